@@ -1,0 +1,28 @@
+#pragma once
+
+#include "result.h"
+#include "ressorts.h"
+#include "vorlage.h"
+
+#include <QList>
+#include <QString>
+
+namespace vw {
+
+// A line of the input the importer could not place in the Vorlage (1-based line number).
+struct ImportMessage {
+    int line = 0;
+    QString text;
+};
+
+struct ImportResult {
+    Vorlage vorlage; // id 0: not stored yet
+    QList<ImportMessage> unplaced;
+};
+
+// Reads a Vorlage from text: the Markdown-like form of shared/reference/, or plain text as
+// pdftotext (or QPdfDocument) produces it from a published Vorlage, pages separated by form feeds.
+// Ressort names are matched against `ressorts`. Fails, with a message, on text that is not a Vorlage.
+Result<ImportResult> importText(const QString &text, const RessortTable &ressorts);
+
+} // namespace vw
