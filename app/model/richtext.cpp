@@ -103,10 +103,12 @@ QJsonArray paragraphToJson(const Paragraph &paragraph)
     return spans;
 }
 
-Paragraph paragraphFromJson(const QJsonArray &json)
+Paragraph paragraphFromJson(const QJsonValue &json)
 {
+    if (json.isString())
+        return Paragraph::plain(json.toString());
     Paragraph p;
-    for (const QJsonValue &v : json) {
+    for (const QJsonValue &v : json.toArray()) {
         const QJsonObject o = v.toObject();
         p.append(Span{o.value(QStringLiteral("t")).toString(), o.value(QStringLiteral("b")).toBool(),
                       o.value(QStringLiteral("i")).toBool()});
@@ -162,13 +164,13 @@ bool contentFromJson(const QJsonArray &json, Content *content)
         Block b;
         if (!typeFromName(o.value(QStringLiteral("type")).toString(), &b.type))
             return false;
-        b.paragraph = paragraphFromJson(o.value(QStringLiteral("text")).toArray());
+        b.paragraph = paragraphFromJson(o.value(QStringLiteral("text")));
         for (const QJsonValue &item : o.value(QStringLiteral("items")).toArray())
-            b.items.append(paragraphFromJson(item.toArray()));
+            b.items.append(paragraphFromJson(item));
         for (const QJsonValue &row : o.value(QStringLiteral("rows")).toArray()) {
             QList<Paragraph> cells;
             for (const QJsonValue &cell : row.toArray())
-                cells.append(paragraphFromJson(cell.toArray()));
+                cells.append(paragraphFromJson(cell));
             b.rows.append(cells);
         }
         b.headerRow = o.value(QStringLiteral("header")).toBool();

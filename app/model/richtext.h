@@ -51,7 +51,8 @@ QJsonArray contentToJson(const Content &content);
 // Returns false (and leaves content empty) when the JSON is not content this program wrote.
 bool contentFromJson(const QJsonArray &json, Content *content);
 QJsonArray paragraphToJson(const Paragraph &paragraph);
-Paragraph paragraphFromJson(const QJsonArray &json);
+// Accepts an array of spans or, for hand-written files, a plain string.
+Paragraph paragraphFromJson(const QJsonValue &json);
 
 // Plain text of the content, one paragraph or item per line; placeholders produce nothing.
 QString contentPlainText(const Content &content);

@@ -1,0 +1,327 @@
+#include "documentbuilder.h"
+
+#include "fonts.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextList>
+#include <QTextTable>
+
+namespace vw {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vw::Export", text);
+}
+
+// Marks a block that must not be the last on its page.
+constexpr int KeepWithNext = QTextFormat::UserProperty + 1;
+
+// Builds the document with one cursor; formats are made once and reused.
+class Builder {
+public:
+    explicit Builder(QTextDocument *doc) : mDoc(doc), mCursor(doc)
+    {
+        const qreal pt = mPt;
+        mDoc->setDefaultFont(documentFont(11));
+        mDoc->setDocumentMargin(0);
+        mDoc->setIndentWidth(18 * pt);
+
+        mBody.setBottomMargin(8 * pt);
+        mBody.setLineHeight(115, QTextBlockFormat::ProportionalHeight);
+        mBody.setAlignment(Qt::AlignLeft);
+        mHeading = mBody;
+        mHeading.setTopMargin(10 * pt);
+        mHeading.setBottomMargin(6 * pt);
+        mHeading.setProperty(KeepWithNext, true);
+        mLead = mBody;
+        mLead.setProperty(KeepWithNext, true);
+        mListItem = mBody;
+        mListItem.setBottomMargin(4 * pt);
+        mCell.setBottomMargin(0);
+        mCell.setLineHeight(110, QTextBlockFormat::ProportionalHeight);
+
+        mPlain.setFont(documentFont(11));
+        mPlain.setForeground(Qt::black);
+        mBold = mPlain;
+        mBold.setFontWeight(QFont::Bold);
+        mTitle = mBold;
+        mTitle.setFontPointSize(12);
+    }
+
+    void build(const Vorlage &v, const RessortTable &ressorts)
+    {
+        header(v, ressorts);
+        for (const Section &s : v.sections) {
+            paragraph(mHeading, s.label.size() == 1 && s.label[0].isLetter()
+                                    ? QStringLiteral("%1. %2").arg(s.label, s.heading)
+                                    : QStringLiteral("%1 %2").arg(s.label, s.heading).trimmed(),
+                      mBold);
+            content(v, s.content);
+        }
+    }
+
+private:
+    void header(const Vorlage &v, const RessortTable &ressorts)
+    {
+        QStringList names;
+        for (const RessortRef &r : v.ressorts) {
+            QString name = r.key.isEmpty() ? QString() : ressorts.nameOn(r.key, v.date);
+            if (name.isEmpty())
+                name = r.name.isEmpty() ? ressorts.nameOn(r.key, QDate()) : r.name;
+            names << name;
+        }
+        // Ressort(s) on the left, the date on the right of the first line.
+        QTextTableFormat tf;
+        tf.setBorderStyle(QTextFrameFormat::BorderStyle_None);
+        tf.setBorder(0);
+        tf.setCellPadding(0);
+        tf.setCellSpacing(0);
+        tf.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+        tf.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 75),
+                                      QTextLength(QTextLength::PercentageLength, 25)});
+        tf.setBottomMargin(14 * mPt);
+        QTextTable *table = mCursor.insertTable(1, 2, tf);
+        QTextCursor left = table->cellAt(0, 0).firstCursorPosition();
+        left.setBlockFormat(mCell);
+        left.insertText(names.join(QChar::LineSeparator), mPlain);
+        QTextCursor right = table->cellAt(0, 1).firstCursorPosition();
+        QTextBlockFormat rightAligned = mCell;
+        rightAligned.setAlignment(Qt::AlignRight);
+        right.setBlockFormat(rightAligned);
+        right.insertText(germanDate(v.date), mPlain);
+        mCursor.movePosition(QTextCursor::End);
+
+        // The cursor now sits in the block after the table: use it as the first paragraph.
+        mFirst = true;
+        if (!v.questionNumber.isEmpty())
+            paragraph(mBody, v.questionNumber, mPlain);
+        QTextBlockFormat sessionFormat = mBody;
+        sessionFormat.setBottomMargin(14 * mPt);
+        paragraph(sessionFormat, sessionLine(v), mBold);
+        QTextBlockFormat titleFormat = mBody;
+        titleFormat.setBottomMargin(v.subtitle.isEmpty() && v.references.isEmpty() ? 14 * mPt : 4 * mPt);
+        paragraph(titleFormat, v.title, mTitle);
+        if (!v.subtitle.isEmpty()) {
+            QTextBlockFormat f = mBody;
+            f.setBottomMargin(v.references.isEmpty() ? 14 * mPt : 4 * mPt);
+            paragraph(f, v.subtitle, mPlain);
+        }
+        if (!v.references.isEmpty()) {
+            QTextBlockFormat f = mBody;
+            f.setBottomMargin(14 * mPt);
+            paragraph(f, QStringLiteral("(%1)").arg(v.references.join(QStringLiteral("; "))), mPlain);
+        }
+    }
+
+    void content(const Vorlage &v, const Content &blocks)
+    {
+        for (const Block &b : blocks) {
+            switch (b.type) {
+            case Block::Type::Paragraph:
+                if (!b.paragraph.isEmpty())
+                    richParagraph(mBody, b.paragraph);
+                break;
+            case Block::Type::BulletList:
+            case Block::Type::NumberedList:
+                list(b.type == Block::Type::NumberedList, b.items);
+                break;
+            case Block::Type::Table:
+                table(b);
+                break;
+            case Block::Type::Questions: {
+                QList<Paragraph> questions;
+                for (const Question &q : v.questions)
+                    questions << q.text;
+                list(true, questions);
+                if (!v.questionSignatories.isEmpty())
+                    paragraph(mBody, v.questionSignatories, mPlain);
+                break;
+            }
+            case Block::Type::Answers:
+                for (int i = 0; i < v.questions.size(); ++i) {
+                    paragraph(mLead, tr("Zu Frage %1:").arg(i + 1), mPlain);
+                    content(v, v.questions[i].answer);
+                }
+                break;
+            case Block::Type::Beschluss: {
+                QList<Paragraph> items;
+                for (const BeschlussItem &item : v.beschluss)
+                    items << item.text;
+                if (items.size() == 1)
+                    richParagraph(mBody, items.first());
+                else
+                    list(true, items);
+                break;
+            }
+            }
+        }
+    }
+
+    void newBlock(const QTextBlockFormat &format)
+    {
+        if (mFirst) {
+            mCursor.setBlockFormat(format);
+            mFirst = false;
+        } else {
+            mCursor.insertBlock(format);
+        }
+    }
+
+    void paragraph(const QTextBlockFormat &format, const QString &text, const QTextCharFormat &cf)
+    {
+        newBlock(format);
+        mCursor.setBlockCharFormat(cf);
+        mCursor.insertText(text, cf);
+    }
+
+    void spans(QTextCursor &cursor, const Paragraph &p)
+    {
+        for (const Span &s : p.spans) {
+            const QTextCharFormat *cf = s.bold ? &mBold : &mPlain;
+            if (s.italic) {
+                QTextCharFormat italic = *cf;
+                italic.setFontItalic(true);
+                cursor.insertText(s.text, italic);
+            } else {
+                cursor.insertText(s.text, *cf);
+            }
+        }
+    }
+
+    void richParagraph(const QTextBlockFormat &format, const Paragraph &p)
+    {
+        newBlock(format);
+        mCursor.setBlockCharFormat(mPlain);
+        spans(mCursor, p);
+    }
+
+    void list(bool numbered, const QList<Paragraph> &items)
+    {
+        if (items.isEmpty())
+            return;
+        QTextListFormat lf;
+        lf.setStyle(numbered ? QTextListFormat::ListDecimal : QTextListFormat::ListDisc);
+        lf.setIndent(1);
+        QTextList *list = nullptr;
+        for (int i = 0; i < items.size(); ++i) {
+            QTextBlockFormat f = mListItem;
+            if (i == items.size() - 1)
+                f.setBottomMargin(mBody.bottomMargin());
+            richParagraph(f, items[i]);
+            if (!list)
+                list = mCursor.createList(lf);
+            else
+                list->add(mCursor.block());
+        }
+    }
+
+    void table(const Block &b)
+    {
+        if (b.rows.isEmpty())
+            return;
+        int columns = 0;
+        for (const auto &row : b.rows)
+            columns = std::max(columns, int(row.size()));
+        if (columns == 0)
+            return;
+        newBlock(mCell); // the table follows this (empty, zero-margin) block
+        QTextTableFormat tf;
+        tf.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        tf.setBorder(0.75 * mPt);
+        tf.setBorderBrush(Qt::black);
+        tf.setBorderCollapse(true);
+        tf.setCellPadding(3 * mPt);
+        tf.setCellSpacing(0);
+        tf.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+        tf.setBottomMargin(8 * mPt);
+        if (b.headerRow)
+            tf.setHeaderRowCount(1);
+        QTextTable *t = mCursor.insertTable(int(b.rows.size()), columns, tf);
+        for (int r = 0; r < b.rows.size(); ++r) {
+            for (int c = 0; c < b.rows[r].size(); ++c) {
+                QTextCursor cell = t->cellAt(r, c).firstCursorPosition();
+                QTextBlockFormat cf = mCell;
+                // Figures line up on the right; the first column holds labels.
+                if (c > 0 && looksNumeric(b.rows[r][c].plainText()))
+                    cf.setAlignment(Qt::AlignRight);
+                cell.setBlockFormat(cf);
+                if (b.headerRow && r == 0) {
+                    cell.insertText(b.rows[r][c].plainText(), mBold);
+                } else {
+                    spans(cell, b.rows[r][c]);
+                }
+            }
+        }
+        mCursor.movePosition(QTextCursor::End);
+        mFirst = true; // reuse the block the table left behind
+    }
+
+    static bool looksNumeric(const QString &text)
+    {
+        const QString t = text.trimmed();
+        return !t.isEmpty() && (t[0].isDigit() || t[0] == QLatin1Char('-')) && t.size() < 24;
+    }
+
+    QTextDocument *mDoc;
+    QTextCursor mCursor;
+    const qreal mPt = 96.0 / 72.0; // one typographic point in layout pixels
+    bool mFirst = false;
+    QTextBlockFormat mBody, mHeading, mLead, mListItem, mCell;
+    QTextCharFormat mPlain, mBold, mTitle;
+};
+
+} // namespace
+
+void keepHeadingsWithText(QTextDocument *doc)
+{
+    const qreal pageHeight = doc->pageSize().height();
+    if (pageHeight <= 0)
+        return;
+    QAbstractTextDocumentLayout *layout = doc->documentLayout();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        const QTextBlock next = block.next();
+        if (!next.isValid() || !block.blockFormat().boolProperty(KeepWithNext)
+            || block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+            continue;
+        const QRectF here = layout->blockBoundingRect(block);
+        QRectF there = layout->blockBoundingRect(next);
+        if (next.layout() && next.layout()->lineCount() > 0)
+            there.setHeight(next.layout()->lineAt(0).rect().bottom());
+        if (int(here.top() / pageHeight) != int(there.bottom() / pageHeight)) {
+            QTextBlockFormat format = block.blockFormat();
+            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            QTextCursor(block).setBlockFormat(format);
+        }
+    }
+}
+
+QString sessionLine(const Vorlage &v)
+{
+    const QString body = v.body.isEmpty() || v.body == QLatin1String("Senat") ? tr("des Senats")
+                                                                              : tr("der %1").arg(v.body);
+    const QString date = germanDate(v.sessionDate);
+    switch (v.paperKind) {
+    case PaperKind::Tischvorlage:
+        return tr("Tischvorlage für die Sitzung %1 am %2").arg(body, date);
+    case PaperKind::Neufassung:
+        return tr("Neufassung der Vorlage für die Sitzung %1 am %2").arg(body, date);
+    case PaperKind::Vorlage:
+        break;
+    }
+    return tr("Vorlage für die Sitzung %1 am %2").arg(body, date);
+}
+
+std::unique_ptr<QTextDocument> buildDocument(const Vorlage &vorlage, const RessortTable &ressorts)
+{
+    auto doc = std::make_unique<QTextDocument>();
+    doc->setUndoRedoEnabled(false);
+    Builder(doc.get()).build(vorlage, ressorts);
+    return doc;
+}
+
+} // namespace vw

@@ -1,0 +1,178 @@
+#include "pdfexporter.h"
+
+#include "documentbuilder.h"
+#include "fonts.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+namespace vw {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vw::Export", text);
+}
+
+constexpr qreal marginMm = 25.0;
+constexpr qreal footerMm = 12.0; // distance of the page number line from the bottom edge
+
+QString xmlEscape(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+// Qt writes its own XMP block only when none is set; ours carries the PDF/A-1b identification and the
+// fields Qt 6.4 has no setter for (creator = Ressort, keywords, language).
+QByteArray xmpMetadata(const QString &title, const QString &ressort, const QStringList &keywords,
+                       const QDateTime &created)
+{
+    const QString date = created.toString(Qt::ISODate);
+    const QString keywordText = keywords.join(QStringLiteral("; "));
+    QString bag;
+    for (const QString &k : keywords)
+        bag += QStringLiteral("<rdf:li>%1</rdf:li>").arg(xmlEscape(k));
+    const QString xmp = QStringLiteral(
+        "<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%1</rdf:li></rdf:Alt></dc:title>\n"
+        "<dc:creator><rdf:Seq><rdf:li>%2</rdf:li></rdf:Seq></dc:creator>\n"
+        "<dc:subject><rdf:Bag>%3</rdf:Bag></dc:subject>\n"
+        "<dc:language><rdf:Bag><rdf:li>de-DE</rdf:li></rdf:Bag></dc:language>\n"
+        "<dc:format>application/pdf</dc:format>\n"
+        "</rdf:Description>\n"
+        "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+        "<pdf:Producer>Qt " QT_VERSION_STR "</pdf:Producer>\n"
+        "<pdf:Keywords>%4</pdf:Keywords>\n"
+        "</rdf:Description>\n"
+        "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+        "<xmp:CreatorTool>Vorlagenwerk</xmp:CreatorTool>\n"
+        "<xmp:CreateDate>%5</xmp:CreateDate>\n"
+        "<xmp:ModifyDate>%5</xmp:ModifyDate>\n"
+        "<xmp:MetadataDate>%5</xmp:MetadataDate>\n"
+        "</rdf:Description>\n"
+        "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+        "<pdfaid:part>1</pdfaid:part>\n"
+        "<pdfaid:conformance>B</pdfaid:conformance>\n"
+        "</rdf:Description>\n"
+        "</rdf:RDF>\n"
+        "</x:xmpmeta>\n"
+        "<?xpacket end='w'?>\n")
+                            .arg(xmlEscape(title), xmlEscape(ressort), bag, xmlEscape(keywordText), date);
+    return xmp.toUtf8();
+}
+
+} // namespace
+
+QStringList PdfExporter::keywords(const Vorlage &v)
+{
+    QStringList k{QStringLiteral("Senatsvorlage"), kindLabel(v.kind)};
+    if (v.sessionDate.isValid())
+        k << tr("Sitzung %1").arg(germanDate(v.sessionDate));
+    if (!v.questionNumber.isEmpty())
+        k << v.questionNumber;
+    k << v.references;
+    return k;
+}
+
+Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
+{
+    if (auto fonts = loadDocumentFonts(); !fonts)
+        return fonts;
+
+    QString ressort;
+    if (const RessortRef *lead = v.leadRessort()) {
+        ressort = lead->key.isEmpty() ? QString() : mRessorts.nameOn(lead->key, v.date);
+        if (ressort.isEmpty())
+            ressort = lead->name;
+    }
+
+    QPdfWriter writer(out);
+    writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(v.title);
+    writer.setCreator(QStringLiteral("Vorlagenwerk"));
+
+    const qreal unitsPerPoint = writer.resolution() / 72.0;
+    const qreal unitsPerMm = writer.resolution() / 25.4;
+    const QRectF page(QPointF(0, 0), QPageSize(QPageSize::A4).sizePoints() * unitsPerPoint);
+    const QRectF body = page.adjusted(marginMm * unitsPerMm, marginMm * unitsPerMm, -marginMm * unitsPerMm,
+                                      -marginMm * unitsPerMm);
+
+    std::unique_ptr<QTextDocument> doc = buildDocument(v, mRessorts);
+    doc->documentLayout()->setPaintDevice(&writer);
+    doc->setPageSize(body.size());
+    keepHeadingsWithText(doc.get());
+    const int pages = doc->pageCount();
+
+    // Info dictionary and XMP must carry the same creation date (PDF/A); Qt writes the former at begin().
+    writer.setDocumentXmpMetadata(xmpMetadata(v.title, ressort, keywords(v), QDateTime::currentDateTimeUtc()));
+
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return Error{tr("Das PDF kann nicht geschrieben werden.")};
+
+    const QFont footerFont = documentFont(9);
+    QAbstractTextDocumentLayout::PaintContext ctx;
+    ctx.palette.setColor(QPalette::Text, Qt::black);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            writer.newPage();
+        painter.save();
+        painter.translate(body.left(), body.top() - i * body.height());
+        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
+        painter.setClipRect(ctx.clip);
+        doc->documentLayout()->draw(&painter, ctx);
+        painter.restore();
+
+        painter.setFont(footerFont);
+        painter.setPen(Qt::black);
+        const QRectF footer(body.left(), page.height() - footerMm * unitsPerMm - 12 * unitsPerPoint, body.width(),
+                            12 * unitsPerPoint);
+        painter.drawText(footer, Qt::AlignHCenter | Qt::AlignVCenter, tr("Seite %1 von %2").arg(i + 1).arg(pages));
+    }
+    if (!painter.end())
+        return Error{tr("Das PDF konnte nicht vollständig geschrieben werden.")};
+    return {};
+}
+
+Result<QByteArray> PdfExporter::toBytes(const Vorlage &vorlage) const
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (auto r = write(vorlage, &buffer); !r)
+        return Error{r.error()};
+    return bytes;
+}
+
+Result<void> PdfExporter::writeFile(const Vorlage &vorlage, const QString &path) const
+{
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return Error{tr("Der Ordner %1 existiert nicht.").arg(info.absolutePath())};
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
+    if (auto r = write(vorlage, &file); !r) {
+        file.cancelWriting();
+        return r;
+    }
+    if (!file.commit())
+        return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
+    return {};
+}
+
+} // namespace vw

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "ressorts.h"
+#include "result.h"
+#include "vorlage.h"
+
+#include <QByteArray>
+
+class QIODevice;
+
+namespace vw {
+
+// Writes a Vorlage as an A4 PDF/A-1b: laid out once from the model (never from widgets), painted page
+// by page with "Seite X von Y" at the foot, the bundled font embedded, title, Ressort and keywords in
+// the metadata. Two exports of the same Vorlage differ only in dates and the document id.
+class PdfExporter {
+public:
+    explicit PdfExporter(const RessortTable &ressorts) : mRessorts(ressorts) {}
+
+    Result<void> write(const Vorlage &vorlage, QIODevice *out) const;
+    Result<QByteArray> toBytes(const Vorlage &vorlage) const;
+    // Writes to `path` through a temporary file, so a failed export leaves no half-written PDF.
+    Result<void> writeFile(const Vorlage &vorlage, const QString &path) const;
+
+    // The keywords written to the metadata.
+    static QStringList keywords(const Vorlage &vorlage);
+
+private:
+    const RessortTable &mRessorts;
+};
+
+} // namespace vw

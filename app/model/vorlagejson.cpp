@@ -1,0 +1,166 @@
+#include "vorlagejson.h"
+
+#include "ressorts.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QStringList>
+
+namespace vw {
+
+namespace {
+
+QString dateText(const QDate &date)
+{
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+} // namespace
+
+QString sectionPlainText(const Vorlage &vorlage, const Section &section)
+{
+    QStringList parts;
+    for (const Block &block : section.content) {
+        switch (block.type) {
+        case Block::Type::Questions:
+            for (int i = 0; i < vorlage.questions.size(); ++i)
+                parts << QStringLiteral("%1. %2").arg(i + 1).arg(vorlage.questions[i].text.plainText());
+            if (!vorlage.questionSignatories.isEmpty())
+                parts << vorlage.questionSignatories;
+            break;
+        case Block::Type::Answers:
+            for (int i = 0; i < vorlage.questions.size(); ++i) {
+                parts << QStringLiteral("Zu Frage %1:").arg(i + 1);
+                parts << contentPlainText(vorlage.questions[i].answer);
+            }
+            break;
+        case Block::Type::Beschluss:
+            for (int i = 0; i < vorlage.beschluss.size(); ++i) {
+                const QString text = vorlage.beschluss[i].text.plainText();
+                parts << (vorlage.beschluss.size() == 1 ? text : QStringLiteral("%1. %2").arg(i + 1).arg(text));
+            }
+            break;
+        default:
+            parts << contentPlainText({block});
+        }
+    }
+    parts.removeAll(QString());
+    return parts.join(QLatin1Char('\n'));
+}
+
+QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts)
+{
+    QJsonArray ressortArray;
+    for (const RessortRef &r : v.ressorts) {
+        QJsonObject o{{QStringLiteral("key"), r.key}, {QStringLiteral("lead"), r.lead}};
+        QString name = r.name;
+        if (ressorts && !r.key.isEmpty()) {
+            const QString dated = ressorts->nameOn(r.key, v.date);
+            if (!dated.isEmpty())
+                name = dated;
+        }
+        o.insert(QStringLiteral("name"), name);
+        ressortArray.append(o);
+    }
+    QJsonArray sections;
+    for (const Section &s : v.sections) {
+        QJsonObject o{{QStringLiteral("label"), s.label},
+                      {QStringLiteral("heading"), s.heading},
+                      {QStringLiteral("content"), contentToJson(s.content)}};
+        if (ressorts)
+            o.insert(QStringLiteral("text"), sectionPlainText(v, s));
+        sections.append(o);
+    }
+    QJsonArray questions;
+    for (const Question &q : v.questions)
+        questions.append(QJsonObject{{QStringLiteral("id"), q.id},
+                                     {QStringLiteral("text"), paragraphToJson(q.text)},
+                                     {QStringLiteral("answer"), contentToJson(q.answer)}});
+    QJsonArray beschluss;
+    for (const BeschlussItem &b : v.beschluss)
+        beschluss.append(QJsonObject{{QStringLiteral("id"), b.id}, {QStringLiteral("text"), paragraphToJson(b.text)}});
+
+    QJsonObject o{
+        {QStringLiteral("kind"), kindKey(v.kind)},
+        {QStringLiteral("paperKind"), paperKindKey(v.paperKind)},
+        {QStringLiteral("status"), statusKey(v.status)},
+        {QStringLiteral("ressorts"), ressortArray},
+        {QStringLiteral("date"), dateText(v.date)},
+        {QStringLiteral("sessionDate"), dateText(v.sessionDate)},
+        {QStringLiteral("body"), v.body},
+        {QStringLiteral("questionNumber"), v.questionNumber},
+        {QStringLiteral("title"), v.title},
+        {QStringLiteral("subtitle"), v.subtitle},
+        {QStringLiteral("references"), QJsonArray::fromStringList(v.references)},
+        {QStringLiteral("fileCode"), v.fileCode},
+        {QStringLiteral("sections"), sections},
+        {QStringLiteral("questions"), questions},
+        {QStringLiteral("questionSignatories"), v.questionSignatories},
+        {QStringLiteral("beschluss"), beschluss},
+    };
+    if (v.id != 0)
+        o.insert(QStringLiteral("id"), v.id);
+    if (v.modified.isValid())
+        o.insert(QStringLiteral("modified"), v.modified.toString(Qt::ISODate));
+    return o;
+}
+
+Result<Vorlage> vorlageFromJson(const QJsonObject &o)
+{
+    const auto fail = [](const QString &what) {
+        return Error{QCoreApplication::translate("vw::Vorlage", "Ungültige Vorlage (JSON): %1").arg(what)};
+    };
+    Vorlage v;
+    v.id = o.value(QStringLiteral("id")).toInteger();
+    if (!kindFromKey(str(o, "kind"), &v.kind))
+        return fail(QStringLiteral("kind „%1“").arg(str(o, "kind")));
+    if (o.contains(QStringLiteral("paperKind")) && !paperKindFromKey(str(o, "paperKind"), &v.paperKind))
+        return fail(QStringLiteral("paperKind „%1“").arg(str(o, "paperKind")));
+    if (o.contains(QStringLiteral("status")) && !statusFromKey(str(o, "status"), &v.status))
+        return fail(QStringLiteral("status „%1“").arg(str(o, "status")));
+    for (const QJsonValue &r : o.value(QStringLiteral("ressorts")).toArray()) {
+        const QJsonObject ro = r.toObject();
+        v.ressorts.append({str(ro, "key"), str(ro, "name"), ro.value(QStringLiteral("lead")).toBool()});
+    }
+    v.date = QDate::fromString(str(o, "date"), Qt::ISODate);
+    v.sessionDate = QDate::fromString(str(o, "sessionDate"), Qt::ISODate);
+    v.body = o.value(QStringLiteral("body")).toString(QStringLiteral("Senat"));
+    v.questionNumber = str(o, "questionNumber");
+    v.title = str(o, "title");
+    v.subtitle = str(o, "subtitle");
+    for (const QJsonValue &r : o.value(QStringLiteral("references")).toArray())
+        v.references << r.toString();
+    v.fileCode = str(o, "fileCode");
+    for (const QJsonValue &sv : o.value(QStringLiteral("sections")).toArray()) {
+        const QJsonObject so = sv.toObject();
+        Section s{str(so, "label"), str(so, "heading"), {}};
+        if (!contentFromJson(so.value(QStringLiteral("content")).toArray(), &s.content))
+            return fail(QStringLiteral("Abschnitt %1").arg(s.label));
+        v.sections.append(s);
+    }
+    for (const QJsonValue &qv : o.value(QStringLiteral("questions")).toArray()) {
+        const QJsonObject qo = qv.toObject();
+        Question q{str(qo, "id"), paragraphFromJson(qo.value(QStringLiteral("text"))), {}};
+        if (q.id.isEmpty())
+            q.id = newItemId();
+        if (!contentFromJson(qo.value(QStringLiteral("answer")).toArray(), &q.answer))
+            return fail(QStringLiteral("Antwort"));
+        v.questions.append(q);
+    }
+    v.questionSignatories = str(o, "questionSignatories");
+    for (const QJsonValue &bv : o.value(QStringLiteral("beschluss")).toArray()) {
+        const QJsonObject bo = bv.toObject();
+        BeschlussItem b{str(bo, "id"), paragraphFromJson(bo.value(QStringLiteral("text")))};
+        if (b.id.isEmpty())
+            b.id = newItemId();
+        v.beschluss.append(b);
+    }
+    return v;
+}
+
+} // namespace vw

@@ -1,0 +1,462 @@
+#include "workspace.h"
+
+#include "migrations.h"
+#include "transaction.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace vw {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vw::Workspace", text);
+}
+
+QString newConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("vw-workspace-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+QString dateText(const QDate &date)
+{
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+QDate dateFrom(const QVariant &value)
+{
+    return QDate::fromString(value.toString(), Qt::ISODate);
+}
+
+QString jsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonArray jsonArray(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
+}
+
+// A null QString binds as SQL NULL; the text columns are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+struct Inspection {
+    bool empty = false;
+    int version = 0;
+};
+
+// Looks at a file without changing it: opened read-only, no WAL switch, no migration.
+Result<Inspection> inspect(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("%1 kann nicht gelesen werden: %2").arg(path, file.errorString())};
+    const QByteArray header = file.read(100);
+    file.close();
+    if (header.isEmpty())
+        return Inspection{true, 0};
+    if (!header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
+        return Error{tr("%1 ist kein Vorlagenwerk-Arbeitsbereich (keine SQLite-Datenbank).").arg(path)};
+
+    const QString connection = newConnectionName();
+    Result<Inspection> result = Inspection{};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            result = Error{tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text())};
+        } else {
+            QSqlQuery q(db);
+            int appId = 0;
+            int version = 0;
+            int tables = 0;
+            bool ok = q.exec(QStringLiteral("PRAGMA application_id")) && q.next();
+            appId = q.value(0).toInt();
+            ok = ok && q.exec(QStringLiteral("PRAGMA user_version")) && q.next();
+            version = q.value(0).toInt();
+            ok = ok && q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) && q.next();
+            tables = q.value(0).toInt();
+            if (!ok) {
+                result = Error{tr("%1 ist beschädigt und kann nicht gelesen werden (%2). Die Datei wurde "
+                                  "nicht verändert.")
+                                   .arg(path, q.lastError().text())};
+            } else if (appId == 0 && version == 0 && tables == 0) {
+                result = Inspection{true, 0};
+            } else if (appId != Migrations::workspaceApplicationId()) {
+                result = Error{tr("%1 ist eine SQLite-Datenbank, aber kein Vorlagenwerk-Arbeitsbereich. Die "
+                                  "Datei wurde nicht verändert.")
+                                   .arg(path)};
+            } else if (version > Migrations::latestVersion()) {
+                result = Error{tr("%1 wurde von einer neueren Version von Vorlagenwerk geschrieben "
+                                  "(Schema %2, dieses Programm kennt bis %3). Bitte aktualisieren Sie "
+                                  "Vorlagenwerk; die Datei wurde nicht verändert.")
+                                   .arg(path)
+                                   .arg(version)
+                                   .arg(Migrations::latestVersion())};
+            } else {
+                result = Inspection{false, version};
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return result;
+}
+
+Result<void> applyPragmas(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return Error{tr("%1 fehlgeschlagen: %2").arg(QString::fromLatin1(pragma), q.lastError().text())};
+    }
+    return {};
+}
+
+} // namespace
+
+Workspace::Workspace(QString path, QString connection) : mPath(std::move(path)), mConnection(std::move(connection)) {}
+
+Workspace::~Workspace()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(mConnection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(mConnection);
+}
+
+QString Workspace::defaultPath()
+{
+    // Independent of the application name, so that the app and the CLI share it.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/vorlagenwerk/arbeitsbereich.vorlagen");
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mode)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return Error{tr("%1 ist keine Datei.").arg(path)};
+    if (!info.exists() && mode == Mode::OpenExisting)
+        return Error{tr("Den Arbeitsbereich %1 gibt es nicht.").arg(path)};
+    if (info.exists()) {
+        auto inspection = inspect(path);
+        if (!inspection)
+            return Error{inspection.error()};
+        if (inspection->empty && mode == Mode::OpenExisting)
+            return Error{tr("%1 ist leer und kein Vorlagenwerk-Arbeitsbereich.").arg(path)};
+    } else if (!QDir().mkpath(info.absolutePath())) {
+        return Error{tr("Der Ordner %1 kann nicht angelegt werden.").arg(info.absolutePath())};
+    }
+
+    std::unique_ptr<Workspace> ws(new Workspace(path, newConnectionName()));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), ws->mConnection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return Error{tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text())};
+    if (auto r = applyPragmas(db); !r)
+        return Error{r.error()};
+    if (auto r = Migrations::apply(db); !r)
+        return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(path, r.error())};
+    if (auto r = ws->loadRessorts(); !r)
+        return Error{r.error()};
+    return ws;
+}
+
+QSqlDatabase Workspace::database() const
+{
+    return QSqlDatabase::database(mConnection, false);
+}
+
+Result<void> Workspace::loadRessorts()
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT ressort_key, name, valid_from, valid_to FROM ressort_name ORDER BY id"));
+    if (auto r = execQuery(q, tr("Ressorts lesen")); !r)
+        return r;
+    QList<RessortName> entries;
+    while (q.next())
+        entries.append({q.value(0).toString(), q.value(1).toString(), dateFrom(q.value(2)), dateFrom(q.value(3))});
+    mRessorts = RessortTable(entries);
+    return {};
+}
+
+QString Workspace::ressortName(const RessortRef &ref, const QDate &date) const
+{
+    if (!ref.key.isEmpty()) {
+        const QString name = mRessorts.nameOn(ref.key, date);
+        if (!name.isEmpty())
+            return name;
+    }
+    return ref.name.isEmpty() ? mRessorts.nameOn(ref.key, QDate()) : ref.name;
+}
+
+Result<QList<VorlageSummary>> Workspace::list() const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "SELECT v.id, v.kind, v.paper_kind, v.status, v.title, v.date, v.session_date, v.modified, "
+        "       r.ressort_key, r.name "
+        "FROM vorlage v LEFT JOIN vorlage_ressort r ON r.vorlage_id = v.id AND r.position = "
+        "  (SELECT position FROM vorlage_ressort x WHERE x.vorlage_id = v.id ORDER BY x.lead DESC, x.position LIMIT 1) "
+        "ORDER BY v.session_date DESC, v.id"));
+    if (auto r = execQuery(q, tr("Vorlagen auflisten")); !r)
+        return Error{r.error()};
+    QList<VorlageSummary> result;
+    while (q.next()) {
+        VorlageSummary s;
+        s.id = q.value(0).toLongLong();
+        kindFromKey(q.value(1).toString(), &s.kind);
+        paperKindFromKey(q.value(2).toString(), &s.paperKind);
+        statusFromKey(q.value(3).toString(), &s.status);
+        s.title = q.value(4).toString();
+        s.date = dateFrom(q.value(5));
+        s.sessionDate = dateFrom(q.value(6));
+        s.modified = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
+        if (!q.isNull(8))
+            s.ressort = ressortName({q.value(8).toString(), q.value(9).toString(), true}, s.date);
+        result.append(s);
+    }
+    return result;
+}
+
+Result<Vorlage> Workspace::load(qint64 id) const
+{
+    const QSqlDatabase db = database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT kind, paper_kind, status, date, session_date, body, question_number, title, "
+                             "subtitle, refs, file_code, question_signatories, modified FROM vorlage WHERE id = ?"));
+    q.addBindValue(id);
+    if (auto r = execQuery(q, tr("Vorlage %1 lesen").arg(id)); !r)
+        return Error{r.error()};
+    if (!q.next())
+        return Error{tr("Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.").arg(id)};
+
+    Vorlage v;
+    v.id = id;
+    const QString kind = q.value(0).toString();
+    if (!kindFromKey(kind, &v.kind) || !paperKindFromKey(q.value(1).toString(), &v.paperKind)
+        || !statusFromKey(q.value(2).toString(), &v.status))
+        return Error{tr("Vorlage %1 ist beschädigt (unbekannte Art „%2“).").arg(id).arg(kind)};
+    v.date = dateFrom(q.value(3));
+    v.sessionDate = dateFrom(q.value(4));
+    v.body = q.value(5).toString();
+    v.questionNumber = q.value(6).toString();
+    v.title = q.value(7).toString();
+    v.subtitle = q.value(8).toString();
+    for (const QJsonValue &ref : jsonArray(q.value(9)))
+        v.references << ref.toString();
+    v.fileCode = q.value(10).toString();
+    v.questionSignatories = q.value(11).toString();
+    v.modified = QDateTime::fromString(q.value(12).toString(), Qt::ISODate);
+
+    QSqlQuery r(db);
+    r.prepare(QStringLiteral("SELECT ressort_key, name, lead FROM vorlage_ressort WHERE vorlage_id = ? ORDER BY position"));
+    r.addBindValue(id);
+    if (auto e = execQuery(r, tr("Ressorts der Vorlage %1 lesen").arg(id)); !e)
+        return Error{e.error()};
+    while (r.next())
+        v.ressorts.append({r.value(0).toString(), r.value(1).toString(), r.value(2).toBool()});
+
+    QSqlQuery s(db);
+    s.prepare(QStringLiteral("SELECT label, heading, content FROM section WHERE vorlage_id = ? ORDER BY position"));
+    s.addBindValue(id);
+    if (auto e = execQuery(s, tr("Abschnitte der Vorlage %1 lesen").arg(id)); !e)
+        return Error{e.error()};
+    while (s.next()) {
+        Section section{s.value(0).toString(), s.value(1).toString(), {}};
+        if (!contentFromJson(jsonArray(s.value(2)), &section.content))
+            return Error{tr("Abschnitt %1 der Vorlage %2 ist beschädigt.").arg(section.label).arg(id)};
+        v.sections.append(section);
+    }
+
+    QSqlQuery qu(db);
+    qu.prepare(QStringLiteral("SELECT id, text, answer FROM question WHERE vorlage_id = ? ORDER BY position"));
+    qu.addBindValue(id);
+    if (auto e = execQuery(qu, tr("Fragen der Vorlage %1 lesen").arg(id)); !e)
+        return Error{e.error()};
+    while (qu.next()) {
+        Question question{qu.value(0).toString(), paragraphFromJson(jsonArray(qu.value(1))), {}};
+        if (!contentFromJson(jsonArray(qu.value(2)), &question.answer))
+            return Error{tr("Eine Antwort der Vorlage %1 ist beschädigt.").arg(id)};
+        v.questions.append(question);
+    }
+
+    QSqlQuery b(db);
+    b.prepare(QStringLiteral("SELECT id, text FROM beschluss_item WHERE vorlage_id = ? ORDER BY position"));
+    b.addBindValue(id);
+    if (auto e = execQuery(b, tr("Beschlusspunkte der Vorlage %1 lesen").arg(id)); !e)
+        return Error{e.error()};
+    while (b.next())
+        v.beschluss.append({b.value(0).toString(), paragraphFromJson(jsonArray(b.value(1)))});
+    return v;
+}
+
+Result<void> Workspace::writeParts(const Vorlage &v, qint64 id)
+{
+    const QSqlDatabase db = database();
+    for (const char *table : {"vorlage_ressort", "section", "question", "beschluss_item"}) {
+        QSqlQuery del(db);
+        del.prepare(QStringLiteral("DELETE FROM %1 WHERE vorlage_id = ?").arg(QString::fromLatin1(table)));
+        del.addBindValue(id);
+        if (auto r = execQuery(del, tr("Vorlage %1 schreiben").arg(id)); !r)
+            return r;
+    }
+    for (int i = 0; i < v.ressorts.size(); ++i) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO vorlage_ressort (vorlage_id, position, ressort_key, name, lead) "
+                                 "VALUES (?, ?, ?, ?, ?)"));
+        for (const QVariant &value : {QVariant(id), QVariant(i), QVariant(text(v.ressorts[i].key)),
+                                      QVariant(text(v.ressorts[i].name)), QVariant(v.ressorts[i].lead)})
+            q.addBindValue(value);
+        if (auto r = execQuery(q, tr("Ressorts der Vorlage %1 schreiben").arg(id)); !r)
+            return r;
+    }
+    for (int i = 0; i < v.sections.size(); ++i) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO section (vorlage_id, position, label, heading, content) "
+                                 "VALUES (?, ?, ?, ?, ?)"));
+        for (const QVariant &value : {QVariant(id), QVariant(i), QVariant(text(v.sections[i].label)),
+                                      QVariant(text(v.sections[i].heading)),
+                                      QVariant(jsonText(contentToJson(v.sections[i].content)))})
+            q.addBindValue(value);
+        if (auto r = execQuery(q, tr("Abschnitt %1 schreiben").arg(v.sections[i].label)); !r)
+            return r;
+    }
+    for (int i = 0; i < v.questions.size(); ++i) {
+        const Question &question = v.questions[i];
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO question (id, vorlage_id, position, text, answer) VALUES (?, ?, ?, ?, ?)"));
+        for (const QVariant &value : {QVariant(question.id.isEmpty() ? newItemId() : question.id), QVariant(id),
+                                      QVariant(i), QVariant(jsonText(paragraphToJson(question.text))),
+                                      QVariant(jsonText(contentToJson(question.answer)))})
+            q.addBindValue(value);
+        if (auto r = execQuery(q, tr("Frage %1 schreiben").arg(i + 1)); !r)
+            return r;
+    }
+    for (int i = 0; i < v.beschluss.size(); ++i) {
+        const BeschlussItem &item = v.beschluss[i];
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO beschluss_item (id, vorlage_id, position, text) VALUES (?, ?, ?, ?)"));
+        for (const QVariant &value : {QVariant(item.id.isEmpty() ? newItemId() : item.id), QVariant(id), QVariant(i),
+                                      QVariant(jsonText(paragraphToJson(item.text)))})
+            q.addBindValue(value);
+        if (auto r = execQuery(q, tr("Beschlusspunkt %1 schreiben").arg(i + 1)); !r)
+            return r;
+    }
+    return {};
+}
+
+namespace {
+
+void bindHeader(QSqlQuery &q, const Vorlage &v, const QString &now)
+{
+    QJsonArray refs;
+    for (const QString &ref : v.references)
+        refs.append(ref);
+    q.bindValue(QStringLiteral(":kind"), kindKey(v.kind));
+    q.bindValue(QStringLiteral(":paper_kind"), paperKindKey(v.paperKind));
+    q.bindValue(QStringLiteral(":status"), statusKey(v.status));
+    q.bindValue(QStringLiteral(":date"), dateText(v.date));
+    q.bindValue(QStringLiteral(":session_date"), dateText(v.sessionDate));
+    q.bindValue(QStringLiteral(":body"), text(v.body));
+    q.bindValue(QStringLiteral(":question_number"), text(v.questionNumber));
+    q.bindValue(QStringLiteral(":title"), text(v.title));
+    q.bindValue(QStringLiteral(":subtitle"), text(v.subtitle));
+    q.bindValue(QStringLiteral(":refs"), jsonText(refs));
+    q.bindValue(QStringLiteral(":file_code"), text(v.fileCode));
+    q.bindValue(QStringLiteral(":question_signatories"), text(v.questionSignatories));
+    q.bindValue(QStringLiteral(":modified"), now);
+}
+
+} // namespace
+
+Result<qint64> Workspace::add(const Vorlage &vorlage)
+{
+    auto ids = addAll({vorlage});
+    if (!ids)
+        return Error{ids.error()};
+    return ids->first();
+}
+
+Result<QList<qint64>> Workspace::addAll(const QList<Vorlage> &vorlagen)
+{
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    QList<qint64> ids;
+    for (const Vorlage &vorlage : vorlagen) {
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral(
+            "INSERT INTO vorlage (kind, paper_kind, status, date, session_date, body, question_number, title, "
+            "subtitle, refs, file_code, question_signatories, created, modified) VALUES (:kind, :paper_kind, "
+            ":status, :date, :session_date, :body, :question_number, :title, :subtitle, :refs, :file_code, "
+            ":question_signatories, :modified, :modified)"));
+        bindHeader(q, vorlage, now);
+        if (auto r = execQuery(q, tr("Vorlage anlegen")); !r)
+            return Error{r.error()};
+        const qint64 id = q.lastInsertId().toLongLong();
+        if (auto r = writeParts(vorlage, id); !r)
+            return Error{r.error()};
+        ids << id;
+    }
+    if (auto r = tx.commit(); !r)
+        return Error{tr("Die Vorlage konnte nicht gespeichert werden: %1").arg(r.error())};
+    return ids;
+}
+
+Result<void> Workspace::save(const Vorlage &vorlage)
+{
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE vorlage SET kind = :kind, paper_kind = :paper_kind, status = :status, date = :date, "
+        "session_date = :session_date, body = :body, question_number = :question_number, title = :title, "
+        "subtitle = :subtitle, refs = :refs, file_code = :file_code, question_signatories = :question_signatories, "
+        "modified = :modified, revision = revision + 1 WHERE id = :id"));
+    bindHeader(q, vorlage, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":id"), vorlage.id);
+    if (auto r = execQuery(q, tr("Vorlage %1 schreiben").arg(vorlage.id)); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return Error{tr("Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.").arg(vorlage.id)};
+    if (auto r = writeParts(vorlage, vorlage.id); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<void> Workspace::remove(qint64 id)
+{
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM vorlage WHERE id = ?"));
+    q.addBindValue(id);
+    if (auto r = execQuery(q, tr("Vorlage %1 löschen").arg(id)); !r)
+        return r;
+    return tx.commit();
+}
+
+} // namespace vw

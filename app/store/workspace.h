@@ -1,0 +1,69 @@
+#pragma once
+
+#include "ressorts.h"
+#include "result.h"
+#include "vorlage.h"
+
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace vw {
+
+// One row of the workspace's list of Vorlagen.
+struct VorlageSummary {
+    qint64 id = 0;
+    VorlageKind kind = VorlageKind::Beschlussvorlage;
+    PaperKind paperKind = PaperKind::Vorlage;
+    Status status = Status::Entwurf;
+    QString title;
+    QDate date;
+    QDate sessionDate;
+    QString ressort; // the lead Ressort's name on the Vorlage's date
+    QDateTime modified;
+};
+
+// A workspace: one SQLite file holding many Vorlagen and the dated Ressort table.
+// Every write happens in one transaction; a failure leaves the file as it was.
+class Workspace {
+public:
+    enum class Mode {
+        OpenExisting,   // the file must be a workspace already
+        CreateIfMissing // a missing (or empty) file becomes a new workspace
+    };
+
+    static Result<std::unique_ptr<Workspace>> open(const QString &path, Mode mode);
+    // Where the app keeps its workspace unless told otherwise.
+    static QString defaultPath();
+
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    const QString &path() const { return mPath; }
+    QSqlDatabase database() const;
+    const RessortTable &ressorts() const { return mRessorts; }
+    // The printed name of a submitting Ressort on the Vorlage's date.
+    QString ressortName(const RessortRef &ref, const QDate &date) const;
+
+    Result<QList<VorlageSummary>> list() const;
+    Result<Vorlage> load(qint64 id) const;
+    // Stores a new Vorlage and returns its id.
+    Result<qint64> add(const Vorlage &vorlage);
+    // Stores several new Vorlagen in one transaction: all or none.
+    Result<QList<qint64>> addAll(const QList<Vorlage> &vorlagen);
+    // Replaces the stored Vorlage with `vorlage` (same id).
+    Result<void> save(const Vorlage &vorlage);
+    Result<void> remove(qint64 id);
+
+private:
+    Workspace(QString path, QString connection);
+    Result<void> loadRessorts();
+    Result<void> writeParts(const Vorlage &vorlage, qint64 id);
+
+    QString mPath;
+    QString mConnection;
+    RessortTable mRessorts;
+};
+
+} // namespace vw
