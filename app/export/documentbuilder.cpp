@@ -242,19 +242,23 @@ private:
         if (b.headerRow)
             tf.setHeaderRowCount(1);
         QTextTable *t = mCursor.insertTable(int(b.rows.size()), columns, tf);
+        // Columns of figures are right-aligned, their heading too; the first column holds labels.
+        QList<bool> numeric(columns, false);
+        for (int r = b.headerRow ? 1 : 0; r < b.rows.size(); ++r) {
+            for (int c = 1; c < b.rows[r].size(); ++c)
+                numeric[c] = numeric[c] || looksNumeric(b.rows[r][c].plainText());
+        }
         for (int r = 0; r < b.rows.size(); ++r) {
             for (int c = 0; c < b.rows[r].size(); ++c) {
                 QTextCursor cell = t->cellAt(r, c).firstCursorPosition();
                 QTextBlockFormat cf = mCell;
-                // Figures line up on the right; the first column holds labels.
-                if (c > 0 && looksNumeric(b.rows[r][c].plainText()))
+                if (numeric[c])
                     cf.setAlignment(Qt::AlignRight);
                 cell.setBlockFormat(cf);
-                if (b.headerRow && r == 0) {
+                if (b.headerRow && r == 0)
                     cell.insertText(b.rows[r][c].plainText(), mBold);
-                } else {
+                else
                     spans(cell, b.rows[r][c]);
-                }
             }
         }
         mCursor.movePosition(QTextCursor::End);

@@ -119,13 +119,22 @@ Result<Inspection> inspect(const QString &path)
     return result;
 }
 
-Result<void> applyPragmas(QSqlDatabase db)
+Result<void> applyPragmas(QSqlDatabase db, const QString &path)
 {
     QSqlQuery q(db);
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
             return Error{tr("%1 fehlgeschlagen: %2").arg(QString::fromLatin1(pragma), q.lastError().text())};
     }
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next())
+        return Error{tr("%1 kann nicht gelesen werden: %2").arg(path, q.lastError().text())};
+    if (q.value(0).toString() == QLatin1String("wal"))
+        return {};
+    // Switching to WAL rewrites the header: make sure first that the file is sound.
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
+        return Error{tr("%1 ist beschädigt und kann nicht gelesen werden. Die Datei wurde nicht verändert.").arg(path)};
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+        return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(path, q.lastError().text())};
     return {};
 }
 
@@ -172,7 +181,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
         return Error{tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text())};
-    if (auto r = applyPragmas(db); !r)
+    if (auto r = applyPragmas(db, path); !r)
         return Error{r.error()};
     if (auto r = Migrations::apply(db); !r)
         return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(path, r.error())};

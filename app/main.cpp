@@ -1,0 +1,53 @@
+#include "demo.h"
+#include "fonts.h"
+#include "mainwindow.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QHashSeed>
+#include <QMessageBox>
+
+int main(int argc, char *argv[])
+{
+    QHashSeed::setDeterministicGlobalSeed(); // byte-stable PDFs, see the CLI
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("vorlagenwerk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Vorlagenwerk"));
+    QApplication::setApplicationVersion(QStringLiteral(VW_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Senatsvorlagen entwerfen, prüfen und veröffentlichen"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+                                       QApplication::translate("main", "Arbeitsbereich, der geöffnet wird."),
+                                       QStringLiteral("PFAD"));
+    parser.addOption(workspaceOption);
+    parser.addPositionalArgument(QStringLiteral("arbeitsbereich"),
+                                 QApplication::translate("main", "Arbeitsbereich, der geöffnet wird."));
+    parser.process(app);
+
+    if (auto fonts = vw::loadDocumentFonts(); !fonts) {
+        QMessageBox::critical(nullptr, QStringLiteral("Vorlagenwerk"), fonts.error());
+        return 1;
+    }
+
+    vw::MainWindow window;
+    QString path = parser.value(workspaceOption);
+    if (path.isEmpty() && !parser.positionalArguments().isEmpty())
+        path = parser.positionalArguments().first();
+    vw::Result<void> opened;
+    if (path.isEmpty()) {
+        path = vw::Workspace::defaultPath();
+        // The first start creates the default workspace with the demo Vorlagen.
+        auto ws = vw::openOrCreateWithDemo(path);
+        opened = ws ? window.openWorkspace(path) : vw::Result<void>(vw::Error{ws.error()});
+    } else {
+        opened = window.openWorkspace(path);
+    }
+    window.show();
+    if (!opened)
+        QMessageBox::warning(&window, QApplication::translate("main", "Arbeitsbereich öffnen"), opened.error());
+    return app.exec();
+}
