@@ -1,4 +1,4 @@
-#include "testutil.h"
+#include "testdemo.h"
 
 #include "demo.h"
 #include "migrations.h"
@@ -22,19 +22,6 @@ QByteArray fileHash(const QString &path)
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-QList<Vorlage> demoVorlagen()
-{
-    QFile file(QStringLiteral(VW_SOURCE_DIR "/resources/demo/demo.json"));
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    QList<Vorlage> result;
-    for (const QJsonValue &v : QJsonDocument::fromJson(file.readAll()).array()) {
-        auto vorlage = vorlageFromJson(v.toObject());
-        REQUIRE(vorlage.ok());
-        result << vorlage.value();
-    }
-    return result;
 }
 
 std::unique_ptr<Workspace> createWorkspace(const QString &path)
