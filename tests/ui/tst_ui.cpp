@@ -1,0 +1,139 @@
+#include "testutil.h"
+
+#include "demo.h"
+#include "mainwindow.h"
+#include "pdfpreview.h"
+#include "vorlagelistmodel.h"
+#include "workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QPdfDocument>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocument>
+
+using namespace vw;
+
+namespace {
+
+QString demoWorkspace(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("demo.vorlagen"));
+    REQUIRE(openOrCreateWithDemo(path).ok());
+    return path;
+}
+
+// Types text the way a user does; umlauts go through sendKeyEvent (QTest::keyClicks aborts on them).
+void type(QWidget *w, const QString &text)
+{
+    for (const QChar ch : text) {
+        if (ch.unicode() < 128)
+            QTest::keyClick(w, ch.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+}
+
+void clickRow(QTableView *view, int row)
+{
+    const QRect rect = view->visualRect(view->model()->index(row, VorlageListModel::TitleColumn));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, rect.center());
+}
+
+} // namespace
+
+TEST_CASE("the list model passes QAbstractItemModelTester", "[ui]")
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::open(demoWorkspace(dir), Workspace::Mode::OpenExisting);
+    REQUIRE(ws.ok());
+    VorlageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setRows(ws.value()->list().value());
+    CHECK(model.rowCount() == 2);
+    CHECK(model.columnCount() == VorlageListModel::ColumnCount);
+    const int row = model.rowOf(1);
+    REQUIRE(row >= 0);
+    CHECK(model.index(row, VorlageListModel::SessionColumn).data().toString() == QStringLiteral("12.05.2020"));
+    CHECK(model.index(row, VorlageListModel::SessionColumn).data(VorlageListModel::SortRole).toDate() == QDate(2020, 5, 12));
+    model.setRows({});
+    CHECK(model.rowCount() == 0);
+}
+
+TEST_CASE("open a Vorlage from the list, read it, see its PDF and export it", "[ui]")
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    REQUIRE(window.openWorkspace(demoWorkspace(dir)).ok());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+
+    QTableView *view = window.vorlagenView();
+    REQUIRE(view->model()->rowCount() == 2);
+    // Newest session first: the Beschlussvorlage of 17.11.2020, then the Fragestunde.
+    clickRow(view, 1);
+    REQUIRE(window.currentVorlage());
+    CHECK(window.currentVorlage()->kind == VorlageKind::Fragestunde);
+    const QString shown = window.document()->toPlainText();
+    CHECK(shown.contains(window.currentVorlage()->title));
+    CHECK(shown.contains(QStringLiteral("Zu Frage 2:")));
+    CHECK(shown.contains(QStringLiteral("Vorlage für die Sitzung des Senats am 12.05.2020")));
+
+    QPdfDocument *preview = window.preview()->document();
+    REQUIRE(preview->status() == QPdfDocument::Status::Ready);
+    CHECK(preview->pageCount() >= 1);
+    CHECK(preview->getAllText(0).text().contains(QStringLiteral("Mobiles Arbeiten")));
+
+    clickRow(view, 0);
+    CHECK(window.currentVorlage()->kind == VorlageKind::Beschlussvorlage);
+    CHECK(preview->getAllText(0).text().contains(QStringLiteral("Digitale Endgeräte")));
+
+    const QString out = dir.filePath(QStringLiteral("export.pdf"));
+    REQUIRE(window.exportCurrent(out).ok());
+    QPdfDocument pdf;
+    REQUIRE(pdf.load(out) == QPdfDocument::Error::None);
+    CHECK(pdf.getAllText(0).text().contains(QStringLiteral("Digitale Endgeräte")));
+    CHECK_FALSE(window.exportCurrent(dir.filePath(QStringLiteral("fehlt/x.pdf"))).ok());
+}
+
+TEST_CASE("typing in the filter narrows the list, umlauts included", "[ui]")
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    REQUIRE(window.openWorkspace(demoWorkspace(dir)).ok());
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    REQUIRE(filter);
+    filter->setFocus();
+    type(filter, QStringLiteral("Endgeräte"));
+    CHECK(filter->text() == QStringLiteral("Endgeräte"));
+    CHECK(window.vorlagenView()->model()->rowCount() == 1);
+    filter->clear();
+    type(filter, QStringLiteral("fragestunde"));
+    CHECK(window.vorlagenView()->model()->rowCount() == 1);
+    filter->clear();
+    CHECK(window.vorlagenView()->model()->rowCount() == 2);
+}
+
+TEST_CASE("a file that is not a workspace is refused; the open one stays", "[ui]")
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    const QString good = demoWorkspace(dir);
+    REQUIRE(window.openWorkspace(good).ok());
+    const QString bad = dir.filePath(QStringLiteral("bild.vorlagen"));
+    QFile f(bad);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("\x89PNG\r\n\x1a\n");
+    f.close();
+    auto r = window.openWorkspace(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().contains(QStringLiteral("kein Vorlagenwerk-Arbeitsbereich")));
+    REQUIRE(window.workspace());
+    CHECK(window.workspace()->path() == good);
+    CHECK(window.recentWorkspaces().value(0) == QFileInfo(good).absoluteFilePath());
+}
