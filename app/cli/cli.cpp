@@ -281,18 +281,25 @@ private:
         auto rows = mWorkspace->list();
         if (!rows)
             return fail(rows.error());
-        const PdfExporter exporter(mWorkspace->ressorts());
+        QList<PdfExporter::Job> jobs;
         int failures = 0;
         for (const VorlageSummary &s : rows.value()) {
             auto v = mWorkspace->load(s.id);
-            const QString path = QDir(outDir).filePath(QStringLiteral("vorlage-%1.pdf").arg(s.id));
-            Result<void> r = v ? exporter.writeFile(v.value(), path) : Result<void>(Error{v.error()});
-            if (!r) {
+            if (!v) {
                 ++failures;
-                mErr << tr("Fehler: Vorlage %1: %2").arg(s.id).arg(r.error()) << '\n';
+                mErr << tr("Fehler: Vorlage %1: %2").arg(s.id).arg(v.error()) << '\n';
                 continue;
             }
-            mOut << path << '\n';
+            jobs.append({v.value(), QDir(outDir).filePath(QStringLiteral("vorlage-%1.pdf").arg(s.id))});
+        }
+        const QList<Result<void>> results = PdfExporter(mWorkspace->ressorts()).writeFiles(jobs);
+        for (qsizetype i = 0; i < jobs.size(); ++i) {
+            if (results[i]) {
+                mOut << jobs[i].path << '\n';
+            } else {
+                ++failures;
+                mErr << tr("Fehler: Vorlage %1: %2").arg(jobs[i].vorlage.id).arg(results[i].error()) << '\n';
+            }
         }
         return failures ? ExitInputError : ExitOk;
     }

@@ -13,6 +13,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
+#include <QThreadPool>
 
 namespace vw {
 
@@ -173,6 +174,22 @@ Result<void> PdfExporter::writeFile(const Vorlage &vorlage, const QString &path)
     if (!file.commit())
         return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
     return {};
+}
+
+QList<Result<void>> PdfExporter::writeFiles(const QList<Job> &jobs) const
+{
+    QList<Result<void>> results(jobs.size());
+    // The font database is filled once, here, before any worker lays out text.
+    if (auto fonts = loadDocumentFonts(); !fonts) {
+        results.fill(fonts);
+        return results;
+    }
+    // Each job has its own QTextDocument and QPdfWriter; only the (read-only) Ressort table is shared.
+    QThreadPool pool;
+    for (qsizetype i = 0; i < jobs.size(); ++i)
+        pool.start([this, &jobs, &results, i] { results[i] = writeFile(jobs[i].vorlage, jobs[i].path); });
+    pool.waitForDone();
+    return results;
 }
 
 } // namespace vw

@@ -22,6 +22,14 @@ public:
     // Writes to `path` through a temporary file, so a failed export leaves no half-written PDF.
     Result<void> writeFile(const Vorlage &vorlage, const QString &path) const;
 
+    // Writes each Vorlage to its path, several at once on the machine's cores (batch export).
+    // Returns one result per job, in order; a failure in one job does not stop the others.
+    struct Job {
+        Vorlage vorlage;
+        QString path;
+    };
+    QList<Result<void>> writeFiles(const QList<Job> &jobs) const;
+
     // The keywords written to the metadata.
     static QStringList keywords(const Vorlage &vorlage);
 
