@@ -22,7 +22,7 @@ struct PrintLine {
     QList<QRectF> boxes;
     qreal top = 0;
     qreal bottom = 0;
-    qreal baseline = 0;
+    qreal capLine = 0;
     QString text;
 };
 
@@ -45,15 +45,26 @@ int nonSpaceCount(const QString &text)
 QList<PrintLine> groupLines(const QList<QPolygonF> &bounds)
 {
     QList<QRectF> boxes;
+    QList<qreal> heights;
     for (const QPolygonF &poly : bounds) {
         const QRectF r = poly.boundingRect();
-        if (r.width() > 0 && r.height() > 0)
+        if (r.width() > 0 && r.height() > 0) {
             boxes.append(r);
+            heights.append(r.height());
+        }
     }
     std::sort(boxes.begin(), boxes.end(),
               [](const QRectF &a, const QRectF &b) { return a.center().y() < b.center().y(); });
+    // Letters make the lines; small marks (full stops, commas, dashes) sit low or high and join
+    // the line they touch afterwards.
+    const qreal small = 0.6 * median(heights);
     QList<PrintLine> lines;
+    QList<QRectF> marks;
     for (const QRectF &r : boxes) {
+        if (r.height() < small) {
+            marks.append(r);
+            continue;
+        }
         if (!lines.isEmpty()) {
             PrintLine &l = lines.last();
             const qreal overlap = qMin(l.bottom, r.bottom()) - qMax(l.top, r.top());
@@ -66,13 +77,33 @@ QList<PrintLine> groupLines(const QList<QPolygonF> &bounds)
         }
         lines.append(PrintLine{{r}, r.top(), r.bottom(), 0, {}});
     }
+    for (const QRectF &r : marks) {
+        PrintLine *best = nullptr;
+        qreal bestDistance = 0;
+        for (PrintLine &l : lines) {
+            const qreal distance = qMax<qreal>(0, qMax(l.top - r.bottom(), r.top() - l.bottom));
+            if (!best || distance < bestDistance) {
+                best = &l;
+                bestDistance = distance;
+            }
+        }
+        if (best && bestDistance <= 0.5 * (best->bottom - best->top)) {
+            best->boxes.append(r);
+        } else {
+            lines.append(PrintLine{{r}, r.top(), r.bottom(), 0, {}});
+            std::sort(lines.begin(), lines.end(), [](const PrintLine &a, const PrintLine &b) { return a.top < b.top; });
+        }
+    }
     for (PrintLine &l : lines) {
         std::sort(l.boxes.begin(), l.boxes.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
-        // The baseline is where most boxes end; descenders reach below it.
-        QList<qreal> bottoms;
-        for (const QRectF &r : l.boxes)
-            bottoms.append(std::round(r.bottom() * 2) / 2);
-        l.baseline = median(bottoms, 0.3);
+        // Lines are measured at the height of capitals and ascenders, which nearly every line of German
+        // text has; the lowest point varies with the descenders a line happens to contain.
+        QList<qreal> tops;
+        for (const QRectF &r : l.boxes) {
+            if (r.height() >= small)
+                tops.append(r.top());
+        }
+        l.capLine = tops.isEmpty() ? l.top : median(tops, 0.2);
     }
     return lines;
 }
@@ -109,20 +140,65 @@ QList<PrintLine> pageLines(QPdfDocument &doc, int page, QString *fallback)
         const QPointF to(last.right() - qMin<qreal>(0.5, last.width() / 4), last.center().y());
         QString text = selectionText(doc, page, from, to);
         if (text.isEmpty()) {
-            // One character alone: select from the end of the line above (or to the start of the one below).
+            // One character alone: select from the end of the line above (or to the start of the one below)
+            // and keep what is left of it, if that is as short as it should be.
             if (k > 0) {
                 const QRectF prev = lines[k - 1].boxes.last();
-                text = selectionText(doc, page, QPointF(prev.right() - qMin<qreal>(0.5, prev.width() / 4), prev.center().y()), to);
-                text = text.mid(1);
+                text = selectionText(doc, page,
+                                     QPointF(prev.right() - qMin<qreal>(0.5, prev.width() / 4), prev.center().y()), to)
+                           .mid(1);
             } else if (k + 1 < lines.size()) {
                 const QRectF next = lines[k + 1].boxes.first();
                 text = selectionText(doc, page, from,
                                      QPointF(next.left() + qMin<qreal>(0.2, next.width() / 4), next.center().y()));
             }
+            if (nonSpaceCount(text) > 3)
+                text.clear();
         }
         l.text = flatten(text);
     }
     return lines;
+}
+
+// The distance of lines within a paragraph of body text, found as the smallest distance that recurs
+// between lines of the usual height; a paragraph break leaves noticeably more.
+struct Spacing {
+    qreal pitch = 0;
+    qreal lineHeight = 0;
+
+    bool isParagraphGap(qreal distance) const
+    {
+        return pitch > 0 && distance > 1.2 * pitch && distance - pitch > 0.25 * lineHeight;
+    }
+};
+
+Spacing measureSpacing(const QList<QList<PrintLine>> &pages)
+{
+    QList<qreal> heights;
+    for (const QList<PrintLine> &lines : pages) {
+        for (const PrintLine &l : lines)
+            heights.append(l.bottom - l.top);
+    }
+    Spacing s;
+    s.lineHeight = median(heights);
+    auto usual = [&](const PrintLine &l) { return qAbs(l.bottom - l.top - s.lineHeight) <= 0.25 * s.lineHeight; };
+    QList<qreal> pitches;
+    for (const QList<PrintLine> &lines : pages) {
+        for (qsizetype k = 1; k < lines.size(); ++k) {
+            const qreal pitch = lines[k].capLine - lines[k - 1].capLine;
+            if (pitch > 0.5 * s.lineHeight && usual(lines[k]) && usual(lines[k - 1]))
+                pitches.append(pitch);
+        }
+    }
+    std::sort(pitches.begin(), pitches.end());
+    for (qsizetype k = 0; k + 1 < pitches.size(); ++k) {
+        if (pitches[k + 1] - pitches[k] <= 0.75) {
+            s.pitch = pitches[k];
+            return s;
+        }
+    }
+    s.pitch = median(pitches, 0.3);
+    return s;
 }
 
 } // namespace
@@ -158,19 +234,12 @@ Result<QString> pdfText(const QString &path)
     // Read every page's lines first: the usual distance of lines is measured over the whole document.
     QList<QList<PrintLine>> pages;
     QStringList fallbacks;
-    QList<qreal> pitches;
     for (int p = 0; p < doc.pageCount(); ++p) {
         QString fallback;
         pages.append(pageLines(doc, p, &fallback));
         fallbacks.append(fallback);
-        const QList<PrintLine> &lines = pages.last();
-        for (qsizetype k = 1; k < lines.size(); ++k) {
-            const qreal pitch = lines[k].baseline - lines[k - 1].baseline;
-            if (pitch > 0)
-                pitches.append(pitch);
-        }
     }
-    const qreal usualPitch = median(pitches, 0.3);
+    const Spacing spacing = measureSpacing(pages);
 
     QStringList pageTexts;
     bool anyText = false;
@@ -178,15 +247,17 @@ Result<QString> pdfText(const QString &path)
         const QList<PrintLine> &lines = pages[p];
         QStringList out;
         for (qsizetype k = 0; k < lines.size(); ++k) {
-            if (k > 0 && usualPitch > 0 && lines[k].baseline - lines[k - 1].baseline > 1.25 * usualPitch)
+            if (k > 0 && spacing.isParagraphGap(lines[k].capLine - lines[k - 1].capLine))
                 out.append(QString());
             out.append(lines[k].text);
         }
         QString text = out.join(QLatin1Char('\n'));
-        // Should the boxes not account for the page's text (unusual fonts, rotated text), take
-        // Qt PDF's text as it comes rather than lose words.
+        // Should the lines not account for the page's text, or repeat some of it (unusual fonts, rotated
+        // text, a reading order that jumps), take Qt PDF's text as it comes rather than lose or add words.
         const QString fallback = fallbacks[p];
-        if (nonSpaceCount(text) < nonSpaceCount(fallback) * 95 / 100)
+        const int found = nonSpaceCount(text);
+        const int expected = nonSpaceCount(fallback);
+        if (found < expected * 95 / 100 || found > expected * 105 / 100 + 2)
             text = QString(fallback).replace(QLatin1String("\r\n"), QLatin1String("\n"));
         anyText = anyText || !text.trimmed().isEmpty();
         pageTexts.append(text);

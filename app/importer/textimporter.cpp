@@ -529,7 +529,7 @@ QList<BodyLine> Parser::bodyLines(const QList<qsizetype> &indices) const
         BodyLine b;
         b.index = i;
         b.blank = l.isBlank();
-        b.breakBefore = l.breakBefore || l.pageStart;
+        b.breakBefore = l.breakBefore;
         b.text = l.text;
         if (mMarkdown)
             b.text.remove(headingPrefix);
@@ -554,9 +554,12 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
     QString prevText;
     for (const BodyLine &line : lines) {
         if (line.blank) {
+            // A list marker alone on its line ("•", "1.") takes the text after the blank line.
+            const bool loneMarker = cur >= 0 && blocks[cur].type != Block::Type::Paragraph
+                                    && blocks[cur].items.last().texts.join(QString()).trimmed().isEmpty();
             if (cur >= 0 && blocks[cur].type == Block::Type::Paragraph)
                 cur = -1;
-            prevBlank = true;
+            prevBlank = prevBlank || !loneMarker;
             continue;
         }
         // Text without blank lines between paragraphs (as Qt PDF gives it): a short line that
@@ -591,7 +594,8 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
                 continue;
             }
         }
-        if (cur >= 0 && !breakHere) {
+        const bool emptyItem = inList && blocks[cur].items.last().texts.join(QString()).trimmed().isEmpty();
+        if (cur >= 0 && (!breakHere || emptyItem)) {
             blocks[cur].items.last().texts.append(line.text);
         } else {
             blocks.append(RawBlock{Block::Type::Paragraph, {RawItem{{line.text}}}, 0});

@@ -27,9 +27,10 @@ QChar cleanChar(QChar c)
     const char16_t u = c.unicode();
     if (u == u'\t' || u == 0x00A0 || u == 0x2007 || u == 0x202F)
         return QLatin1Char(' ');
-    // pdfium reports a hyphen it found at a line end as U+0002; treat it like a soft hyphen.
-    if (u == 0x0002)
-        return QChar(0x00AD);
+    // Qt PDF (pdfium) reports a hyphen at the end of a line as U+FFFE (or U+0002): a hyphen, whether
+    // it stays when the lines are joined is for joinWrappedLines() to decide.
+    if (u == 0x0002 || u == 0xFFFE)
+        return QLatin1Char('-');
     if (u < 0x20 || (u >= 0x7F && u <= 0x9F) || u == 0xFEFF)
         return QLatin1Char(' ');
     return c;
@@ -241,6 +242,25 @@ QDate removePageFurniture(QList<SourceLine> &lines)
         }
     }
 
+    // A running head that repeats (part of) the title from the first page: in a document of two
+    // pages it appears only once, so the rule above does not catch it.
+    const QList<qsizetype> firstPage = contentLines(pages.first()).mid(0, 12);
+    for (qsizetype p = 1; p < pages.size(); ++p) {
+        const QList<qsizetype> idx = contentLines(pages[p]);
+        if (idx.isEmpty())
+            continue;
+        const QString head = lines[idx.first()].text.simplified();
+        if (head.size() < 15 || endsParagraph(head))
+            continue;
+        for (qsizetype i : firstPage) {
+            const QString candidate = stripMarkup(lines[i].text);
+            if (candidate.contains(head) && !looksLikeHeaderField(candidate)) {
+                lines[idx.first()].skip = true;
+                break;
+            }
+        }
+    }
+
     // A paragraph that runs on over a page break continues; one that ended before it does not.
     for (int p = 1; p < pages.size(); ++p) {
         qsizetype prev = -1;
@@ -308,9 +328,10 @@ QString joinWrappedLines(const QStringList &lines, const QString &document)
             continue;
         }
         const QString left = lastWord(out.left(out.size() - 1));
-        const QString nextWord = next.endsWith(QLatin1Char('.')) ? next.chopped(1) : next;
-        if (!document.isEmpty() && !left.isEmpty() && !nextWord.isEmpty()
-            && document.contains(left + QLatin1Char('-') + nextWord)) {
+        // Compare the stem only: "öffentlich-rechtliche" elsewhere vouches for "öffentlich-" + "rechtlicher".
+        const QString stem = (next.endsWith(QLatin1Char('.')) ? next.chopped(1) : next).left(5);
+        if (!document.isEmpty() && !left.isEmpty() && !stem.isEmpty()
+            && document.contains(left + QLatin1Char('-') + stem)) {
             out += l; // "öffentlich-" + "rechtlich", written with a hyphen elsewhere in the text
             continue;
         }
