@@ -24,8 +24,6 @@ struct SourceLine {
     bool isBlank() const { return text.isEmpty(); }
 };
 
-QString tr(const char *text);
-
 // Splits text into lines (LF, CRLF, CR; form feeds start a new page), numbering the lines of the input.
 QList<SourceLine> splitSourceLines(const QString &text);
 

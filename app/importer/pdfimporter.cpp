@@ -2,6 +2,7 @@
 
 #include "importdetail.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QPdfDocument>
@@ -15,7 +16,6 @@ namespace vw {
 
 namespace {
 
-using importdetail::tr;
 
 // One line of print: the text boxes Qt PDF reports, grouped by their vertical position.
 struct PrintLine {
@@ -208,28 +208,28 @@ Result<QString> pdfText(const QString &path)
     const QFileInfo info(path);
     const QString name = info.fileName();
     if (!info.exists())
-        return Error{tr("Die Datei „%1“ gibt es nicht.").arg(path)};
+        return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ gibt es nicht.").arg(path)};
     if (!info.isFile() || !info.isReadable())
-        return Error{tr("Die Datei „%1“ lässt sich nicht lesen.").arg(path)};
+        return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ lässt sich nicht lesen.").arg(path)};
 
     QPdfDocument doc;
     switch (doc.load(path)) {
     case QPdfDocument::Error::None:
         break;
     case QPdfDocument::Error::FileNotFound:
-        return Error{tr("Die Datei „%1“ gibt es nicht.").arg(path)};
+        return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ gibt es nicht.").arg(path)};
     case QPdfDocument::Error::InvalidFileFormat:
-        return Error{tr("„%1“ ist keine lesbare PDF-Datei (kein PDF oder beschädigt).").arg(name)};
+        return Error{QCoreApplication::translate("vw::Importer", "„%1“ ist keine lesbare PDF-Datei (kein PDF oder beschädigt).").arg(name)};
     case QPdfDocument::Error::IncorrectPassword:
-        return Error{tr("„%1“ ist mit einem Kennwort verschlüsselt; bitte eine unverschlüsselte Fassung importieren.")
+        return Error{QCoreApplication::translate("vw::Importer", "„%1“ ist mit einem Kennwort verschlüsselt; bitte eine unverschlüsselte Fassung importieren.")
                          .arg(name)};
     case QPdfDocument::Error::UnsupportedSecurityScheme:
-        return Error{tr("„%1“ ist mit einem nicht unterstützten Verfahren verschlüsselt.").arg(name)};
+        return Error{QCoreApplication::translate("vw::Importer", "„%1“ ist mit einem nicht unterstützten Verfahren verschlüsselt.").arg(name)};
     default:
-        return Error{tr("„%1“ lässt sich als PDF nicht öffnen (beschädigt?).").arg(name)};
+        return Error{QCoreApplication::translate("vw::Importer", "„%1“ lässt sich als PDF nicht öffnen (beschädigt?).").arg(name)};
     }
     if (doc.pageCount() <= 0)
-        return Error{tr("„%1“ enthält keine Seiten.").arg(name)};
+        return Error{QCoreApplication::translate("vw::Importer", "„%1“ enthält keine Seiten.").arg(name)};
 
     // Read every page's lines first: the usual distance of lines is measured over the whole document.
     QList<QList<PrintLine>> pages;
@@ -263,7 +263,7 @@ Result<QString> pdfText(const QString &path)
         pageTexts.append(text);
     }
     if (!anyText)
-        return Error{tr("„%1“ enthält keinen Text (vielleicht eingescannt); ohne Texterkennung lässt er sich nicht "
+        return Error{QCoreApplication::translate("vw::Importer", "„%1“ enthält keinen Text (vielleicht eingescannt); ohne Texterkennung lässt er sich nicht "
                         "importieren.")
                          .arg(name)};
     return pageTexts.join(QLatin1Char('\f'));
@@ -274,13 +274,13 @@ Result<ImportResult> importFile(const QString &path, const RessortTable &ressort
     const QFileInfo info(path);
     const QString subject = QStringLiteral("„%1“").arg(info.fileName());
     if (!info.exists())
-        return Error{tr("Die Datei „%1“ gibt es nicht.").arg(path)};
+        return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ gibt es nicht.").arg(path)};
     QFile file(path);
     if (!info.isFile() || !file.open(QIODevice::ReadOnly))
-        return Error{tr("Die Datei „%1“ lässt sich nicht lesen: %2").arg(path, file.errorString())};
+        return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ lässt sich nicht lesen: %2").arg(path, file.errorString())};
     constexpr qint64 maxSize = 64 * 1024 * 1024;
     if (file.size() > maxSize)
-        return Error{tr("%1 ist zu groß für eine Senatsvorlage (mehr als 64 MB).").arg(subject)};
+        return Error{QCoreApplication::translate("vw::Importer", "%1 ist zu groß für eine Senatsvorlage (mehr als 64 MB).").arg(subject)};
     const QByteArray data = file.readAll();
     file.close();
 
@@ -293,11 +293,11 @@ Result<ImportResult> importFile(const QString &path, const RessortTable &ressort
         return importdetail::importTextAs(text.value(), ressorts, subject);
     }
     if (data.contains('\0'))
-        return Error{tr("%1 ist weder Text noch PDF: die Datei enthält Binärdaten.").arg(subject)};
+        return Error{QCoreApplication::translate("vw::Importer", "%1 ist weder Text noch PDF: die Datei enthält Binärdaten.").arg(subject)};
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder.decode(data);
     if (decoder.hasError())
-        return Error{tr("%1 ist kein gültiger UTF-8-Text. Bitte die Datei als UTF-8 speichern und erneut importieren.")
+        return Error{QCoreApplication::translate("vw::Importer", "%1 ist kein gültiger UTF-8-Text. Bitte die Datei als UTF-8 speichern und erneut importieren.")
                          .arg(subject)};
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);

@@ -3,6 +3,7 @@
 #include "importdetail.h"
 #include "templates.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -782,7 +783,7 @@ void Parser::fillAnswerSection(Vorlage &v, Section &b, bool questionKind)
             if (n > v.questions.size()) {
                 while (v.questions.size() < n)
                     v.questions.append(Question{newItemId(), {}, {}});
-                report(line.index, tr("Antwort „Zu Frage %1“ ohne Frage %1 in Abschnitt A: die Frage ist leer angelegt.")
+                report(line.index, QCoreApplication::translate("vw::Importer", "Antwort „Zu Frage %1“ ohne Frage %1 in Abschnitt A: die Frage ist leer angelegt.")
                                        .arg(n));
             }
             const QString rest = m.captured(2).trimmed();
@@ -853,17 +854,17 @@ void Parser::fillBeschlussSection(Vorlage &v, Section &g)
 Result<ImportResult> Parser::run()
 {
     if (mDocument.trimmed().isEmpty())
-        return Error{tr("%1 ist leer: es gibt nichts zu importieren.").arg(mSubject)};
+        return Error{QCoreApplication::translate("vw::Importer", "%1 ist leer: es gibt nichts zu importieren.").arg(mSubject)};
     qsizetype odd = 0;
     for (QChar c : mDocument) {
         const char16_t u = c.unicode();
         if (u == 0)
-            return Error{tr("%1 enthält Binärdaten (NUL-Zeichen) und ist kein Text.").arg(mSubject)};
+            return Error{QCoreApplication::translate("vw::Importer", "%1 enthält Binärdaten (NUL-Zeichen) und ist kein Text.").arg(mSubject)};
         if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r' && u != u'\f' && u != 0x02) || u == 0xFFFD)
             ++odd;
     }
     if (odd > 3 + mDocument.size() / 100)
-        return Error{tr("%1 enthält Binärdaten oder falsch kodierte Zeichen und ist kein lesbarer Text.").arg(mSubject)};
+        return Error{QCoreApplication::translate("vw::Importer", "%1 enthält Binärdaten oder falsch kodierte Zeichen und ist kein lesbarer Text.").arg(mSubject)};
 
     mMarkdown = looksLikeMarkdown(mDocument);
     mLines = splitSourceLines(mDocument);
@@ -882,7 +883,7 @@ Result<ImportResult> Parser::run()
         splitVortraege();
     parseHeader();
     if (mSections.isEmpty() && !mHeader.vorlageLine)
-        return Error{tr("%1 ist keine Senatsvorlage: keine Abschnittsüberschriften A–G gefunden "
+        return Error{QCoreApplication::translate("vw::Importer", "%1 ist keine Senatsvorlage: keine Abschnittsüberschriften A–G gefunden "
                         "und keine Zeile „Vorlage für die Sitzung …“.")
                          .arg(mSubject)};
 
@@ -945,7 +946,7 @@ Result<ImportResult> importTextAs(const QString &text, const RessortTable &resso
 
 Result<ImportResult> importText(const QString &text, const RessortTable &ressorts)
 {
-    return importdetail::importTextAs(text, ressorts, importdetail::tr("Der Text"));
+    return importdetail::importTextAs(text, ressorts, QCoreApplication::translate("vw::Importer", "Der Text"));
 }
 
 } // namespace vw

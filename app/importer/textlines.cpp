@@ -3,17 +3,11 @@
 
 #include "vorlage.h"
 
-#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
 namespace vw::importdetail {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vw::Importer", text);
-}
 
 namespace {
 
