@@ -41,6 +41,7 @@ struct RawBlock {
     Block::Type type = Block::Type::Paragraph;
     QList<RawItem> items;
     int lastNumber = 0;
+    QString marker; // the bullet character: another one starts another list
 };
 
 struct ParsedSection {
@@ -94,6 +95,16 @@ bool endsWithLinkWord(const QString &text)
                        "sowie|gemäß|bzw\\.)|[,\\-–])$"),
         reOptionsCi);
     return re.match(text).hasMatch();
+}
+
+// "Zu Frage 2:", "Zu Frage 2", "Zu Frage 2.", "**Zu Frage 2:** text", "Zu den Fragen 2 und 3:".
+const QRegularExpression &zuFrageRe()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[#*_\\s]*Zu\\s+(?:den\\s+)?Fragen?\\s+(\\d{1,2})((?:\\s*(?:,|und|bis|sowie|-|–)\\s*\\d{1,2})*)"
+                       "(?:\\s*[:.)][*_]*\\s*(.*)|[*_]*\\s*)$"),
+        reOptions);
+    return re;
 }
 
 bool isQuestionKind(VorlageKind kind)
@@ -357,7 +368,7 @@ void Parser::parseHeader()
         reOptions);
     static const QRegularExpression vorlageRe(
         QStringLiteral("^(Tischvorlage|Neufassung(?:\\s+der\\s+(?:Tisch)?[Vv]orlage)?|(?:Senats)?[Vv]orlage|Vorträge\\s+der\\s+"
-                       "Senatskanzlei)\\s+für\\s+die\\s+Sitzung\\s+(?:des\\s+Senats|der\\s+(staatlichen|städtischen)\\s+"
+                       "Senatskanzlei)(?:\\s+Nr\\.\\s*\\S+)?\\s+für\\s+die\\s+Sitzung\\s+(?:des\\s+Senats|der\\s+(staatlichen|städtischen)\\s+"
                        "(Deputation\\s+für\\s+.+?))\\s+am\\s+(%1)\\s*$")
             .arg(datePattern),
         reOptions);
@@ -370,6 +381,9 @@ void Parser::parseHeader()
     static const QRegularExpression dateOnly(
         QStringLiteral("^(?:Bremen,?\\s*(?:den\\s+)?)?(%1)$").arg(datePattern), reOptions);
     static const QRegularExpression ressortStart(QStringLiteral("^(?:%1)\\b").arg(ressortPrefix), reOptions);
+    static const QRegularExpression subtitleStart(
+        QStringLiteral("^(?:Anfrage|Kleine Anfrage|Große Anfrage|Dringlichkeitsanfrage|Mitteilung des Senats)\\b"),
+        reOptions);
 
     const QList<qsizetype> &h = mHeaderLines;
     auto textAt = [&](qsizetype k) { return stripMarkup(mLines[h[k]].text, mMarkdown); };
@@ -487,6 +501,10 @@ void Parser::parseHeader()
                 continue;
             }
         }
+        if (titleDone && mHeader.subtitle.isEmpty() && subtitleStart.match(t).hasMatch() && t.size() <= 200) {
+            mHeader.subtitle = t;
+            continue;
+        }
         if (!titleDone && (mHeader.vorlageLine || !anyVorlageLine)) {
             // The title: this paragraph; a title in „…“ may run over a blank line until its closing quote.
             QStringList parts{t};
@@ -574,8 +592,8 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
         prevBlank = false;
 
         if (auto m = bullet.match(line.text); m.hasMatch() && (breakHere || prevColon || inList)) {
-            if (!(inList && blocks[cur].type == Block::Type::BulletList)) {
-                blocks.append(RawBlock{Block::Type::BulletList, {}, 0});
+            if (!(inList && blocks[cur].type == Block::Type::BulletList && blocks[cur].marker == m.captured(1))) {
+                blocks.append(RawBlock{Block::Type::BulletList, {}, 0, m.captured(1)});
                 cur = int(blocks.size() - 1);
             }
             blocks[cur].items.append(RawItem{{m.captured(2)}});
@@ -590,7 +608,7 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
                 continue;
             }
             if (n == 1 && (breakHere || prevColon || inList) && !monthStart.match(rest).hasMatch()) {
-                blocks.append(RawBlock{Block::Type::NumberedList, {RawItem{{rest}}}, 1});
+                blocks.append(RawBlock{Block::Type::NumberedList, {RawItem{{rest}}}, 1, {}});
                 cur = int(blocks.size() - 1);
                 continue;
             }
@@ -599,7 +617,7 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
         if (cur >= 0 && (!breakHere || emptyItem)) {
             blocks[cur].items.last().texts.append(line.text);
         } else {
-            blocks.append(RawBlock{Block::Type::Paragraph, {RawItem{{line.text}}}, 0});
+            blocks.append(RawBlock{Block::Type::Paragraph, {RawItem{{line.text}}}, 0, {}});
             cur = int(blocks.size() - 1);
         }
     }
@@ -661,12 +679,11 @@ VorlageKind Parser::detectKind() const
     if (auto k = mentions(intro))
         return *k;
 
-    static const QRegularExpression zuFrage(QStringLiteral("^[#*_\\s]*Zu\\s+Frage\\s+\\d{1,2}\\b"), reOptions);
     for (const ParsedSection &s : mSections) {
         if (s.label != QLatin1String("B"))
             continue;
         for (qsizetype i : s.lines) {
-            if (zuFrage.match(mLines[i].text).hasMatch())
+            if (zuFrageRe().match(mLines[i].text).hasMatch())
                 return VorlageKind::Fragestunde;
         }
     }
@@ -771,22 +788,40 @@ void Parser::fillAnswerSection(Vorlage &v, Section &b, bool questionKind)
         b.content = toContent(buildBlocks(lines));
         return;
     }
-    static const QRegularExpression zuFrage(
-        QStringLiteral("^[#*_\\s]*Zu\\s+Frage\\s+(\\d{1,2})(?:\\s*[:.)][*_]*\\s*(.*)|[*_]*\\s*)$"), reOptions);
     QList<BodyLine> intro;
     QList<QPair<int, QList<BodyLine>>> answers;
+    static const QRegularExpression number(QStringLiteral("\\d+"));
     for (const BodyLine &line : lines) {
-        const auto m = line.blank ? QRegularExpressionMatch() : zuFrage.match(line.text);
+        const auto m = line.blank ? QRegularExpressionMatch() : zuFrageRe().match(line.text);
         if (m.hasMatch() && m.captured(1).toInt() > 0) {
             const int n = m.captured(1).toInt();
+            int last = n;
+            for (auto it = number.globalMatch(m.captured(2)); it.hasNext();)
+                last = qMax(last, it.next().captured(0).toInt());
             answers.append(qMakePair(n, QList<BodyLine>()));
-            if (n > v.questions.size()) {
-                while (v.questions.size() < n)
+            if (last > v.questions.size()) {
+                const int first = int(v.questions.size()) + 1;
+                report(line.index, first == last ? QCoreApplication::translate("vw::Importer",
+                                                                               "Antwort „Zu Frage %1“ ohne Frage %1 in "
+                                                                               "Abschnitt A: die Frage ist leer angelegt.")
+                                                       .arg(last)
+                                                 : QCoreApplication::translate("vw::Importer",
+                                                                               "Antwort „Zu Frage %1“ ohne die Fragen %2 "
+                                                                               "bis %1 in Abschnitt A: sie sind leer "
+                                                                               "angelegt.")
+                                                       .arg(last)
+                                                       .arg(first));
+                while (v.questions.size() < last)
                     v.questions.append(Question{newItemId(), {}, {}});
-                report(line.index, QCoreApplication::translate("vw::Importer", "Antwort „Zu Frage %1“ ohne Frage %1 in Abschnitt A: die Frage ist leer angelegt.")
+            }
+            if (!m.captured(2).trimmed().isEmpty()) {
+                // One answer to several questions: it stays with the first, and someone should look.
+                report(line.index, QCoreApplication::translate("vw::Importer",
+                                                               "Gemeinsame Antwort „%1“ ist bei Frage %2 eingeordnet.")
+                                       .arg(stripMarkup(line.text, mMarkdown).section(QLatin1Char(':'), 0, 0))
                                        .arg(n));
             }
-            const QString rest = m.captured(2).trimmed();
+            const QString rest = m.captured(3).trimmed();
             if (!rest.isEmpty())
                 answers.last().second.append(BodyLine{line.index, rest, false, true});
             continue;

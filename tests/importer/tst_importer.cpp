@@ -489,6 +489,99 @@ TEST_CASE("import: header variants: Tischvorlage, stamp date, Neufassung, Gesetz
     }
 }
 
+TEST_CASE("import: bulleted and numbered lists in their written forms", "[import]")
+{
+    const QString input = S("Vorlage für die Sitzung des Senats am 09.03.2021\n\nListen\n\n"
+                            "A. Problem\n\n"
+                            "Gründe:\n"
+                            "- der erste Grund,\n"
+                            "  der über zwei Zeilen geht,\n"
+                            "- der zweite Grund.\n"
+                            "\n"
+                            "– ein Gedankenstrich\n"
+                            "– noch einer\n"
+                            "\n"
+                            "Schritte:\n"
+                            "1) anmelden\n"
+                            "2) warten\n"
+                            "\n"
+                            "•\n"
+                            "\n"
+                            "Punkt nach leerer Zeile\n"
+                            "\n"
+                            "Am\n"
+                            "12. Mai 2020 begann der Versuch, der mit 3 Stellen und\n"
+                            "2. Wahl endete.\n"
+                            "\n"
+                            "G. Beschluss\n\nDer Senat nimmt Kenntnis.\n");
+    const ImportResult r = importOk(input);
+    INFO(dump(r).toStdString());
+    const Content &a = sectionOf(r.vorlage, "A").content;
+    REQUIRE(shape(a) == S("P UL UL P OL UL P"));
+    CHECK(a[1].items == QList<Paragraph>{Paragraph::plain(S("der erste Grund, der über zwei Zeilen geht,")),
+                                         Paragraph::plain(S("der zweite Grund."))});
+    CHECK(a[2].items.size() == 2);
+    CHECK(a[4].items == QList<Paragraph>{Paragraph::plain(S("anmelden")), Paragraph::plain(S("warten"))});
+    CHECK(a[5].items == QList<Paragraph>{Paragraph::plain(S("Punkt nach leerer Zeile"))});
+    // A date or a number at the start of a wrapped line does not start a list.
+    CHECK(a[6].paragraph.plainText() == S("Am 12. Mai 2020 begann der Versuch, der mit 3 Stellen und 2. Wahl endete."));
+
+    // In the Markdown form "* " is a bullet, "*…*" emphasis.
+    const ImportResult md = importOk(S("## **A. Problem**\n\n* *erstens*\n* zweitens\n\n**G. Beschluss**\n\nDer Senat nimmt Kenntnis.\n"));
+    const Content &mdA = sectionOf(md.vorlage, "A").content;
+    REQUIRE(shape(mdA) == S("UL"));
+    CHECK(mdA[0].items[0].spans == QList<Span>{Span{S("erstens"), false, true}});
+    CHECK(mdA[0].items[1].plainText() == S("zweitens"));
+}
+
+TEST_CASE("import: running heads and feet repeated on several pages are dropped", "[import]")
+{
+    const QString head = S("Senatsvorlage Radverkehr – Stand 01.03.2021");
+    const QString foot = S("Freie Hansestadt Bremen");
+    const QString input = S("Der Senator für Finanzen\n\nVorlage für die Sitzung des Senats am 09.03.2021\n\n"
+                            "Radverkehr\n\nA. Problem\n\nDer erste Absatz endet hier.\n\n") + foot + S("\n3\n\f")
+                          + head + S("\nB. Lösung\n\nDer zweite Absatz beginnt und läuft über die\n\n") + foot
+                          + S("\n\f") + head + S("\nSeite hinaus.\n\nG. Beschluss\n\nDer Senat stimmt zu.\n\n") + foot
+                          + S("\n");
+    const ImportResult r = importOk(input);
+    INFO(dump(r).toStdString());
+    CHECK(contentPlainText(sectionOf(r.vorlage, "A").content) == S("Der erste Absatz endet hier."));
+    CHECK(contentPlainText(sectionOf(r.vorlage, "B").content)
+          == S("Der zweite Absatz beginnt und läuft über die Seite hinaus."));
+    REQUIRE(r.vorlage.beschluss.size() == 1);
+    CHECK(r.vorlage.beschluss[0].text.plainText() == S("Der Senat stimmt zu."));
+    CHECK(r.vorlage.ressorts.size() == 1);
+    CHECK(r.unplaced.isEmpty());
+}
+
+TEST_CASE("import: one answer to several questions, a Vorlage number, a subtitle without parentheses", "[import]")
+{
+    const QString input = S("Vorlage Nr. 20/311 für die Sitzung des Senats am 16.03.2021\n\n"
+                            "Bäderkonzept\n\n"
+                            "Große Anfrage der Fraktion der CDU vom 2. Februar 2021\n\n"
+                            "A. Problem\n\nWir fragen den Senat:\n\n1. Wie viele Bäder gibt es?\n2. Wann öffnen sie?\n"
+                            "3. Was kostet das?\n\nFraktion der CDU\n\n"
+                            "B. Lösung\n\nZu Frage 1:\nAcht.\n\n**Zu den Fragen 2 und 3:**\nIm Mai, zu bekannten Preisen.\n\n"
+                            "G. Beschluss\n\nDer Senat stimmt zu.\n");
+    const ImportResult r = importOk(input);
+    const Vorlage &v = r.vorlage;
+    INFO(dump(r).toStdString());
+    CHECK(v.sessionDate == QDate(2021, 3, 16));
+    CHECK(v.title == S("Bäderkonzept"));
+    CHECK(v.subtitle == S("Große Anfrage der Fraktion der CDU vom 2. Februar 2021"));
+    CHECK(v.kind == VorlageKind::GrosseAnfrage);
+    REQUIRE(v.questions.size() == 3);
+    CHECK(v.questionSignatories == S("Fraktion der CDU"));
+    CHECK(contentPlainText(v.questions[0].answer) == S("Acht."));
+    CHECK(contentPlainText(v.questions[1].answer) == S("Im Mai, zu bekannten Preisen."));
+    CHECK(v.questions[2].answer.isEmpty());
+    // Answers live on the questions; B shows where (the Große Anfrage template has no placeholder for them).
+    CHECK(shape(sectionOf(v, "B").content) == S("[answers]"));
+    REQUIRE(r.unplaced.size() == 1);
+    CHECK(r.unplaced[0].line == lineOf(input, S("Zu den Fragen 2 und 3")));
+    CHECK(r.unplaced[0].text.contains(S("Zu den Fragen 2 und 3")));
+}
+
 TEST_CASE("import: what cannot be placed is reported with its line number", "[import]")
 {
     const QString input = S("Entwurf – bitte nicht weitergeben\n"
