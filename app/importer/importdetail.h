@@ -15,11 +15,11 @@ namespace vw::importdetail {
 
 // One line of the input after splitting at line breaks and form feeds.
 struct SourceLine {
-    int number = 0;         // 1-based line of the original input
-    QString raw;            // as read (control characters replaced), for reports
-    QString text;           // trimmed; markup still in place
-    bool pageStart = false; // first piece after a form feed
-    bool skip = false;      // page furniture or stamp: recognised, not content
+    int number = 0;           // 1-based line of the original input
+    QString raw;              // as read (control characters replaced), for reports
+    QString text;             // trimmed; markup still in place
+    bool pageStart = false;   // first piece after a form feed
+    bool skip = false;        // page furniture or stamp: recognised, not content
     bool breakBefore = false; // a paragraph ends before this line although no blank line says so
     bool isBlank() const { return text.isEmpty(); }
 };

@@ -16,7 +16,6 @@ namespace vw {
 
 namespace {
 
-
 // One line of print: the text boxes Qt PDF reports, grouped by their vertical position.
 struct PrintLine {
     QList<QRectF> boxes;
@@ -91,11 +90,13 @@ QList<PrintLine> groupLines(const QList<QPolygonF> &bounds)
             best->boxes.append(r);
         } else {
             lines.append(PrintLine{{r}, r.top(), r.bottom(), 0, {}});
-            std::sort(lines.begin(), lines.end(), [](const PrintLine &a, const PrintLine &b) { return a.top < b.top; });
+            std::sort(lines.begin(), lines.end(),
+                      [](const PrintLine &a, const PrintLine &b) { return a.top < b.top; });
         }
     }
     for (PrintLine &l : lines) {
-        std::sort(l.boxes.begin(), l.boxes.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
+        std::sort(l.boxes.begin(), l.boxes.end(),
+                  [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
         // Lines are measured at the height of capitals and ascenders, which nearly every line of German
         // text has; the lowest point varies with the descenders a line happens to contain.
         QList<qreal> tops;
@@ -144,13 +145,15 @@ QList<PrintLine> pageLines(QPdfDocument &doc, int page, QString *fallback)
             // and keep what is left of it, if that is as short as it should be.
             if (k > 0) {
                 const QRectF prev = lines[k - 1].boxes.last();
-                text = selectionText(doc, page,
-                                     QPointF(prev.right() - qMin<qreal>(0.5, prev.width() / 4), prev.center().y()), to)
+                text = selectionText(
+                           doc, page,
+                           QPointF(prev.right() - qMin<qreal>(0.5, prev.width() / 4), prev.center().y()), to)
                            .mid(1);
             } else if (k + 1 < lines.size()) {
                 const QRectF next = lines[k + 1].boxes.first();
-                text = selectionText(doc, page, from,
-                                     QPointF(next.left() + qMin<qreal>(0.2, next.width() / 4), next.center().y()));
+                text = selectionText(
+                    doc, page, from,
+                    QPointF(next.left() + qMin<qreal>(0.2, next.width() / 4), next.center().y()));
             }
             if (nonSpaceCount(text) > 3)
                 text.clear();
@@ -181,7 +184,9 @@ Spacing measureSpacing(const QList<QList<PrintLine>> &pages)
     }
     Spacing s;
     s.lineHeight = median(heights);
-    auto usual = [&](const PrintLine &l) { return qAbs(l.bottom - l.top - s.lineHeight) <= 0.25 * s.lineHeight; };
+    auto usual = [&](const PrintLine &l) {
+        return qAbs(l.bottom - l.top - s.lineHeight) <= 0.25 * s.lineHeight;
+    };
     QList<qreal> pitches;
     for (const QList<PrintLine> &lines : pages) {
         for (qsizetype k = 1; k < lines.size(); ++k) {
@@ -210,7 +215,8 @@ Result<QString> pdfText(const QString &path)
     if (!info.exists())
         return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ gibt es nicht.").arg(path)};
     if (!info.isFile() || !info.isReadable())
-        return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ lässt sich nicht lesen.").arg(path)};
+        return Error{
+            QCoreApplication::translate("vw::Importer", "Die Datei „%1“ lässt sich nicht lesen.").arg(path)};
 
     QPdfDocument doc;
     switch (doc.load(path)) {
@@ -219,14 +225,23 @@ Result<QString> pdfText(const QString &path)
     case QPdfDocument::Error::FileNotFound:
         return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ gibt es nicht.").arg(path)};
     case QPdfDocument::Error::InvalidFileFormat:
-        return Error{QCoreApplication::translate("vw::Importer", "„%1“ ist keine lesbare PDF-Datei (kein PDF oder beschädigt).").arg(name)};
-    case QPdfDocument::Error::IncorrectPassword:
-        return Error{QCoreApplication::translate("vw::Importer", "„%1“ ist mit einem Kennwort verschlüsselt; bitte eine unverschlüsselte Fassung importieren.")
+        return Error{QCoreApplication::translate(
+                         "vw::Importer", "„%1“ ist keine lesbare PDF-Datei (kein PDF oder beschädigt).")
                          .arg(name)};
+    case QPdfDocument::Error::IncorrectPassword:
+        return Error{
+            QCoreApplication::translate(
+                "vw::Importer",
+                "„%1“ ist mit einem Kennwort verschlüsselt; bitte eine unverschlüsselte Fassung importieren.")
+                .arg(name)};
     case QPdfDocument::Error::UnsupportedSecurityScheme:
-        return Error{QCoreApplication::translate("vw::Importer", "„%1“ ist mit einem nicht unterstützten Verfahren verschlüsselt.").arg(name)};
+        return Error{QCoreApplication::translate(
+                         "vw::Importer", "„%1“ ist mit einem nicht unterstützten Verfahren verschlüsselt.")
+                         .arg(name)};
     default:
-        return Error{QCoreApplication::translate("vw::Importer", "„%1“ lässt sich als PDF nicht öffnen (beschädigt?).").arg(name)};
+        return Error{
+            QCoreApplication::translate("vw::Importer", "„%1“ lässt sich als PDF nicht öffnen (beschädigt?).")
+                .arg(name)};
     }
     if (doc.pageCount() <= 0)
         return Error{QCoreApplication::translate("vw::Importer", "„%1“ enthält keine Seiten.").arg(name)};
@@ -263,9 +278,12 @@ Result<QString> pdfText(const QString &path)
         pageTexts.append(text);
     }
     if (!anyText)
-        return Error{QCoreApplication::translate("vw::Importer", "„%1“ enthält keinen Text (vielleicht eingescannt); ohne Texterkennung lässt er sich nicht "
-                        "importieren.")
-                         .arg(name)};
+        return Error{
+            QCoreApplication::translate(
+                "vw::Importer",
+                "„%1“ enthält keinen Text (vielleicht eingescannt); ohne Texterkennung lässt er sich nicht "
+                "importieren.")
+                .arg(name)};
     return pageTexts.join(QLatin1Char('\f'));
 }
 
@@ -277,10 +295,13 @@ Result<ImportResult> importFile(const QString &path, const RessortTable &ressort
         return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ gibt es nicht.").arg(path)};
     QFile file(path);
     if (!info.isFile() || !file.open(QIODevice::ReadOnly))
-        return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ lässt sich nicht lesen: %2").arg(path, file.errorString())};
+        return Error{QCoreApplication::translate("vw::Importer", "Die Datei „%1“ lässt sich nicht lesen: %2")
+                         .arg(path, file.errorString())};
     constexpr qint64 maxSize = 64 * 1024 * 1024;
     if (file.size() > maxSize)
-        return Error{QCoreApplication::translate("vw::Importer", "%1 ist zu groß für eine Senatsvorlage (mehr als 64 MB).").arg(subject)};
+        return Error{QCoreApplication::translate("vw::Importer",
+                                                 "%1 ist zu groß für eine Senatsvorlage (mehr als 64 MB).")
+                         .arg(subject)};
     const QByteArray data = file.readAll();
     file.close();
 
@@ -293,12 +314,17 @@ Result<ImportResult> importFile(const QString &path, const RessortTable &ressort
         return importdetail::importTextAs(text.value(), ressorts, subject);
     }
     if (data.contains('\0'))
-        return Error{QCoreApplication::translate("vw::Importer", "%1 ist weder Text noch PDF: die Datei enthält Binärdaten.").arg(subject)};
+        return Error{QCoreApplication::translate("vw::Importer",
+                                                 "%1 ist weder Text noch PDF: die Datei enthält Binärdaten.")
+                         .arg(subject)};
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder.decode(data);
     if (decoder.hasError())
-        return Error{QCoreApplication::translate("vw::Importer", "%1 ist kein gültiger UTF-8-Text. Bitte die Datei als UTF-8 speichern und erneut importieren.")
-                         .arg(subject)};
+        return Error{
+            QCoreApplication::translate(
+                "vw::Importer",
+                "%1 ist kein gültiger UTF-8-Text. Bitte die Datei als UTF-8 speichern und erneut importieren.")
+                .arg(subject)};
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     return importdetail::importTextAs(text, ressorts, subject);

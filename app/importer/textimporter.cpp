@@ -19,9 +19,11 @@ constexpr auto reOptions = QRegularExpression::UseUnicodePropertiesOption;
 constexpr auto reOptionsCi =
     QRegularExpression::UseUnicodePropertiesOption | QRegularExpression::CaseInsensitiveOption;
 
-const QString datePattern = QStringLiteral("\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\s*\\p{L}+\\s+\\d{4}");
-const QString ressortPrefix = QStringLiteral("Der Senator|Die Senatorin|Der Präsident|Die Präsidentin|Senatskanzlei|"
-                                             "Der Bevollmächtigte|Die Bevollmächtigte");
+const QString datePattern =
+    QStringLiteral("\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\s*\\p{L}+\\s+\\d{4}");
+const QString ressortPrefix =
+    QStringLiteral("Der Senator|Die Senatorin|Der Präsident|Die Präsidentin|Senatskanzlei|"
+                   "Der Bevollmächtigte|Die Bevollmächtigte");
 const QString letters = QStringLiteral("ABCDEFG");
 
 // A line of a section body, with the text it contributes (a "Zu Frage 1: …" line contributes
@@ -91,8 +93,9 @@ const QList<QStringList> &headingStems()
 bool endsWithLinkWord(const QString &text)
 {
     static const QRegularExpression re(
-        QStringLiteral("(?:\\s(?:dem|der|den|des|die|das|und|oder|nach|für|von|vom|zur|zum|mit|im|in|über|bei|auf|an|zu|"
-                       "sowie|gemäß|bzw\\.)|[,\\-–])$"),
+        QStringLiteral(
+            "(?:\\s(?:dem|der|den|des|die|das|und|oder|nach|für|von|vom|zur|zum|mit|im|in|über|bei|auf|an|zu|"
+            "sowie|gemäß|bzw\\.)|[,\\-–])$"),
         reOptionsCi);
     return re.match(text).hasMatch();
 }
@@ -101,16 +104,17 @@ bool endsWithLinkWord(const QString &text)
 const QRegularExpression &zuFrageRe()
 {
     static const QRegularExpression re(
-        QStringLiteral("^[#*_\\s]*Zu\\s+(?:den\\s+)?Fragen?\\s+(\\d{1,2})((?:\\s*(?:,|und|bis|sowie|-|–)\\s*\\d{1,2})*)"
-                       "(?:\\s*[:.)][*_]*\\s*(.*)|[*_]*\\s*)$"),
+        QStringLiteral(
+            "^[#*_\\s]*Zu\\s+(?:den\\s+)?Fragen?\\s+(\\d{1,2})((?:\\s*(?:,|und|bis|sowie|-|–)\\s*\\d{1,2})*)"
+            "(?:\\s*[:.)][*_]*\\s*(.*)|[*_]*\\s*)$"),
         reOptions);
     return re;
 }
 
 bool isQuestionKind(VorlageKind kind)
 {
-    return kind == VorlageKind::Fragestunde || kind == VorlageKind::KleineAnfrage
-           || kind == VorlageKind::GrosseAnfrage;
+    return kind == VorlageKind::Fragestunde || kind == VorlageKind::KleineAnfrage ||
+           kind == VorlageKind::GrosseAnfrage;
 }
 
 class Parser {
@@ -186,7 +190,8 @@ qsizetype Parser::nextContentLine(qsizetype i) const
 bool Parser::isStandalone(qsizetype i) const
 {
     const SourceLine &l = mLines[i];
-    if (l.pageStart || l.breakBefore || l.text.startsWith(QLatin1Char('#')) || l.text.startsWith(QLatin1String("**")))
+    if (l.pageStart || l.breakBefore || l.text.startsWith(QLatin1Char('#')) ||
+        l.text.startsWith(QLatin1String("**")))
         return true;
     for (qsizetype j = i - 1; j >= 0; --j) {
         if (mLines[j].skip)
@@ -207,8 +212,8 @@ bool Parser::matchHeading(qsizetype i, int expected, int *letter, QString *headi
         return false;
     const int idx = int(letters.indexOf(m.captured(1)));
     const QString rest = m.captured(2);
-    if (idx < expected || !rest.at(0).isUpper() || rest.endsWith(QLatin1Char('.')) || rest.endsWith(QLatin1Char(';'))
-        || rest.count(QLatin1Char(' ')) > 13)
+    if (idx < expected || !rest.at(0).isUpper() || rest.endsWith(QLatin1Char('.')) ||
+        rest.endsWith(QLatin1Char(';')) || rest.count(QLatin1Char(' ')) > 13)
         return false;
     bool known = false;
     for (const QString &stem : headingStems().value(idx)) {
@@ -231,7 +236,8 @@ void Parser::splitSections()
             continue;
         int letter = -1;
         QString heading;
-        if (!mLines[i].isBlank() && expected < letters.size() && matchHeading(i, expected, &letter, &heading)) {
+        if (!mLines[i].isBlank() && expected < letters.size() &&
+            matchHeading(i, expected, &letter, &heading)) {
             // A heading broken after a linking word goes on in the next line ("… nach dem" /
             // "Informationsfreiheitsgesetz").
             if (endsWithLinkWord(heading)) {
@@ -241,9 +247,9 @@ void Parser::splitSections()
                     int dummy = -1;
                     QString dummyHeading;
                     static const QRegularExpression marker(QStringLiteral("^(?:\\d{1,2}[.)]|[•\\-–*])\\s"));
-                    if (next.size() <= 80 && !next.isEmpty() && next.at(0).isLetter()
-                        && !matchHeading(j, letter + 1, &dummy, &dummyHeading) && !marker.match(next).hasMatch()
-                        && !next.startsWith(QLatin1String("Zu Frage"))) {
+                    if (next.size() <= 80 && !next.isEmpty() && next.at(0).isLetter() &&
+                        !matchHeading(j, letter + 1, &dummy, &dummyHeading) &&
+                        !marker.match(next).hasMatch() && !next.startsWith(QLatin1String("Zu Frage"))) {
                         heading = joinWrappedLines({heading, next}, mDocument);
                         i = j;
                     }
@@ -267,7 +273,8 @@ void Parser::splitVortraege()
 {
     static const QRegularExpression item(QStringLiteral("^(\\d{1,2})[.)]\\s+(\\S.*)$"), reOptions);
     static const QRegularExpression closing(QStringLiteral("^Beschluss\\s*:"), reOptions);
-    static const QRegularExpression vortraege(QStringLiteral("Vorträge\\s+der\\s+Senatskanzlei"), reOptionsCi);
+    static const QRegularExpression vortraege(QStringLiteral("Vorträge\\s+der\\s+Senatskanzlei"),
+                                              reOptionsCi);
     qsizetype start = -1;
     for (qsizetype k = 0; k < mHeaderLines.size(); ++k) {
         if (vortraege.match(stripMarkup(mLines[mHeaderLines[k]].text, mMarkdown)).hasMatch()) {
@@ -306,8 +313,9 @@ void Parser::splitVortraege()
 bool Parser::isHeaderField(const QString &t) const
 {
     static const QRegularExpression re(
-        QStringLiteral("^(?:(?:Tischvorlage|Neufassung|(?:Senats)?[Vv]orlage|Vorträge der Senatskanzlei)(?:\\s+für\\s+die\\s+"
-                       "Sitzung.*)?|[LS]\\s?\\d{1,4}|(?:%1)\\b.*|(?:Bremen,?\\s*(?:den\\s+)?)?(?:%2))$")
+        QStringLiteral(
+            "^(?:(?:Tischvorlage|Neufassung|(?:Senats)?[Vv]orlage|Vorträge der Senatskanzlei)(?:\\s+für\\s+die\\s+"
+            "Sitzung.*)?|[LS]\\s?\\d{1,4}|(?:%1)\\b.*|(?:Bremen,?\\s*(?:den\\s+)?)?(?:%2))$")
             .arg(ressortPrefix, datePattern),
         reOptions);
     return re.match(t).hasMatch() || t.startsWith(QLatin1Char('('));
@@ -345,8 +353,8 @@ void Parser::takeRessortLine(QString text)
 
 void Parser::takeParenthesised(const QString &text)
 {
-    static const QRegularExpression drucksache(QStringLiteral("Drucksache\\s+\\d{1,2}\\s*/\\s*\\d{1,5}(?:\\s*[LS]\\b)?"),
-                                               reOptions);
+    static const QRegularExpression drucksache(
+        QStringLiteral("Drucksache\\s+\\d{1,2}\\s*/\\s*\\d{1,5}(?:\\s*[LS]\\b)?"), reOptions);
     QString rest = text;
     for (auto it = drucksache.globalMatch(text); it.hasNext();) {
         const QString ref = it.next().captured(0).simplified();
@@ -363,26 +371,32 @@ void Parser::takeParenthesised(const QString &text)
 void Parser::parseHeader()
 {
     static const QRegularExpression vorlageStart(
-        QStringLiteral("^(?:Tischvorlage|Neufassung|(?:Senats)?[Vv]orlage|Vorträge der Senatskanzlei)\\b.*\\bfür\\s+die\\s+"
-                       "Sitzung\\b"),
+        QStringLiteral(
+            "^(?:Tischvorlage|Neufassung|(?:Senats)?[Vv]orlage|Vorträge der Senatskanzlei)\\b.*\\bfür\\s+die\\s+"
+            "Sitzung\\b"),
         reOptions);
     static const QRegularExpression vorlageRe(
-        QStringLiteral("^(Tischvorlage|Neufassung(?:\\s+der\\s+(?:Tisch)?[Vv]orlage)?|(?:Senats)?[Vv]orlage|Vorträge\\s+der\\s+"
-                       "Senatskanzlei)(?:\\s+Nr\\.\\s*\\S+)?\\s+für\\s+die\\s+Sitzung\\s+(?:des\\s+Senats|der\\s+(staatlichen|städtischen)\\s+"
-                       "(Deputation\\s+für\\s+.+?))\\s+am\\s+(%1)\\s*$")
+        QStringLiteral(
+            "^(Tischvorlage|Neufassung(?:\\s+der\\s+(?:Tisch)?[Vv]orlage)?|(?:Senats)?[Vv]orlage|Vorträge\\s+der\\s+"
+            "Senatskanzlei)(?:\\s+Nr\\.\\s*\\S+)?\\s+für\\s+die\\s+Sitzung\\s+(?:des\\s+Senats|der\\s+(staatlichen|städtischen)\\s+"
+            "(Deputation\\s+für\\s+.+?))\\s+am\\s+(%1)\\s*$")
             .arg(datePattern),
         reOptions);
     static const QRegularExpression senatskanzlei(
-        QStringLiteral("^Senatskanzlei\\s+(?:Bremen|Bremerhaven)?,?\\s*(?:den\\s+)?(%1)(?:\\s+(\\S.*))?$").arg(datePattern),
+        QStringLiteral("^Senatskanzlei\\s+(?:Bremen|Bremerhaven)?,?\\s*(?:den\\s+)?(%1)(?:\\s+(\\S.*))?$")
+            .arg(datePattern),
         reOptions);
     static const QRegularExpression questionNumber(QStringLiteral("^([LS])\\s?(\\d{1,4})$"), reOptions);
-    static const QRegularExpression vortraege(QStringLiteral("^Vorträge\\s+der\\s+Senatskanzlei$"), reOptionsCi);
-    static const QRegularExpression paperOnly(QStringLiteral("^[-–]?\\s*(Tischvorlage|Neufassung)\\s*[-–]?$"), reOptionsCi);
+    static const QRegularExpression vortraege(QStringLiteral("^Vorträge\\s+der\\s+Senatskanzlei$"),
+                                              reOptionsCi);
+    static const QRegularExpression paperOnly(QStringLiteral("^[-–]?\\s*(Tischvorlage|Neufassung)\\s*[-–]?$"),
+                                              reOptionsCi);
     static const QRegularExpression dateOnly(
         QStringLiteral("^(?:Bremen,?\\s*(?:den\\s+)?)?(%1)$").arg(datePattern), reOptions);
     static const QRegularExpression ressortStart(QStringLiteral("^(?:%1)\\b").arg(ressortPrefix), reOptions);
     static const QRegularExpression subtitleStart(
-        QStringLiteral("^(?:Anfrage|Kleine Anfrage|Große Anfrage|Dringlichkeitsanfrage|Mitteilung des Senats)\\b"),
+        QStringLiteral(
+            "^(?:Anfrage|Kleine Anfrage|Große Anfrage|Dringlichkeitsanfrage|Mitteilung des Senats)\\b"),
         reOptions);
 
     const QList<qsizetype> &h = mHeaderLines;
@@ -462,8 +476,9 @@ void Parser::parseHeader()
             continue;
         }
         if (auto m = paperOnly.match(t); m.hasMatch()) {
-            mHeader.paperKind = m.captured(1).startsWith(QLatin1Char('T'), Qt::CaseInsensitive) ? PaperKind::Tischvorlage
-                                                                                                : PaperKind::Neufassung;
+            mHeader.paperKind = m.captured(1).startsWith(QLatin1Char('T'), Qt::CaseInsensitive)
+                                    ? PaperKind::Tischvorlage
+                                    : PaperKind::Neufassung;
             mHeader.hasPaperKind = true;
             continue;
         }
@@ -563,7 +578,8 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
         QStringLiteral("^([•·▪◦‣●○■□➢►✓\\x{F0B7}\\x{F0A7}]|[-–—*](?=\\s))\\s*(.*)$"), reOptions);
     static const QRegularExpression numbered(QStringLiteral("^(\\d{1,2})[.)](?:\\s+|$)(.*)$"), reOptions);
     static const QRegularExpression monthStart(
-        QStringLiteral("^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\\b"),
+        QStringLiteral(
+            "^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\\b"),
         reOptions);
     static const QRegularExpression terminal(QStringLiteral("[.!?:][\"“”»)*_]*$"), reOptions);
 
@@ -574,8 +590,8 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
     for (const BodyLine &line : lines) {
         if (line.blank) {
             // A list marker alone on its line ("•", "1.") takes the text after the blank line.
-            const bool loneMarker = cur >= 0 && blocks[cur].type != Block::Type::Paragraph
-                                    && blocks[cur].items.last().texts.join(QString()).trimmed().isEmpty();
+            const bool loneMarker = cur >= 0 && blocks[cur].type != Block::Type::Paragraph &&
+                                    blocks[cur].items.last().texts.join(QString()).trimmed().isEmpty();
             if (cur >= 0 && blocks[cur].type == Block::Type::Paragraph)
                 cur = -1;
             prevBlank = prevBlank || !loneMarker;
@@ -583,8 +599,9 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
         }
         // Text without blank lines between paragraphs (as Qt PDF gives it): a short line that
         // ends a sentence ends its paragraph.
-        const bool shortEnd = mWrapWidth >= 40 && !prevText.isEmpty() && prevText.size() < mWrapWidth * 6 / 10
-                              && terminal.match(prevText).hasMatch() && !line.text.at(0).isLower();
+        const bool shortEnd = mWrapWidth >= 40 && !prevText.isEmpty() &&
+                              prevText.size() < mWrapWidth * 6 / 10 && terminal.match(prevText).hasMatch() &&
+                              !line.text.at(0).isLower();
         const bool breakHere = prevBlank || line.breakBefore || shortEnd;
         const bool prevColon = prevText.endsWith(QLatin1Char(':'));
         const bool inList = cur >= 0 && blocks[cur].type != Block::Type::Paragraph;
@@ -592,7 +609,8 @@ QList<RawBlock> Parser::buildBlocks(const QList<BodyLine> &lines) const
         prevBlank = false;
 
         if (auto m = bullet.match(line.text); m.hasMatch() && (breakHere || prevColon || inList)) {
-            if (!(inList && blocks[cur].type == Block::Type::BulletList && blocks[cur].marker == m.captured(1))) {
+            if (!(inList && blocks[cur].type == Block::Type::BulletList &&
+                  blocks[cur].marker == m.captured(1))) {
                 blocks.append(RawBlock{Block::Type::BulletList, {}, 0, m.captured(1)});
                 cur = int(blocks.size() - 1);
             }
@@ -659,8 +677,8 @@ VorlageKind Parser::detectKind() const
             return VorlageKind::Fragestunde;
         if (text.contains(QLatin1String("Kleine Anfrage"), Qt::CaseInsensitive))
             return VorlageKind::KleineAnfrage;
-        if (text.contains(QStringLiteral("Große Anfrage"), Qt::CaseInsensitive)
-            || text.contains(QLatin1String("Grosse Anfrage"), Qt::CaseInsensitive))
+        if (text.contains(QStringLiteral("Große Anfrage"), Qt::CaseInsensitive) ||
+            text.contains(QLatin1String("Grosse Anfrage"), Qt::CaseInsensitive))
             return VorlageKind::GrosseAnfrage;
         return std::nullopt;
     };
@@ -689,8 +707,9 @@ VorlageKind Parser::detectKind() const
     }
 
     static const QRegularExpression law(
-        QStringLiteral("^„?(?:Entwurf\\s+(?:eines|einer|des|der|zum|zur)\\b.*(?:[Gg]esetz|[Vv]erordnung)|(?:Ortsgesetz|Gesetz|"
-                       "Verordnung)\\b)"),
+        QStringLiteral(
+            "^„?(?:Entwurf\\s+(?:eines|einer|des|der|zum|zur)\\b.*(?:[Gg]esetz|[Vv]erordnung)|(?:Ortsgesetz|Gesetz|"
+            "Verordnung)\\b)"),
         reOptions);
     if (law.match(mHeader.title).hasMatch())
         return VorlageKind::Gesetzentwurf;
@@ -711,9 +730,9 @@ void Parser::fillQuestionSection(Vorlage &v, Section &a) const
     const QList<RawBlock> blocks = buildBlocks(bodyLines(parsed->lines));
 
     auto looksLikeSignatories = [](const QString &text) {
-        return !text.isEmpty() && text.size() < 300 && !text.endsWith(QLatin1Char('?'))
-               && (text.contains(QLatin1String("Fraktion"))
-                   || (!text.endsWith(QLatin1Char('.')) && !text.contains(QLatin1Char(':'))));
+        return !text.isEmpty() && text.size() < 300 && !text.endsWith(QLatin1Char('?')) &&
+               (text.contains(QLatin1String("Fraktion")) ||
+                (!text.endsWith(QLatin1Char('.')) && !text.contains(QLatin1Char(':'))));
     };
 
     qsizetype listAt = -1;
@@ -733,13 +752,13 @@ void Parser::fillQuestionSection(Vorlage &v, Section &a) const
         // Single questions as paragraphs ending in "?" after "… fragen den Senat:"
         qsizetype askAt = -1;
         for (qsizetype k = 0; k < blocks.size() && askAt < 0; ++k) {
-            if (blocks[k].type == Block::Type::Paragraph
-                && joinWrappedLines(blocks[k].items.first().texts).contains(QLatin1String("fragen den Senat")))
+            if (blocks[k].type == Block::Type::Paragraph &&
+                joinWrappedLines(blocks[k].items.first().texts).contains(QLatin1String("fragen den Senat")))
                 askAt = k;
         }
         qsizetype k = askAt + 1;
-        while (askAt >= 0 && k < blocks.size() && blocks[k].type == Block::Type::Paragraph
-               && joinWrappedLines(blocks[k].items.first().texts).endsWith(QLatin1Char('?'))) {
+        while (askAt >= 0 && k < blocks.size() && blocks[k].type == Block::Type::Paragraph &&
+               joinWrappedLines(blocks[k].items.first().texts).endsWith(QLatin1Char('?'))) {
             questions.append(toParagraph(blocks[k].items.first().texts));
             ++k;
         }
@@ -749,7 +768,8 @@ void Parser::fillQuestionSection(Vorlage &v, Section &a) const
 
     QString signatories;
     if (!after.isEmpty() && after.first().type == Block::Type::Paragraph) {
-        const QString text = stripMarkup(joinWrappedLines(after.first().items.first().texts, mDocument), mMarkdown);
+        const QString text =
+            stripMarkup(joinWrappedLines(after.first().items.first().texts, mDocument), mMarkdown);
         if (!questions.isEmpty() && looksLikeSignatories(text)) {
             signatories = text;
             after.removeFirst();
@@ -759,7 +779,8 @@ void Parser::fillQuestionSection(Vorlage &v, Section &a) const
     if (signatories.isEmpty() && !questions.isEmpty() && questions.last().spans.size() == 1) {
         const QString last = questions.last().plainText();
         const qsizetype q = last.lastIndexOf(QLatin1String("? "));
-        if (q > 0 && last.mid(q + 2).contains(QLatin1String("Fraktion")) && !last.mid(q + 2).contains(QLatin1Char('?'))) {
+        if (q > 0 && last.mid(q + 2).contains(QLatin1String("Fraktion")) &&
+            !last.mid(q + 2).contains(QLatin1Char('?'))) {
             signatories = last.mid(q + 2).trimmed();
             questions.last() = Paragraph::plain(last.left(q + 1));
         }
@@ -801,25 +822,27 @@ void Parser::fillAnswerSection(Vorlage &v, Section &b, bool questionKind)
             answers.append(qMakePair(n, QList<BodyLine>()));
             if (last > v.questions.size()) {
                 const int first = int(v.questions.size()) + 1;
-                report(line.index, first == last ? QCoreApplication::translate("vw::Importer",
-                                                                               "Antwort „Zu Frage %1“ ohne Frage %1 in "
-                                                                               "Abschnitt A: die Frage ist leer angelegt.")
-                                                       .arg(last)
-                                                 : QCoreApplication::translate("vw::Importer",
-                                                                               "Antwort „Zu Frage %1“ ohne die Fragen %2 "
-                                                                               "bis %1 in Abschnitt A: sie sind leer "
-                                                                               "angelegt.")
-                                                       .arg(last)
-                                                       .arg(first));
+                report(line.index,
+                       first == last ? QCoreApplication::translate(
+                                           "vw::Importer", "Antwort „Zu Frage %1“ ohne Frage %1 in "
+                                                           "Abschnitt A: die Frage ist leer angelegt.")
+                                           .arg(last)
+                                     : QCoreApplication::translate("vw::Importer",
+                                                                   "Antwort „Zu Frage %1“ ohne die Fragen %2 "
+                                                                   "bis %1 in Abschnitt A: sie sind leer "
+                                                                   "angelegt.")
+                                           .arg(last)
+                                           .arg(first));
                 while (v.questions.size() < last)
                     v.questions.append(Question{newItemId(), {}, {}});
             }
             if (!m.captured(2).trimmed().isEmpty()) {
                 // One answer to several questions: it stays with the first, and someone should look.
-                report(line.index, QCoreApplication::translate("vw::Importer",
-                                                               "Gemeinsame Antwort „%1“ ist bei Frage %2 eingeordnet.")
-                                       .arg(stripMarkup(line.text, mMarkdown).section(QLatin1Char(':'), 0, 0))
-                                       .arg(n));
+                report(line.index,
+                       QCoreApplication::translate("vw::Importer",
+                                                   "Gemeinsame Antwort „%1“ ist bei Frage %2 eingeordnet.")
+                           .arg(stripMarkup(line.text, mMarkdown).section(QLatin1Char(':'), 0, 0))
+                           .arg(n));
             }
             const QString rest = m.captured(3).trimmed();
             if (!rest.isEmpty())
@@ -889,17 +912,24 @@ void Parser::fillBeschlussSection(Vorlage &v, Section &g)
 Result<ImportResult> Parser::run()
 {
     if (mDocument.trimmed().isEmpty())
-        return Error{QCoreApplication::translate("vw::Importer", "%1 ist leer: es gibt nichts zu importieren.").arg(mSubject)};
+        return Error{
+            QCoreApplication::translate("vw::Importer", "%1 ist leer: es gibt nichts zu importieren.")
+                .arg(mSubject)};
     qsizetype odd = 0;
     for (QChar c : mDocument) {
         const char16_t u = c.unicode();
         if (u == 0)
-            return Error{QCoreApplication::translate("vw::Importer", "%1 enthält Binärdaten (NUL-Zeichen) und ist kein Text.").arg(mSubject)};
+            return Error{QCoreApplication::translate("vw::Importer",
+                                                     "%1 enthält Binärdaten (NUL-Zeichen) und ist kein Text.")
+                             .arg(mSubject)};
         if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r' && u != u'\f' && u != 0x02) || u == 0xFFFD)
             ++odd;
     }
     if (odd > 3 + mDocument.size() / 100)
-        return Error{QCoreApplication::translate("vw::Importer", "%1 enthält Binärdaten oder falsch kodierte Zeichen und ist kein lesbarer Text.").arg(mSubject)};
+        return Error{QCoreApplication::translate(
+                         "vw::Importer",
+                         "%1 enthält Binärdaten oder falsch kodierte Zeichen und ist kein lesbarer Text.")
+                         .arg(mSubject)};
 
     mMarkdown = looksLikeMarkdown(mDocument);
     mLines = splitSourceLines(mDocument);
@@ -918,8 +948,10 @@ Result<ImportResult> Parser::run()
         splitVortraege();
     parseHeader();
     if (mSections.isEmpty() && !mHeader.vorlageLine)
-        return Error{QCoreApplication::translate("vw::Importer", "%1 ist keine Senatsvorlage: keine Abschnittsüberschriften A–G gefunden "
-                        "und keine Zeile „Vorlage für die Sitzung …“.")
+        return Error{QCoreApplication::translate(
+                         "vw::Importer",
+                         "%1 ist keine Senatsvorlage: keine Abschnittsüberschriften A–G gefunden "
+                         "und keine Zeile „Vorlage für die Sitzung …“.")
                          .arg(mSubject)};
 
     const VorlageKind kind = detectKind();
@@ -981,7 +1013,8 @@ Result<ImportResult> importTextAs(const QString &text, const RessortTable &resso
 
 Result<ImportResult> importText(const QString &text, const RessortTable &ressorts)
 {
-    return importdetail::importTextAs(text, ressorts, QCoreApplication::translate("vw::Importer", "Der Text"));
+    return importdetail::importTextAs(text, ressorts,
+                                      QCoreApplication::translate("vw::Importer", "Der Text"));
 }
 
 } // namespace vw

@@ -12,8 +12,8 @@ namespace vw::importdetail {
 namespace {
 
 constexpr auto reOptions = QRegularExpression::UseUnicodePropertiesOption;
-constexpr auto reOptionsCi = QRegularExpression::UseUnicodePropertiesOption
-                             | QRegularExpression::CaseInsensitiveOption;
+constexpr auto reOptionsCi =
+    QRegularExpression::UseUnicodePropertiesOption | QRegularExpression::CaseInsensitiveOption;
 
 // Characters that are not text: C0/C1 controls except the line structure, which the caller handles.
 QChar cleanChar(QChar c)
@@ -33,8 +33,9 @@ QChar cleanChar(QChar c)
 const QRegularExpression &stampRe()
 {
     static const QRegularExpression re(
-        QStringLiteral("In\\s+der\\s+Senatssitzung\\s+am\\s+(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.\\s*\\d{2,4}|\\p{L}+\\s+\\d{4}))"
-                       "\\s+beschlossene\\s+Fassung"),
+        QStringLiteral(
+            "In\\s+der\\s+Senatssitzung\\s+am\\s+(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.\\s*\\d{2,4}|\\p{L}+\\s+\\d{4}))"
+            "\\s+beschlossene\\s+Fassung"),
         reOptionsCi);
     return re;
 }
@@ -42,7 +43,8 @@ const QRegularExpression &stampRe()
 bool isFooterLine(const QString &text)
 {
     static const QRegularExpression seite(
-        QStringLiteral("^[-–—]?\\s*(?:Seite|S\\.)\\s*\\d{1,3}(?:\\s*(?:von|/)\\s*\\d{1,3})?\\s*[-–—]?$"), reOptionsCi);
+        QStringLiteral("^[-–—]?\\s*(?:Seite|S\\.)\\s*\\d{1,3}(?:\\s*(?:von|/)\\s*\\d{1,3})?\\s*[-–—]?$"),
+        reOptionsCi);
     static const QRegularExpression dashed(QStringLiteral("^[-–—]\\s*\\d{1,3}\\s*[-–—]$"), reOptions);
     return seite.match(text).hasMatch() || dashed.match(text).hasMatch();
 }
@@ -126,10 +128,12 @@ QDate removePageFurniture(QList<SourceLine> &lines)
 
     // Stamps of the decided version, on one line or broken after the date; wherever they are.
     static const QRegularExpression stampStart(
-        QStringLiteral("^\\W*In\\s+der\\s+Senatssitzung\\s+am\\s+(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.\\s*\\d{2,4}|\\p{L}+\\s+"
-                       "\\d{4}))\\W*$"),
+        QStringLiteral(
+            "^\\W*In\\s+der\\s+Senatssitzung\\s+am\\s+(\\d{1,2}\\.\\s*(?:\\d{1,2}\\.\\s*\\d{2,4}|\\p{L}+\\s+"
+            "\\d{4}))\\W*$"),
         reOptionsCi);
-    static const QRegularExpression stampEnd(QStringLiteral("^\\W*beschlossene\\s+Fassung\\W*$"), reOptionsCi);
+    static const QRegularExpression stampEnd(QStringLiteral("^\\W*beschlossene\\s+Fassung\\W*$"),
+                                             reOptionsCi);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         SourceLine &l = lines[i];
         if (l.skip || l.isBlank())
@@ -288,10 +292,11 @@ QDate removePageFurniture(QList<SourceLine> &lines)
 QString joinWrappedLines(const QStringList &lines, const QString &document)
 {
     static const QSet<QString> conjunctions = {
-        QStringLiteral("und"),   QStringLiteral("oder"),       QStringLiteral("bzw."), QStringLiteral("bzw"),
-        QStringLiteral("sowie"), QStringLiteral("als"),        QStringLiteral("wie"),  QStringLiteral("noch"),
-        QStringLiteral("bis"),   QStringLiteral("respektive"), QStringLiteral("u."),   QStringLiteral("o."),
-        QStringLiteral("und/oder"), QStringLiteral("statt")};
+        QStringLiteral("und"),        QStringLiteral("oder"),  QStringLiteral("bzw."),
+        QStringLiteral("bzw"),        QStringLiteral("sowie"), QStringLiteral("als"),
+        QStringLiteral("wie"),        QStringLiteral("noch"),  QStringLiteral("bis"),
+        QStringLiteral("respektive"), QStringLiteral("u."),    QStringLiteral("o."),
+        QStringLiteral("und/oder"),   QStringLiteral("statt")};
     QString out;
     for (const QString &line : lines) {
         const QString l = line.trimmed();
@@ -306,8 +311,8 @@ QString joinWrappedLines(const QStringList &lines, const QString &document)
             out += l;
             continue;
         }
-        const bool hyphenated = out.endsWith(QLatin1Char('-')) && out.size() >= 2 && out.at(out.size() - 2).isLetter()
-                                && l.at(0).isLetter();
+        const bool hyphenated = out.endsWith(QLatin1Char('-')) && out.size() >= 2 &&
+                                out.at(out.size() - 2).isLetter() && l.at(0).isLetter();
         if (!hyphenated) {
             out += QLatin1Char(' ') + l;
             continue;
@@ -324,8 +329,8 @@ QString joinWrappedLines(const QStringList &lines, const QString &document)
         const QString left = lastWord(out.left(out.size() - 1));
         // Compare the stem only: "öffentlich-rechtliche" elsewhere vouches for "öffentlich-" + "rechtlicher".
         const QString stem = (next.endsWith(QLatin1Char('.')) ? next.chopped(1) : next).left(5);
-        if (!document.isEmpty() && !left.isEmpty() && !stem.isEmpty()
-            && document.contains(left + QLatin1Char('-') + stem)) {
+        if (!document.isEmpty() && !left.isEmpty() && !stem.isEmpty() &&
+            document.contains(left + QLatin1Char('-') + stem)) {
             out += l; // "öffentlich-" + "rechtlich", written with a hyphen elsewhere in the text
             continue;
         }

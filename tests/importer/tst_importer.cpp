@@ -68,13 +68,20 @@ ImportResult importOk(const QString &text, const RessortTable &ressorts = bremen
 QString blockTypeName(Block::Type t)
 {
     switch (t) {
-    case Block::Type::Paragraph: return S("P");
-    case Block::Type::BulletList: return S("UL");
-    case Block::Type::NumberedList: return S("OL");
-    case Block::Type::Table: return S("TABLE");
-    case Block::Type::Questions: return S("[questions]");
-    case Block::Type::Answers: return S("[answers]");
-    case Block::Type::Beschluss: return S("[beschluss]");
+    case Block::Type::Paragraph:
+        return S("P");
+    case Block::Type::BulletList:
+        return S("UL");
+    case Block::Type::NumberedList:
+        return S("OL");
+    case Block::Type::Table:
+        return S("TABLE");
+    case Block::Type::Questions:
+        return S("[questions]");
+    case Block::Type::Answers:
+        return S("[answers]");
+    case Block::Type::Beschluss:
+        return S("[beschluss]");
     }
     return QString();
 }
@@ -103,8 +110,8 @@ QString dump(const ImportResult &r)
                     .arg(kindKey(v.kind), paperKindKey(v.paperKind), v.body, germanDate(v.date),
                          germanDate(v.sessionDate), v.title, v.subtitle);
     for (const Section &sec : v.sections)
-        s += QStringLiteral("== %1 %2 [%3]\n%4\n").arg(sec.label, sec.heading, shape(sec.content),
-                                                       contentPlainText(sec.content));
+        s += QStringLiteral("== %1 %2 [%3]\n%4\n")
+                 .arg(sec.label, sec.heading, shape(sec.content), contentPlainText(sec.content));
     for (const Question &q : v.questions)
         s += QStringLiteral("Q: %1\n   A: %2\n").arg(q.text.plainText(), contentPlainText(q.answer));
     for (const BeschlussItem &b : v.beschluss)
@@ -119,9 +126,17 @@ QString everything(const ImportResult &r)
 {
     const Vorlage &v = r.vorlage;
     // What an export prints around the fields: the session line, long dates, "Zu Frage N:", numbers.
-    QStringList parts{v.title, v.subtitle, v.references.join(QLatin1Char(' ')), v.questionNumber, v.fileCode,
-                      v.questionSignatories, germanDate(v.date), germanDate(v.sessionDate), v.body,
-                      germanLongDate(v.date), germanLongDate(v.sessionDate),
+    QStringList parts{v.title,
+                      v.subtitle,
+                      v.references.join(QLatin1Char(' ')),
+                      v.questionNumber,
+                      v.fileCode,
+                      v.questionSignatories,
+                      germanDate(v.date),
+                      germanDate(v.sessionDate),
+                      v.body,
+                      germanLongDate(v.date),
+                      germanLongDate(v.sessionDate),
                       QStringLiteral("%1 für die Sitzung des Senats am").arg(paperKindLabel(v.paperKind))};
     for (int i = 1; i <= qMax(v.questions.size(), v.beschluss.size()); ++i)
         parts << QStringLiteral("Zu Frage %1:").arg(i);
@@ -179,18 +194,20 @@ TEST_CASE("import: the reference Vorlage in Markdown-like form is imported compl
     CHECK(v.ressorts.isEmpty());
 
     REQUIRE(v.questions.size() == 3);
-    CHECK(v.questions[0].text.plainText().startsWith(S("Wie viele Mitarbeiter*innen der Bremer Kernverwaltung")));
+    CHECK(v.questions[0].text.plainText().startsWith(
+        S("Wie viele Mitarbeiter*innen der Bremer Kernverwaltung")));
     CHECK(v.questions[1].text.plainText().endsWith(S("bestmögliche Datensicherheit zu gewährleisten?")));
-    CHECK(v.questions[2].text.plainText()
-          == S("Gibt es Bestrebungen des Senats, mobiles Arbeiten künftig als festen Bestandteil des "
-               "Arbeitsalltags in der Bremer Verwaltung zu etablieren?"));
+    CHECK(v.questions[2].text.plainText() ==
+          S("Gibt es Bestrebungen des Senats, mobiles Arbeiten künftig als festen Bestandteil des "
+            "Arbeitsalltags in der Bremer Verwaltung zu etablieren?"));
     CHECK(v.questionSignatories == S("Martin Günthner, Mustafa Güngör und Fraktion der SPD"));
     for (const Question &q : v.questions) {
         CHECK_FALSE(q.id.isEmpty());
         REQUIRE(q.answer.size() == 1);
         CHECK(q.answer.first().type == Block::Type::Paragraph);
     }
-    CHECK(v.questions[0].answer.first().paragraph.plainText().startsWith(S("Im Bereich der Bremer Kernverwaltung sind 3027")));
+    CHECK(v.questions[0].answer.first().paragraph.plainText().startsWith(
+        S("Im Bereich der Bremer Kernverwaltung sind 3027")));
     CHECK(v.questions[1].answer.first().paragraph.plainText().contains(
         S("aus Sicherheits- und datenschutzrechtlichen Gründen")));
     CHECK(v.questions[2].answer.first().paragraph.plainText().endsWith(S("von mobiler Arbeit regelt.")));
@@ -202,19 +219,22 @@ TEST_CASE("import: the reference Vorlage in Markdown-like form is imported compl
     const Section &b = sectionOf(v, "B");
     CHECK(b.heading == S("Lösung"));
     CHECK(shape(b.content) == S("P [answers]"));
-    CHECK(b.content[0].paragraph.plainText()
-          == S("Auf die vorgenannte Anfrage wird dem Senat folgende Antwort vorgeschlagen:"));
+    CHECK(b.content[0].paragraph.plainText() ==
+          S("Auf die vorgenannte Anfrage wird dem Senat folgende Antwort vorgeschlagen:"));
     CHECK(contentPlainText(sectionOf(v, "C").content) == S("Werden nicht vorgeschlagen."));
-    CHECK(sectionOf(v, "D").heading == S("Finanzielle und Personalwirtschaftliche Auswirkungen, Gender-Prüfung"));
-    CHECK(sectionOf(v, "F").heading
-          == S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
-    CHECK(contentPlainText(sectionOf(v, "F").content).startsWith(S("Die Senatsvorlage soll nach Beschlussfassung")));
+    CHECK(sectionOf(v, "D").heading ==
+          S("Finanzielle und Personalwirtschaftliche Auswirkungen, Gender-Prüfung"));
+    CHECK(sectionOf(v, "F").heading ==
+          S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
+    CHECK(contentPlainText(sectionOf(v, "F").content)
+              .startsWith(S("Die Senatsvorlage soll nach Beschlussfassung")));
 
     const Section &g = sectionOf(v, "G");
     CHECK(g.heading == S("Beschluss"));
     CHECK(shape(g.content) == S("[beschluss]"));
     REQUIRE(v.beschluss.size() == 1);
-    CHECK(v.beschluss[0].text.plainText().startsWith(S("Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020")));
+    CHECK(v.beschluss[0].text.plainText().startsWith(
+        S("Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020")));
     CHECK_FALSE(v.beschluss[0].id.isEmpty());
 
     CHECK(r.unplaced.isEmpty());
@@ -241,9 +261,10 @@ TEST_CASE("import: Markdown emphasis becomes span formats, headings and titles l
     CHECK(parseInline(S("**fett**"), false).plainText() == S("**fett**"));
     CHECK(importdetail::stripMarkup(S("## **B. Lösung**")) == S("B. Lösung"));
 
-    const QString text = S("**Vorlage für die Sitzung des Senats am 02.02.2021**\n\n**Ein *kursiver* Titel**\n\n"
-                           "**A. Problem**\n\nDas ist **wichtig** und *dringend*.\n\n"
-                           "**G. Beschluss**\n\nDer Senat **beschließt** die Vorlage.\n");
+    const QString text =
+        S("**Vorlage für die Sitzung des Senats am 02.02.2021**\n\n**Ein *kursiver* Titel**\n\n"
+          "**A. Problem**\n\nDas ist **wichtig** und *dringend*.\n\n"
+          "**G. Beschluss**\n\nDer Senat **beschließt** die Vorlage.\n");
     const ImportResult r = importOk(text);
     CHECK(r.vorlage.title == S("Ein kursiver Titel"));
     const Paragraph body = sectionOf(r.vorlage, "A").content.first().paragraph;
@@ -254,7 +275,8 @@ TEST_CASE("import: Markdown emphasis becomes span formats, headings and titles l
     CHECK(r.vorlage.beschluss[0].text.spans[1] == Span{S("beschließt"), true, false});
 }
 
-TEST_CASE("import: pdftotext output of a Beschlussvorlage: pages, hyphenation, two Ressorts, lists", "[import]")
+TEST_CASE("import: pdftotext output of a Beschlussvorlage: pages, hyphenation, two Ressorts, lists",
+          "[import]")
 {
     const QString input = readFile(testData(S("import/beschlussvorlage-pdftotext.txt")));
     const ImportResult r = importOk(input);
@@ -273,11 +295,14 @@ TEST_CASE("import: pdftotext output of a Beschlussvorlage: pages, hyphenation, t
 
     const Content &a = sectionOf(v, "A").content;
     REQUIRE(shape(a) == S("P P UL"));
-    CHECK(a[0].paragraph.plainText().endsWith(S("Die Verwaltung hat daraufhin den Bedarf bei allen Grundschulen erhoben.")));
+    CHECK(a[0].paragraph.plainText().endsWith(
+        S("Die Verwaltung hat daraufhin den Bedarf bei allen Grundschulen erhoben.")));
     REQUIRE(a[2].items.size() == 3);
-    CHECK(a[2].items[0].plainText()
-          == S("Kinder aus Familien mit mehreren schulpflichtigen Geschwistern teilen sich häufig ein einziges Gerät."));
-    CHECK(a[2].items[2].plainText() == S("Lehrkräfte berichten von Schwierigkeiten bei der Einrichtung der Lernplattform."));
+    CHECK(
+        a[2].items[0].plainText() ==
+        S("Kinder aus Familien mit mehreren schulpflichtigen Geschwistern teilen sich häufig ein einziges Gerät."));
+    CHECK(a[2].items[2].plainText() ==
+          S("Lehrkräfte berichten von Schwierigkeiten bei der Einrichtung der Lernplattform."));
 
     const Content &b = sectionOf(v, "B").content;
     REQUIRE(shape(b) == S("P P OL P"));
@@ -287,22 +312,26 @@ TEST_CASE("import: pdftotext output of a Beschlussvorlage: pages, hyphenation, t
     CHECK(lead.contains(S("als öffentlich-rechtlicher Partner")));
     CHECK(lead.contains(S("Aus Sicherheits- und datenschutzrechtlichen Gründen")));
     REQUIRE(b[2].items.size() == 3);
-    CHECK(b[2].items[1].plainText()
-          == S("Der Dienstleister richtet die Geräte ein und liefert sie bis Mitte Januar an die Schulen aus."));
+    CHECK(b[2].items[1].plainText() ==
+          S("Der Dienstleister richtet die Geräte ein und liefert sie bis Mitte Januar an die Schulen aus."));
     // Page 2 starts with a running head and continues B: neither footer nor head is text.
-    CHECK(b[3].paragraph.plainText()
-          == S("Ein Wartungsvertrag mit dem Dienstleister stellt sicher, dass defekte Geräte innerhalb einer Woche "
-               "ersetzt werden. Die öffentlich-rechtliche Trägerschaft bleibt unberührt."));
+    CHECK(
+        b[3].paragraph.plainText() ==
+        S("Ein Wartungsvertrag mit dem Dienstleister stellt sicher, dass defekte Geräte innerhalb einer Woche "
+          "ersetzt werden. Die öffentlich-rechtliche Trägerschaft bleibt unberührt."));
 
-    CHECK(sectionOf(v, "D").heading == S("Finanzielle und Personalwirtschaftliche Auswirkungen, Gender-Prüfung"));
-    CHECK(sectionOf(v, "F").heading
-          == S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
+    CHECK(sectionOf(v, "D").heading ==
+          S("Finanzielle und Personalwirtschaftliche Auswirkungen, Gender-Prüfung"));
+    CHECK(sectionOf(v, "F").heading ==
+          S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
 
     REQUIRE(v.beschluss.size() == 3);
-    CHECK(v.beschluss[0].text.plainText() == S("Der Senat stimmt der Beschaffung von 4800 Tablets für die Bremer Grundschulen zu."));
-    CHECK(v.beschluss[2].text.plainText()
-          == S("Der Senat bittet die Senatorin für Kinder und Bildung, ihm bis zum 30.06.2021 über die Nutzung der "
-               "Geräte zu berichten."));
+    CHECK(v.beschluss[0].text.plainText() ==
+          S("Der Senat stimmt der Beschaffung von 4800 Tablets für die Bremer Grundschulen zu."));
+    CHECK(
+        v.beschluss[2].text.plainText() ==
+        S("Der Senat bittet die Senatorin für Kinder und Bildung, ihm bis zum 30.06.2021 über die Nutzung der "
+          "Geräte zu berichten."));
     CHECK(v.beschluss[0].id != v.beschluss[1].id);
     CHECK(shape(sectionOf(v, "G").content) == S("[beschluss]"));
 
@@ -317,7 +346,8 @@ TEST_CASE("import: pdftotext output of a Beschlussvorlage: pages, hyphenation, t
     CHECK_FALSE(all.contains(S("Verwal-")));
 }
 
-TEST_CASE("import: a Fragestunde in plain text: question number, title in quotes, Zu Frage variants", "[import]")
+TEST_CASE("import: a Fragestunde in plain text: question number, title in quotes, Zu Frage variants",
+          "[import]")
 {
     const QString input = readFile(testData(S("import/fragestunde-plain.txt")));
     // Only Finanzen is known: the Ressort of this Vorlage keeps its name, without a key.
@@ -336,28 +366,32 @@ TEST_CASE("import: a Fragestunde in plain text: question number, title in quotes
     CHECK(v.subtitle == S("(Anfrage in der Fragestunde der Fraktion DIE LINKE vom 5.11.2020)"));
 
     REQUIRE(v.questions.size() == 3);
-    CHECK(v.questions[1].text.plainText()
-          == S("Welche Bäder stehen den Schulen derzeit für den Unterricht zur Verfügung, und wie viele Stunden pro "
-               "Woche können dort angeboten werden?"));
+    CHECK(
+        v.questions[1].text.plainText() ==
+        S("Welche Bäder stehen den Schulen derzeit für den Unterricht zur Verfügung, und wie viele Stunden pro "
+          "Woche können dort angeboten werden?"));
     CHECK(v.questionSignatories == S("Anna Beispiel, Bernd Muster und Fraktion DIE LINKE"));
-    CHECK(contentPlainText(v.questions[0].answer)
-          == S("Seit März sind rund 310 Kurse ausgefallen, weil die Bäder geschlossen waren."));
+    CHECK(contentPlainText(v.questions[0].answer) ==
+          S("Seit März sind rund 310 Kurse ausgefallen, weil die Bäder geschlossen waren."));
     REQUIRE(v.questions[1].answer.size() == 2); // "Zu Frage 2" without colon, two paragraphs
-    CHECK(v.questions[1].answer[1].paragraph.plainText() == S("Die übrigen Bäder öffnen voraussichtlich im Frühjahr wieder."));
-    CHECK(contentPlainText(v.questions[2].answer) == S("Ja. In den Osterferien sollen zwölf Intensivkurse stattfinden.")); // "Zu Frage 3."
+    CHECK(v.questions[1].answer[1].paragraph.plainText() ==
+          S("Die übrigen Bäder öffnen voraussichtlich im Frühjahr wieder."));
+    CHECK(contentPlainText(v.questions[2].answer) ==
+          S("Ja. In den Osterferien sollen zwölf Intensivkurse stattfinden.")); // "Zu Frage 3."
 
     CHECK(sectionOf(v, "A").heading == S("Problem")); // "A Problem"
     CHECK(shape(sectionOf(v, "A").content) == S("P P [questions]"));
     CHECK(sectionOf(v, "B").heading == S("Lösung")); // "B) Lösung"
     CHECK(shape(sectionOf(v, "B").content) == S("P [answers]"));
-    CHECK(sectionOf(v, "F").heading
-          == S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
+    CHECK(sectionOf(v, "F").heading ==
+          S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
     REQUIRE(v.beschluss.size() == 1);
     CHECK(r.unplaced.isEmpty());
     CHECK(lostWords(input, r) == QStringList());
 }
 
-TEST_CASE("import: section headings in their variants, and body lines that only look like headings", "[import]")
+TEST_CASE("import: section headings in their variants, and body lines that only look like headings",
+          "[import]")
 {
     const QString input = S("Vorlage für die Sitzung des Senats am 09.03.2021\n"
                             "\n"
@@ -395,15 +429,18 @@ TEST_CASE("import: section headings in their variants, and body lines that only 
     CHECK(sectionOf(v, "A").heading == S("Problem"));
     CHECK(contentPlainText(sectionOf(v, "A").content) == S("Text zu A."));
     CHECK(sectionOf(v, "B").heading == S("Lösung"));
-    CHECK(contentPlainText(sectionOf(v, "B").content) == S("Text zu B. A. Müller hat dazu eine Stellungnahme abgegeben"));
+    CHECK(contentPlainText(sectionOf(v, "B").content) ==
+          S("Text zu B. A. Müller hat dazu eine Stellungnahme abgegeben"));
     CHECK(sectionOf(v, "C").heading == S("Alternativen"));
     CHECK(contentPlainText(sectionOf(v, "C").content) == S("E. Beispiel hat angerufen"));
-    CHECK(sectionOf(v, "D").heading == S("Finanzielle und Personalwirtschaftliche Auswirkungen, Gender-Prüfung"));
+    CHECK(sectionOf(v, "D").heading ==
+          S("Finanzielle und Personalwirtschaftliche Auswirkungen, Gender-Prüfung"));
     CHECK(contentPlainText(sectionOf(v, "D").content) == S("Keine."));
     CHECK(sectionOf(v, "E").heading == S("Beteiligung und Abstimmung"));
     CHECK(contentPlainText(sectionOf(v, "E").content) == S("Abgestimmt."));
     // F is missing: the template's heading stays, without content.
-    CHECK(sectionOf(v, "F").heading == S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
+    CHECK(sectionOf(v, "F").heading ==
+          S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
     CHECK(sectionOf(v, "F").content.isEmpty());
     REQUIRE(v.beschluss.size() == 1);
     CHECK(r.unplaced.isEmpty());
@@ -449,19 +486,21 @@ TEST_CASE("import: a Vorlage for a Deputation", "[import]")
     CHECK(v.title == S("Bericht über den Ausbau der Ganztagsschulen"));
     CHECK(sectionOf(v, "G").heading == S("Beschlussvorschlag"));
     REQUIRE(v.beschluss.size() == 1);
-    CHECK(v.beschluss[0].text.plainText()
-          == S("Die staatliche Deputation für Kinder und Bildung nimmt den Bericht zur Kenntnis."));
+    CHECK(v.beschluss[0].text.plainText() ==
+          S("Die staatliche Deputation für Kinder und Bildung nimmt den Bericht zur Kenntnis."));
     CHECK(r.unplaced.isEmpty());
 }
 
-TEST_CASE("import: header variants: Tischvorlage, stamp date, Neufassung, Gesetzentwurf, Kleine Anfrage", "[import]")
+TEST_CASE("import: header variants: Tischvorlage, stamp date, Neufassung, Gesetzentwurf, Kleine Anfrage",
+          "[import]")
 {
     SECTION("Tischvorlage; the session date comes from the stamp when the header line has none")
     {
-        const ImportResult r = importOk(S("In der Senatssitzung am 8. Dezember 2020 beschlossene Fassung\n\n"
-                                          "Der Senator für Finanzen\n\nTischvorlage\n\n"
-                                          "Entwurf eines Gesetzes zur Änderung des Bremischen Besoldungsgesetzes\n\n"
-                                          "A. Problem\n\nText.\n\nG. Beschluss\n\nDer Senat beschließt den Entwurf.\n"));
+        const ImportResult r =
+            importOk(S("In der Senatssitzung am 8. Dezember 2020 beschlossene Fassung\n\n"
+                       "Der Senator für Finanzen\n\nTischvorlage\n\n"
+                       "Entwurf eines Gesetzes zur Änderung des Bremischen Besoldungsgesetzes\n\n"
+                       "A. Problem\n\nText.\n\nG. Beschluss\n\nDer Senat beschließt den Entwurf.\n"));
         CHECK(r.vorlage.paperKind == PaperKind::Tischvorlage);
         CHECK(r.vorlage.sessionDate == QDate(2020, 12, 8));
         CHECK(r.vorlage.kind == VorlageKind::Gesetzentwurf);
@@ -470,11 +509,12 @@ TEST_CASE("import: header variants: Tischvorlage, stamp date, Neufassung, Gesetz
     }
     SECTION("Neufassung in the header line, title over two lines, Kleine Anfrage in the subtitle")
     {
-        const ImportResult r = importOk(S("Der Senator für Finanzen 2.3.2021\n"
-                                          "Neufassung der Vorlage für die Sitzung des Senats am 09.03.2021\n"
-                                          "Wie viele Dienstfahrräder\nnutzt die Verwaltung?\n"
-                                          "(Kleine Anfrage der Fraktion der FDP vom 1. Februar 2021;\nDrucksache 20/880 S)\n"
-                                          "A. Problem\nDie Fraktion hat gefragt.\nG. Beschluss\nDer Senat stimmt zu.\n"));
+        const ImportResult r =
+            importOk(S("Der Senator für Finanzen 2.3.2021\n"
+                       "Neufassung der Vorlage für die Sitzung des Senats am 09.03.2021\n"
+                       "Wie viele Dienstfahrräder\nnutzt die Verwaltung?\n"
+                       "(Kleine Anfrage der Fraktion der FDP vom 1. Februar 2021;\nDrucksache 20/880 S)\n"
+                       "A. Problem\nDie Fraktion hat gefragt.\nG. Beschluss\nDer Senat stimmt zu.\n"));
         const Vorlage &v = r.vorlage;
         INFO(dump(r).toStdString());
         CHECK(v.paperKind == PaperKind::Neufassung);
@@ -482,7 +522,8 @@ TEST_CASE("import: header variants: Tischvorlage, stamp date, Neufassung, Gesetz
         CHECK(v.sessionDate == QDate(2021, 3, 9));
         CHECK(v.title == S("Wie viele Dienstfahrräder nutzt die Verwaltung?"));
         CHECK(v.kind == VorlageKind::KleineAnfrage);
-        CHECK(v.subtitle == S("(Kleine Anfrage der Fraktion der FDP vom 1. Februar 2021; Drucksache 20/880 S)"));
+        CHECK(v.subtitle ==
+              S("(Kleine Anfrage der Fraktion der FDP vom 1. Februar 2021; Drucksache 20/880 S)"));
         CHECK(v.references == QStringList{S("Drucksache 20/880 S")});
         CHECK(contentPlainText(sectionOf(v, "A").content) == S("Die Fraktion hat gefragt."));
         CHECK(r.unplaced.isEmpty());
@@ -524,10 +565,12 @@ TEST_CASE("import: bulleted and numbered lists in their written forms", "[import
     CHECK(a[4].items == QList<Paragraph>{Paragraph::plain(S("anmelden")), Paragraph::plain(S("warten"))});
     CHECK(a[5].items == QList<Paragraph>{Paragraph::plain(S("Punkt nach leerer Zeile"))});
     // A date or a number at the start of a wrapped line does not start a list.
-    CHECK(a[6].paragraph.plainText() == S("Am 12. Mai 2020 begann der Versuch, der mit 3 Stellen und 2. Wahl endete."));
+    CHECK(a[6].paragraph.plainText() ==
+          S("Am 12. Mai 2020 begann der Versuch, der mit 3 Stellen und 2. Wahl endete."));
 
     // In the Markdown form "* " is a bullet, "*…*" emphasis.
-    const ImportResult md = importOk(S("## **A. Problem**\n\n* *erstens*\n* zweitens\n\n**G. Beschluss**\n\nDer Senat nimmt Kenntnis.\n"));
+    const ImportResult md = importOk(
+        S("## **A. Problem**\n\n* *erstens*\n* zweitens\n\n**G. Beschluss**\n\nDer Senat nimmt Kenntnis.\n"));
     const Content &mdA = sectionOf(md.vorlage, "A").content;
     REQUIRE(shape(mdA) == S("UL"));
     CHECK(mdA[0].items[0].spans == QList<Span>{Span{S("erstens"), false, true}});
@@ -539,30 +582,33 @@ TEST_CASE("import: running heads and feet repeated on several pages are dropped"
     const QString head = S("Senatsvorlage Radverkehr – Stand 01.03.2021");
     const QString foot = S("Freie Hansestadt Bremen");
     const QString input = S("Der Senator für Finanzen\n\nVorlage für die Sitzung des Senats am 09.03.2021\n\n"
-                            "Radverkehr\n\nA. Problem\n\nDer erste Absatz endet hier.\n\n") + foot + S("\n3\n\f")
-                          + head + S("\nB. Lösung\n\nDer zweite Absatz beginnt und läuft über die\n\n") + foot
-                          + S("\n\f") + head + S("\nSeite hinaus.\n\nG. Beschluss\n\nDer Senat stimmt zu.\n\n") + foot
-                          + S("\n");
+                            "Radverkehr\n\nA. Problem\n\nDer erste Absatz endet hier.\n\n") +
+                          foot + S("\n3\n\f") + head +
+                          S("\nB. Lösung\n\nDer zweite Absatz beginnt und läuft über die\n\n") + foot +
+                          S("\n\f") + head +
+                          S("\nSeite hinaus.\n\nG. Beschluss\n\nDer Senat stimmt zu.\n\n") + foot + S("\n");
     const ImportResult r = importOk(input);
     INFO(dump(r).toStdString());
     CHECK(contentPlainText(sectionOf(r.vorlage, "A").content) == S("Der erste Absatz endet hier."));
-    CHECK(contentPlainText(sectionOf(r.vorlage, "B").content)
-          == S("Der zweite Absatz beginnt und läuft über die Seite hinaus."));
+    CHECK(contentPlainText(sectionOf(r.vorlage, "B").content) ==
+          S("Der zweite Absatz beginnt und läuft über die Seite hinaus."));
     REQUIRE(r.vorlage.beschluss.size() == 1);
     CHECK(r.vorlage.beschluss[0].text.plainText() == S("Der Senat stimmt zu."));
     CHECK(r.vorlage.ressorts.size() == 1);
     CHECK(r.unplaced.isEmpty());
 }
 
-TEST_CASE("import: one answer to several questions, a Vorlage number, a subtitle without parentheses", "[import]")
+TEST_CASE("import: one answer to several questions, a Vorlage number, a subtitle without parentheses",
+          "[import]")
 {
-    const QString input = S("Vorlage Nr. 20/311 für die Sitzung des Senats am 16.03.2021\n\n"
-                            "Bäderkonzept\n\n"
-                            "Große Anfrage der Fraktion der CDU vom 2. Februar 2021\n\n"
-                            "A. Problem\n\nWir fragen den Senat:\n\n1. Wie viele Bäder gibt es?\n2. Wann öffnen sie?\n"
-                            "3. Was kostet das?\n\nFraktion der CDU\n\n"
-                            "B. Lösung\n\nZu Frage 1:\nAcht.\n\n**Zu den Fragen 2 und 3:**\nIm Mai, zu bekannten Preisen.\n\n"
-                            "G. Beschluss\n\nDer Senat stimmt zu.\n");
+    const QString input =
+        S("Vorlage Nr. 20/311 für die Sitzung des Senats am 16.03.2021\n\n"
+          "Bäderkonzept\n\n"
+          "Große Anfrage der Fraktion der CDU vom 2. Februar 2021\n\n"
+          "A. Problem\n\nWir fragen den Senat:\n\n1. Wie viele Bäder gibt es?\n2. Wann öffnen sie?\n"
+          "3. Was kostet das?\n\nFraktion der CDU\n\n"
+          "B. Lösung\n\nZu Frage 1:\nAcht.\n\n**Zu den Fragen 2 und 3:**\nIm Mai, zu bekannten Preisen.\n\n"
+          "G. Beschluss\n\nDer Senat stimmt zu.\n");
     const ImportResult r = importOk(input);
     const Vorlage &v = r.vorlage;
     INFO(dump(r).toStdString());
@@ -637,16 +683,17 @@ TEST_CASE("import: line ends: hyphenation, CRLF, form feeds and page furniture",
     using importdetail::joinWrappedLines;
     CHECK(joinWrappedLines({S("Die Verwal-"), S("tung arbeitet.")}) == S("Die Verwaltung arbeitet."));
     CHECK(joinWrappedLines({S("die Corona-"), S("Krise")}) == S("die Corona-Krise"));
-    CHECK(joinWrappedLines({S("aus Sicherheits-"), S("und datenschutzrechtlichen Gründen")})
-          == S("aus Sicherheits- und datenschutzrechtlichen Gründen"));
+    CHECK(joinWrappedLines({S("aus Sicherheits-"), S("und datenschutzrechtlichen Gründen")}) ==
+          S("aus Sicherheits- und datenschutzrechtlichen Gründen"));
     CHECK(joinWrappedLines({S("Bau-"), S("oder Sanierungskosten")}) == S("Bau- oder Sanierungskosten"));
     CHECK(joinWrappedLines({S("ein öffentlich-"), S("rechtlicher Träger")},
-                           S("der öffentlich-rechtliche Dienstleister"))
-          == S("ein öffentlich-rechtlicher Träger"));
+                           S("der öffentlich-rechtliche Dienstleister")) ==
+          S("ein öffentlich-rechtlicher Träger"));
     CHECK(joinWrappedLines({S("Preis -"), S("Leistung")}) == S("Preis - Leistung"));
     CHECK(joinWrappedLines({S("weich\u00AD"), S("es Trennen")}) == S("weiches Trennen"));
 
-    QList<importdetail::SourceLine> lines = importdetail::splitSourceLines(S("eins\r\nzwei\rdrei\n\fvier\fund fünf\n"));
+    QList<importdetail::SourceLine> lines =
+        importdetail::splitSourceLines(S("eins\r\nzwei\rdrei\n\fvier\fund fünf\n"));
     REQUIRE(lines.size() == 5);
     CHECK(lines[2].text == S("drei"));
     CHECK(lines[3].number == 4);
@@ -655,9 +702,10 @@ TEST_CASE("import: line ends: hyphenation, CRLF, form feeds and page furniture",
     CHECK(lines[4].number == 4);
 
     // Qt PDF text: CRLF line ends, pages separated by form feeds, footers "- 2 -" and a lone page number.
-    const QString qtPdf = S("Der Senator für Finanzen\r\nVorlage für die Sitzung des Senats am 04.05.2021\r\n\r\n"
-                            "Ein Titel\r\n\r\nA. Problem\r\nDer Text läuft über die\r\n- 1 -\f2\r\nSeite hinaus.\r\n\r\n"
-                            "G. Beschluss\r\nDer Senat nimmt Kenntnis.\r\n- 2 -");
+    const QString qtPdf =
+        S("Der Senator für Finanzen\r\nVorlage für die Sitzung des Senats am 04.05.2021\r\n\r\n"
+          "Ein Titel\r\n\r\nA. Problem\r\nDer Text läuft über die\r\n- 1 -\f2\r\nSeite hinaus.\r\n\r\n"
+          "G. Beschluss\r\nDer Senat nimmt Kenntnis.\r\n- 2 -");
     const ImportResult r = importOk(qtPdf);
     INFO(dump(r).toStdString());
     CHECK(contentPlainText(sectionOf(r.vorlage, "A").content) == S("Der Text läuft über die Seite hinaus."));
@@ -672,14 +720,16 @@ TEST_CASE("import: text that is not a Vorlage is refused with a message", "[impo
     REQUIRE_FALSE(empty.ok());
     CHECK(empty.error().contains(S("leer")));
 
-    const Result<ImportResult> letter = importText(S("Liebe Kolleginnen und Kollegen,\n\nanbei das Protokoll der "
-                                                     "letzten Sitzung.\n\n1. Begrüßung\n2. Verschiedenes\n\nViele Grüße\n"),
-                                                   bremenRessorts());
+    const Result<ImportResult> letter =
+        importText(S("Liebe Kolleginnen und Kollegen,\n\nanbei das Protokoll der "
+                     "letzten Sitzung.\n\n1. Begrüßung\n2. Verschiedenes\n\nViele Grüße\n"),
+                   bremenRessorts());
     REQUIRE_FALSE(letter.ok());
     CHECK(letter.error().contains(S("keine Senatsvorlage")));
     CHECK(letter.error().contains(S("A–G")));
 
-    const Result<ImportResult> nul = importText(S("A. Problem\n") + QChar(0) + S("\nG. Beschluss\n"), bremenRessorts());
+    const Result<ImportResult> nul =
+        importText(S("A. Problem\n") + QChar(0) + S("\nG. Beschluss\n"), bremenRessorts());
     REQUIRE_FALSE(nul.ok());
     CHECK(nul.error().contains(S("Binärdaten")));
 }
@@ -710,24 +760,27 @@ TEST_CASE("import: files that are not text or not readable are refused", "[impor
     CHECK(bin.error().contains(S("Binärdaten")));
     CHECK(bin.error().contains(S("„zufall.bin“")));
 
-    const QByteArray latin1 = S("Vorlage für die Sitzung des Senats am 12.05.2020\n\nA. Problem\nGröße\n").toLatin1();
+    const QByteArray latin1 =
+        S("Vorlage für die Sitzung des Senats am 12.05.2020\n\nA. Problem\nGröße\n").toLatin1();
     const Result<ImportResult> wrongEncoding = importFile(write("latin1.txt", latin1), bremenRessorts());
     REQUIRE_FALSE(wrongEncoding.ok());
     CHECK(wrongEncoding.error().contains(S("UTF-8")));
 
-    const Result<ImportResult> notVorlage = importFile(write("notiz.txt", "Einkaufsliste: Brot, Milch, Kaffee\n"),
-                                                       bremenRessorts());
+    const Result<ImportResult> notVorlage =
+        importFile(write("notiz.txt", "Einkaufsliste: Brot, Milch, Kaffee\n"), bremenRessorts());
     REQUIRE_FALSE(notVorlage.ok());
-    CHECK(notVorlage.error() == S("„notiz.txt“ ist keine Senatsvorlage: keine Abschnittsüberschriften A–G gefunden "
-                                  "und keine Zeile „Vorlage für die Sitzung …“."));
+    CHECK(notVorlage.error() ==
+          S("„notiz.txt“ ist keine Senatsvorlage: keine Abschnittsüberschriften A–G gefunden "
+            "und keine Zeile „Vorlage für die Sitzung …“."));
 
     // UTF-8 with a byte order mark is fine.
-    const Result<ImportResult> bom =
-        importFile(write("bom.txt", QByteArray("\xEF\xBB\xBF") + S("A. Problem\n\nText.\n").toUtf8()), bremenRessorts());
+    const Result<ImportResult> bom = importFile(
+        write("bom.txt", QByteArray("\xEF\xBB\xBF") + S("A. Problem\n\nText.\n").toUtf8()), bremenRessorts());
     REQUIRE(bom.ok());
     CHECK(contentPlainText(sectionOf(bom->vorlage, "A").content) == S("Text."));
 
-    const Result<QString> fakePdf = pdfText(write("kaputt.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nMüll"));
+    const Result<QString> fakePdf =
+        pdfText(write("kaputt.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nMüll"));
     REQUIRE_FALSE(fakePdf.ok());
     CHECK(fakePdf.error().contains(S("keine lesbare PDF-Datei")));
     const Result<ImportResult> fakePdfImport = importFile(dir.filePath(S("kaputt.pdf")), bremenRessorts());
@@ -762,12 +815,32 @@ TEST_CASE("import: garbage and truncated input never crash the importer", "[impo
     CHECK(refused == 600);
 
     // Structure words in random order, and every fixture cut off and shuffled.
-    const QStringList pieces{S("A. Problem"), S("B. Lösung"), S("G. Beschluss"), S("Zu Frage 3:"), S("1. Frage?"),
-                             S("2."), S("•"), S("- Punkt"), S("\f"), S("Seite 1 von 2"), S("**"), S("„Titel"),
-                             S("(Drucksache 20/1 S)"), S("Der Senat stimmt zu."), S("Anlage: x"), S("Verwal-"),
-                             S("Vorlage für die Sitzung des Senats am"), S("31.02.2020"), S("Der Senator für"), S(""),
-                             S("Vorträge der Senatskanzlei"), S("L 11"), S("\\*"), S("Senatskanzlei Bremen, 1. Mai 2020"),
-                             S("Vorlage für die Sitzung der staatlichen Deputation für X am 1.1.2021"), S("Wir fragen den Senat:")};
+    const QStringList pieces{S("A. Problem"),
+                             S("B. Lösung"),
+                             S("G. Beschluss"),
+                             S("Zu Frage 3:"),
+                             S("1. Frage?"),
+                             S("2."),
+                             S("•"),
+                             S("- Punkt"),
+                             S("\f"),
+                             S("Seite 1 von 2"),
+                             S("**"),
+                             S("„Titel"),
+                             S("(Drucksache 20/1 S)"),
+                             S("Der Senat stimmt zu."),
+                             S("Anlage: x"),
+                             S("Verwal-"),
+                             S("Vorlage für die Sitzung des Senats am"),
+                             S("31.02.2020"),
+                             S("Der Senator für"),
+                             S(""),
+                             S("Vorträge der Senatskanzlei"),
+                             S("L 11"),
+                             S("\\*"),
+                             S("Senatskanzlei Bremen, 1. Mai 2020"),
+                             S("Vorlage für die Sitzung der staatlichen Deputation für X am 1.1.2021"),
+                             S("Wir fragen den Senat:")};
     for (int round = 0; round < 300; ++round) {
         QStringList lines;
         const int n = int(rng.bounded(40));
@@ -833,8 +906,8 @@ void writePdf(const QString &path, const QString &html)
         doc.documentLayout()->draw(&painter, context);
         painter.restore();
         painter.setFont(font);
-        painter.drawText(QRectF(0, body.height() - 120, body.width(), 120), Qt::AlignHCenter | Qt::AlignBottom,
-                         S("Seite %1 von %2").arg(page + 1).arg(pages));
+        painter.drawText(QRectF(0, body.height() - 120, body.width(), 120),
+                         Qt::AlignHCenter | Qt::AlignBottom, S("Seite %1 von %2").arg(page + 1).arg(pages));
     }
     painter.end();
 }
@@ -894,7 +967,8 @@ TEST_CASE("import: a PDF is read through Qt PDF and imported", "[import]")
 
     const Content &a = sectionOf(v, "A").content;
     REQUIRE(shape(a) == S("P P UL"));
-    CHECK(a[0].paragraph.plainText().startsWith(S("Viele Dienststellen der Verwaltung liegen nah beieinander. Für kurze")));
+    CHECK(a[0].paragraph.plainText().startsWith(
+        S("Viele Dienststellen der Verwaltung liegen nah beieinander. Für kurze")));
     CHECK(a[0].paragraph.plainText().endsWith(S("was Zeit und Geld kostet und die Luft belastet.")));
     REQUIRE(a[2].items.size() == 3);
     CHECK(a[2].items[1].plainText() == S("Lastenräder für den Transport von Akten,"));
@@ -903,14 +977,15 @@ TEST_CASE("import: a PDF is read through Qt PDF and imported", "[import]")
     REQUIRE(shape(b) == S("P OL"));
     CHECK(b[1].items[1].plainText() == S("Im Jahr 2022 folgen 40 Räder für die übrigen Stadtteile."));
     CHECK(contentPlainText(sectionOf(v, "C").content) == S("Keine."));
-    CHECK(sectionOf(v, "D").heading == S("Finanzielle und Personalwirtschaftliche Auswirkungen, Gender-Prüfung"));
-    CHECK(contentPlainText(sectionOf(v, "D").content)
-          == S("Die Kosten betragen rund 150.000 Euro. Frauen und Männer profitieren gleichermaßen."));
-    CHECK(sectionOf(v, "F").heading
-          == S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
+    CHECK(sectionOf(v, "D").heading ==
+          S("Finanzielle und Personalwirtschaftliche Auswirkungen, Gender-Prüfung"));
+    CHECK(contentPlainText(sectionOf(v, "D").content) ==
+          S("Die Kosten betragen rund 150.000 Euro. Frauen und Männer profitieren gleichermaßen."));
+    CHECK(sectionOf(v, "F").heading ==
+          S("Öffentlichkeitsarbeit und Veröffentlichung nach dem Informationsfreiheitsgesetz"));
     REQUIRE(v.beschluss.size() == 2);
-    CHECK(v.beschluss[1].text.plainText()
-          == S("Der Senat bittet den Senator für Finanzen, im Herbst 2022 über die Nutzung zu berichten."));
+    CHECK(v.beschluss[1].text.plainText() ==
+          S("Der Senat bittet den Senator für Finanzen, im Herbst 2022 über die Nutzung zu berichten."));
 
     CHECK(r->unplaced.isEmpty());
     CHECK_FALSE(everything(r.value()).contains(S("Seite")));
@@ -923,10 +998,12 @@ TEST_CASE("import: an office-suite PDF and its pdftotext output give the same Vo
 {
     // beschlussvorlage-libreoffice.pdf is beschlussvorlage-libreoffice.fodt converted by LibreOffice
     // (soffice --headless --convert-to pdf); the .pdftotext.txt is what pdftotext makes of that PDF.
-    for (const char *name : {"beschlussvorlage-libreoffice.pdf", "beschlussvorlage-libreoffice.pdftotext.txt"}) {
+    for (const char *name :
+         {"beschlussvorlage-libreoffice.pdf", "beschlussvorlage-libreoffice.pdftotext.txt"}) {
         DYNAMIC_SECTION(name)
         {
-            const Result<ImportResult> r = importFile(testData(S("import/") + QString::fromLatin1(name)), bremenRessorts());
+            const Result<ImportResult> r =
+                importFile(testData(S("import/") + QString::fromLatin1(name)), bremenRessorts());
             INFO(r.error().toStdString());
             REQUIRE(r.ok());
             const Vorlage &v = r->vorlage;
@@ -941,26 +1018,32 @@ TEST_CASE("import: an office-suite PDF and its pdftotext output give the same Vo
 
             const Content &a = sectionOf(v, "A").content;
             REQUIRE(shape(a) == S("P P UL"));
-            CHECK(a[0].paragraph.plainText().endsWith(S("haben die Ergebnisse mit den Elternvertretungen besprochen.")));
-            CHECK(a[2].items == QList<Paragraph>{
-                                    Paragraph::plain(S("Kinder aus Familien mit mehreren schulpflichtigen Geschwistern "
-                                                       "teilen sich häufig ein einziges Gerät.")),
-                                    Paragraph::plain(S("In den Stadtteilen des Bremer Westens fehlt es zusätzlich an "
-                                                       "Internetzugängen."))});
+            CHECK(a[0].paragraph.plainText().endsWith(
+                S("haben die Ergebnisse mit den Elternvertretungen besprochen.")));
+            CHECK(a[2].items ==
+                  QList<Paragraph>{
+                      Paragraph::plain(S("Kinder aus Familien mit mehreren schulpflichtigen Geschwistern "
+                                         "teilen sich häufig ein einziges Gerät.")),
+                      Paragraph::plain(S("In den Stadtteilen des Bremer Westens fehlt es zusätzlich an "
+                                         "Internetzugängen."))});
             const Content &b = sectionOf(v, "B").content;
             REQUIRE(shape(b) == S("P P OL"));
-            CHECK(b[0].paragraph.plainText().count(S("Aus Sicherheits- und datenschutzrechtlichen Gründen")) == 3);
-            CHECK(b[2].items[1].plainText()
-                  == S("Der Dienstleister richtet die Geräte ein und liefert sie bis Mitte Januar an die Schulen aus, "
-                       "wobei Grundschulen in benachteiligten Stadtteilen zuerst beliefert werden."));
+            CHECK(b[0].paragraph.plainText().count(
+                      S("Aus Sicherheits- und datenschutzrechtlichen Gründen")) == 3);
+            CHECK(
+                b[2].items[1].plainText() ==
+                S("Der Dienstleister richtet die Geräte ein und liefert sie bis Mitte Januar an die Schulen aus, "
+                  "wobei Grundschulen in benachteiligten Stadtteilen zuerst beliefert werden."));
             // D runs over the page break, past the footer "Seite 1 von 2".
             const Content &d = sectionOf(v, "D").content;
             REQUIRE(shape(d) == S("P"));
-            CHECK(d[0].paragraph.plainText().count(S("Die Kosten von 1,9 Mio. Euro werden aus dem Bremen-Fonds gedeckt.")) == 4);
+            CHECK(d[0].paragraph.plainText().count(
+                      S("Die Kosten von 1,9 Mio. Euro werden aus dem Bremen-Fonds gedeckt.")) == 4);
             REQUIRE(v.beschluss.size() == 2);
-            CHECK(v.beschluss[1].text.plainText()
-                  == S("Der Senat bittet die Senatorin für Kinder und Bildung, ihm bis zum 30.06.2021 über die Nutzung "
-                       "der Geräte zu berichten."));
+            CHECK(
+                v.beschluss[1].text.plainText() ==
+                S("Der Senat bittet die Senatorin für Kinder und Bildung, ihm bis zum 30.06.2021 über die Nutzung "
+                  "der Geräte zu berichten."));
             CHECK(r->unplaced.isEmpty());
             CHECK_FALSE(everything(r.value()).contains(S("Seite")));
         }
