@@ -375,13 +375,10 @@ void Parser::parseHeader()
             "^(?:Tischvorlage|Neufassung|(?:Senats)?[Vv]orlage|Vorträge der Senatskanzlei)\\b.*\\bfür\\s+die\\s+"
             "Sitzung\\b"),
         reOptions);
-    static const QRegularExpression vorlageRe(
-        QStringLiteral(
-            "^(Tischvorlage|Neufassung(?:\\s+der\\s+(?:Tisch)?[Vv]orlage)?|(?:Senats)?[Vv]orlage|Vorträge\\s+der\\s+"
-            "Senatskanzlei)(?:\\s+Nr\\.\\s*\\S+)?\\s+für\\s+die\\s+Sitzung\\s+(?:des\\s+Senats|der\\s+(staatlichen|städtischen)\\s+"
-            "(Deputation\\s+für\\s+.+?))\\s+am\\s+(%1)\\s*$")
-            .arg(datePattern),
+    static const QRegularExpression deputationRe(
+        QStringLiteral("\\bder\\s+(staatlichen|städtischen)\\s+(Deputation\\s+für\\s+.+?)(?:\\s+am\\b.*)?$"),
         reOptions);
+    static const QRegularExpression sessionDateRe(QStringLiteral("\\bam\\s+(%1)\\s*$").arg(datePattern), reOptions);
     static const QRegularExpression senatskanzlei(
         QStringLiteral("^Senatskanzlei\\s+(?:Bremen|Bremerhaven)?,?\\s*(?:den\\s+)?(%1)(?:\\s+(\\S.*))?$")
             .arg(datePattern),
@@ -423,37 +420,34 @@ void Parser::parseHeader()
         if (t.isEmpty())
             continue;
 
+        // "Vorlage für die Sitzung des Senats am 12.05.2020", the date possibly on the next line.
         if (vorlageStart.match(t).hasMatch()) {
-            auto m = vorlageRe.match(t);
-            qsizetype last = k;
-            if (!m.hasMatch()) {
+            QString line = t;
+            if (!sessionDateRe.match(line).hasMatch()) {
                 const qsizetype n = nextNonBlank(k);
-                if (n >= 0) {
-                    m = vorlageRe.match(t + QLatin1Char(' ') + textAt(n));
-                    last = n;
+                if (n >= 0 && sessionDateRe.match(line + QLatin1Char(' ') + textAt(n)).hasMatch()) {
+                    line += QLatin1Char(' ') + textAt(n);
+                    k = n;
                 }
             }
-            if (m.hasMatch()) {
-                const QString paper = m.captured(1);
-                if (paper.startsWith(QLatin1String("Tischvorlage"))) {
-                    mHeader.paperKind = PaperKind::Tischvorlage;
-                    mHeader.hasPaperKind = true;
-                } else if (paper.startsWith(QLatin1String("Neufassung"))) {
-                    mHeader.paperKind = PaperKind::Neufassung;
-                    mHeader.hasPaperKind = true;
-                } else if (paper.startsWith(QLatin1String("Vorträge"))) {
-                    mHeader.vortraege = true;
-                }
-                if (!m.captured(3).isEmpty()) {
-                    mHeader.deputation = true;
-                    const QString adjective = m.captured(2).chopped(1); // "staatlichen" -> "staatliche"
-                    mHeader.body = adjective + QLatin1Char(' ') + m.captured(3).simplified();
-                }
-                mHeader.sessionDate = parseGermanDate(m.captured(4));
-                mHeader.vorlageLine = true;
-                k = last;
-                continue;
+            mHeader.vorlageLine = true;
+            if (line.startsWith(QLatin1String("Tischvorlage"))) {
+                mHeader.paperKind = PaperKind::Tischvorlage;
+                mHeader.hasPaperKind = true;
+            } else if (line.startsWith(QLatin1String("Neufassung"))) {
+                mHeader.paperKind = PaperKind::Neufassung;
+                mHeader.hasPaperKind = true;
+            } else if (line.startsWith(QStringLiteral("Vorträge"))) {
+                mHeader.vortraege = true;
             }
+            if (auto m = deputationRe.match(line); m.hasMatch()) {
+                mHeader.deputation = true;
+                const QString adjective = m.captured(1).chopped(1); // "staatlichen" -> "staatliche"
+                mHeader.body = adjective + QLatin1Char(' ') + m.captured(2).simplified();
+            }
+            if (auto m = sessionDateRe.match(line); m.hasMatch())
+                mHeader.sessionDate = parseGermanDate(m.captured(1));
+            continue;
         }
         if (auto m = senatskanzlei.match(t); m.hasMatch()) {
             takeRessortLine(QStringLiteral("Senatskanzlei"));

@@ -528,6 +528,26 @@ TEST_CASE("import: header variants: Tischvorlage, stamp date, Neufassung, Gesetz
         CHECK(contentPlainText(sectionOf(v, "A").content) == S("Die Fraktion hat gefragt."));
         CHECK(r.unplaced.isEmpty());
     }
+    SECTION("a session line broken before its date; a städtische Deputation; a session line without date")
+    {
+        const ImportResult broken = importOk(S("Vorlage für die Sitzung des Senats am\n12.05.2020\n\nTitel\n\n"
+                                               "A. Problem\n\nText.\n"));
+        CHECK(broken.vorlage.sessionDate == QDate(2020, 5, 12));
+        CHECK(broken.vorlage.title == S("Titel"));
+        CHECK(broken.unplaced.isEmpty());
+
+        const ImportResult city = importOk(S("Vorlage für die Sitzung der städtischen Deputation für Mobilität, Bau "
+                                             "und Stadtentwicklung am 4.2.2021\nTitel\nA. Problem\nText.\n"));
+        CHECK(city.vorlage.kind == VorlageKind::Deputation);
+        CHECK(city.vorlage.body == S("städtische Deputation für Mobilität, Bau und Stadtentwicklung"));
+        CHECK(city.vorlage.sessionDate == QDate(2021, 2, 4));
+
+        const ImportResult undated =
+            importOk(S("Vorlage für die Sitzung des Senats\n\nTitel ohne Datum\n\nA. Problem\n\nText.\n"));
+        CHECK_FALSE(undated.vorlage.sessionDate.isValid());
+        CHECK(undated.vorlage.title == S("Titel ohne Datum"));
+        CHECK(undated.unplaced.isEmpty());
+    }
 }
 
 TEST_CASE("import: bulleted and numbered lists in their written forms", "[import]")
