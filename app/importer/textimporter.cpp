@@ -146,9 +146,9 @@ private:
     Paragraph toParagraph(const QStringList &texts) const;
     Content toContent(const QList<RawBlock> &blocks) const;
     VorlageKind detectKind() const;
-    void fillQuestionSection(Vorlage &v, Section &a) const;
-    void fillAnswerSection(Vorlage &v, Section &b, bool questionKind);
-    void fillBeschlussSection(Vorlage &v, Section &g);
+    void fillQuestionSection(Vorlage &v, Section &a, const ParsedSection &parsed) const;
+    void fillAnswerSection(Vorlage &v, Section &b, const ParsedSection &parsed, bool questionKind);
+    void fillBeschlussSection(Vorlage &v, Section &g, const ParsedSection &parsed);
 
     void unplaced(qsizetype i);
     void report(qsizetype i, const QString &message);
@@ -680,7 +680,6 @@ VorlageKind Parser::detectKind() const
         return *k;
 
     QString intro;
-    QList<BodyLine> bLines;
     for (const ParsedSection &s : mSections) {
         if (s.label == QLatin1String("A")) {
             const QList<RawBlock> blocks = buildBlocks(bodyLines(s.lines));
@@ -712,16 +711,9 @@ VorlageKind Parser::detectKind() const
 
 // A of a question kind: the intro stays, the numbered list after "Wir fragen den Senat:" becomes
 // the questions, the names below them the signatories.
-void Parser::fillQuestionSection(Vorlage &v, Section &a) const
+void Parser::fillQuestionSection(Vorlage &v, Section &a, const ParsedSection &parsed) const
 {
-    const ParsedSection *parsed = nullptr;
-    for (const ParsedSection &s : mSections) {
-        if (s.label == a.label)
-            parsed = &s;
-    }
-    if (!parsed)
-        return;
-    const QList<RawBlock> blocks = buildBlocks(bodyLines(parsed->lines));
+    const QList<RawBlock> blocks = buildBlocks(bodyLines(parsed.lines));
 
     auto looksLikeSignatories = [](const QString &text) {
         return !text.isEmpty() && text.size() < 300 && !text.endsWith(QLatin1Char('?')) &&
@@ -789,16 +781,9 @@ void Parser::fillQuestionSection(Vorlage &v, Section &a) const
 }
 
 // B with "Zu Frage N:" blocks: what precedes them is the intro, each block the answer to question N.
-void Parser::fillAnswerSection(Vorlage &v, Section &b, bool questionKind)
+void Parser::fillAnswerSection(Vorlage &v, Section &b, const ParsedSection &parsed, bool questionKind)
 {
-    const ParsedSection *parsed = nullptr;
-    for (const ParsedSection &s : mSections) {
-        if (s.label == b.label)
-            parsed = &s;
-    }
-    if (!parsed)
-        return;
-    QList<BodyLine> lines = bodyLines(parsed->lines);
+    const QList<BodyLine> lines = bodyLines(parsed.lines);
     if (!questionKind) {
         b.content = toContent(buildBlocks(lines));
         return;
@@ -857,19 +842,12 @@ void Parser::fillAnswerSection(Vorlage &v, Section &b, bool questionKind)
 
 // G: sentences starting "Der Senat …" are Beschluss items; attachments listed after them are not
 // part of the Vorlage's text and are reported.
-void Parser::fillBeschlussSection(Vorlage &v, Section &g)
+void Parser::fillBeschlussSection(Vorlage &v, Section &g, const ParsedSection &parsed)
 {
-    const ParsedSection *parsed = nullptr;
-    for (const ParsedSection &s : mSections) {
-        if (s.label == g.label)
-            parsed = &s;
-    }
-    if (!parsed)
-        return;
     static const QRegularExpression anlagen(QStringLiteral("^Anlage(?:n|\\(n\\))?\\b"), reOptions);
     QList<qsizetype> indices;
     bool inAnlagen = false;
-    for (qsizetype i : parsed->lines) {
+    for (qsizetype i : parsed.lines) {
         if (!mLines[i].isBlank() && anlagen.match(stripMarkup(mLines[i].text, mMarkdown)).hasMatch())
             inAnlagen = true;
         if (!inAnlagen)
@@ -981,17 +959,17 @@ Result<ImportResult> Parser::run()
             if (!s.heading.isEmpty())
                 target->heading = s.heading;
             if (s.label == QLatin1String("A") && isQuestionKind(kind))
-                fillQuestionSection(v, *target);
+                fillQuestionSection(v, *target, s);
             else if (s.label == QLatin1String("B"))
-                fillAnswerSection(v, *target, isQuestionKind(kind));
+                fillAnswerSection(v, *target, s, isQuestionKind(kind));
             else if (s.label == QLatin1String("G"))
-                fillBeschlussSection(v, *target);
+                fillBeschlussSection(v, *target, s);
             else
                 target->content = toContent(buildBlocks(bodyLines(s.lines)));
         }
     }
 
-    std::sort(mUnplaced.begin(), mUnplaced.end(),
+    std::stable_sort(mUnplaced.begin(), mUnplaced.end(),
               [](const ImportMessage &a, const ImportMessage &b) { return a.line < b.line; });
     return ImportResult{v, mUnplaced};
 }
