@@ -24,6 +24,9 @@ struct SourceLine {
     bool isBlank() const { return text.isEmpty(); }
 };
 
+// How the name of a submitting Ressort begins ("Der Senator", "Senatskanzlei", …), as a regex alternation.
+QString ressortPrefixPattern();
+
 // Splits text into lines (LF, CRLF, CR; form feeds start a new page), numbering the lines of the input.
 QList<SourceLine> splitSourceLines(const QString &text);
 

@@ -21,9 +21,7 @@ constexpr auto reOptionsCi =
 
 const QString datePattern =
     QStringLiteral("\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:\\d{4}|\\d{2})|\\d{1,2}\\.\\s*\\p{L}+\\s+\\d{4}");
-const QString ressortPrefix =
-    QStringLiteral("Der Senator|Die Senatorin|Der Präsident|Die Präsidentin|Senatskanzlei|"
-                   "Der Bevollmächtigte|Die Bevollmächtigte");
+const QString ressortPrefix = ressortPrefixPattern();
 const QString letters = QStringLiteral("ABCDEFG");
 
 // A line of a section body, with the text it contributes (a "Zu Frage 1: …" line contributes

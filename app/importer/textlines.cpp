@@ -52,9 +52,7 @@ bool isFooterLine(const QString &text)
 bool looksLikeHeaderField(const QString &text)
 {
     static const QRegularExpression re(
-        QStringLiteral("^(?:\\W*)(?:Der Senator|Die Senatorin|Der Präsident|Die Präsidentin|Senatskanzlei|"
-                       "Der Bevollmächtigte|Die Bevollmächtigte|(?:Tisch)?[Vv]orlage für|Neufassung)"),
-        reOptions);
+        QStringLiteral("^\\W*(?:%1|(?:Tisch)?[Vv]orlage für|Neufassung)").arg(ressortPrefixPattern()), reOptions);
     return re.match(text).hasMatch();
 }
 
@@ -81,6 +79,12 @@ QString firstWord(const QString &text)
 }
 
 } // namespace
+
+QString ressortPrefixPattern()
+{
+    return QStringLiteral("Der Senator|Die Senatorin|Der Präsident|Die Präsidentin|Senatskanzlei|"
+                          "Der Bevollmächtigte|Die Bevollmächtigte");
+}
 
 QList<SourceLine> splitSourceLines(const QString &input)
 {
