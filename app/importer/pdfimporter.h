@@ -4,7 +4,10 @@
 
 namespace vw {
 
-// The text of a PDF through Qt PDF, one page after another separated by form feeds.
+// The text of a PDF through Qt PDF, one page after another separated by form feeds. Lines come in
+// reading order with a blank line where the print leaves a paragraph's space, as pdftotext gives
+// them (Qt PDF's own page text runs some lines together and marks no paragraphs). Fails with a
+// message on a missing, damaged, encrypted or text-less PDF.
 Result<QString> pdfText(const QString &path);
 
 // Imports FILE: a PDF (by its %PDF signature) through pdfText(), anything else as UTF-8 text.

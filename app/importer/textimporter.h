@@ -1,7 +1,7 @@
 #pragma once
 
-#include "result.h"
 #include "ressorts.h"
+#include "result.h"
 #include "vorlage.h"
 
 #include <QList>
