@@ -57,10 +57,7 @@ public:
     {
         header(v, ressorts);
         for (const Section &s : v.sections) {
-            paragraph(mHeading, s.label.size() == 1 && s.label[0].isLetter()
-                                    ? QStringLiteral("%1. %2").arg(s.label, s.heading)
-                                    : QStringLiteral("%1 %2").arg(s.label, s.heading).trimmed(),
-                      mBold);
+            paragraph(mHeading, s.label.isEmpty() ? s.heading : QStringLiteral("%1. %2").arg(s.label, s.heading), mBold);
             content(v, s.content);
         }
     }
@@ -69,34 +66,19 @@ private:
     void header(const Vorlage &v, const RessortTable &ressorts)
     {
         QStringList names;
-        for (const RessortRef &r : v.ressorts) {
-            QString name = r.key.isEmpty() ? QString() : ressorts.nameOn(r.key, v.date);
-            if (name.isEmpty())
-                name = r.name.isEmpty() ? ressorts.nameOn(r.key, QDate()) : r.name;
-            names << name;
+        for (const RessortRef &r : v.ressorts)
+            names << ressorts.displayName(r.key, r.name, v.date);
+        if (v.kind == VorlageKind::SenatskanzleiVortraege) {
+            // Senatskanzlei papers: place and date in one line, the file code on the right.
+            ressortLine({tr("%1 Bremen, %2").arg(names.join(QStringLiteral(", ")), germanLongDate(v.date))},
+                        v.fileCode);
+        } else if (!names.isEmpty() || v.date.isValid() || !v.fileCode.isEmpty()) {
+            QStringList right{germanDate(v.date)};
+            if (!v.fileCode.isEmpty())
+                right << v.fileCode;
+            ressortLine(names, right.join(QChar::LineSeparator));
         }
-        // Ressort(s) on the left, the date on the right of the first line.
-        QTextTableFormat tf;
-        tf.setBorderStyle(QTextFrameFormat::BorderStyle_None);
-        tf.setBorder(0);
-        tf.setCellPadding(0);
-        tf.setCellSpacing(0);
-        tf.setWidth(QTextLength(QTextLength::PercentageLength, 100));
-        tf.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 75),
-                                      QTextLength(QTextLength::PercentageLength, 25)});
-        tf.setBottomMargin(14 * mPt);
-        QTextTable *table = mCursor.insertTable(1, 2, tf);
-        QTextCursor left = table->cellAt(0, 0).firstCursorPosition();
-        left.setBlockFormat(mCell);
-        left.insertText(names.join(QChar::LineSeparator), mPlain);
-        QTextCursor right = table->cellAt(0, 1).firstCursorPosition();
-        QTextBlockFormat rightAligned = mCell;
-        rightAligned.setAlignment(Qt::AlignRight);
-        right.setBlockFormat(rightAligned);
-        right.insertText(germanDate(v.date), mPlain);
-        mCursor.movePosition(QTextCursor::End);
-
-        // The cursor now sits in the block after the table: use it as the first paragraph.
+        // The cursor now sits in the block after the header: use it as the first paragraph.
         mFirst = true;
         if (!v.questionNumber.isEmpty())
             paragraph(mBody, v.questionNumber, mPlain);
@@ -116,6 +98,30 @@ private:
             f.setBottomMargin(14 * mPt);
             paragraph(f, QStringLiteral("(%1)").arg(v.references.join(QStringLiteral("; "))), mPlain);
         }
+    }
+
+    // Ressort(s) on the left, one per line, the date on the right of the first line.
+    void ressortLine(const QStringList &names, const QString &right)
+    {
+        QTextTableFormat tf;
+        tf.setBorderStyle(QTextFrameFormat::BorderStyle_None);
+        tf.setBorder(0);
+        tf.setCellPadding(0);
+        tf.setCellSpacing(0);
+        tf.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+        tf.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 75),
+                                      QTextLength(QTextLength::PercentageLength, 25)});
+        tf.setBottomMargin(14 * mPt);
+        QTextTable *table = mCursor.insertTable(1, 2, tf);
+        QTextCursor left = table->cellAt(0, 0).firstCursorPosition();
+        left.setBlockFormat(mCell);
+        left.insertText(names.join(QChar::LineSeparator), mPlain);
+        QTextCursor rightCell = table->cellAt(0, 1).firstCursorPosition();
+        QTextBlockFormat rightAligned = mCell;
+        rightAligned.setAlignment(Qt::AlignRight);
+        rightCell.setBlockFormat(rightAligned);
+        rightCell.insertText(right, mPlain);
+        mCursor.movePosition(QTextCursor::End);
     }
 
     void content(const Vorlage &v, const Content &blocks)
@@ -279,6 +285,18 @@ private:
     QTextCharFormat mPlain, mBold, mTitle;
 };
 
+// "staatliche Deputation für …" is stored as named; the session line needs the genitive.
+QString bodyGenitive(const QString &body)
+{
+    if (body.isEmpty() || body == QLatin1String("Senat"))
+        return tr("des Senats");
+    QString words = body;
+    const qsizetype space = words.indexOf(QLatin1Char(' '));
+    if (space > 0 && words.at(space - 1) == QLatin1Char('e') && words.mid(space + 1).startsWith(QLatin1String("Deputation")))
+        words.insert(space, QLatin1Char('n'));
+    return tr("der %1").arg(words);
+}
+
 } // namespace
 
 void keepHeadingsWithText(QTextDocument *doc)
@@ -306,8 +324,7 @@ void keepHeadingsWithText(QTextDocument *doc)
 
 QString sessionLine(const Vorlage &v)
 {
-    const QString body = v.body.isEmpty() || v.body == QLatin1String("Senat") ? tr("des Senats")
-                                                                              : tr("der %1").arg(v.body);
+    const QString body = bodyGenitive(v.body);
     const QString date = germanDate(v.sessionDate);
     switch (v.paperKind) {
     case PaperKind::Tischvorlage:

@@ -92,12 +92,8 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
     if (auto fonts = loadDocumentFonts(); !fonts)
         return fonts;
 
-    QString ressort;
-    if (const RessortRef *lead = v.leadRessort()) {
-        ressort = lead->key.isEmpty() ? QString() : mRessorts.nameOn(lead->key, v.date);
-        if (ressort.isEmpty())
-            ressort = lead->name;
-    }
+    const RessortRef *lead = v.leadRessort();
+    const QString ressort = lead ? mRessorts.displayName(lead->key, lead->name, v.date) : QString();
 
     QPdfWriter writer(out);
     writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);

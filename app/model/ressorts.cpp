@@ -44,6 +44,16 @@ QString RessortTable::keyForName(const QString &name) const
     return QString();
 }
 
+QString RessortTable::displayName(const QString &key, const QString &importedName, const QDate &date) const
+{
+    if (!key.isEmpty()) {
+        const QString dated = nameOn(key, date);
+        if (!dated.isEmpty())
+            return dated;
+    }
+    return importedName.isEmpty() ? nameOn(key, QDate()) : importedName;
+}
+
 QStringList RessortTable::keysOn(const QDate &date) const
 {
     QStringList keys;

@@ -28,6 +28,9 @@ public:
     bool hasKey(const QString &key) const;
     // The key of a Ressort by one of its names, matched without regard to case or spacing.
     QString keyForName(const QString &name) const;
+    // The printed name of a submitting Ressort on `date`: the table's name then, else the name it was
+    // imported with, else the table's newest name.
+    QString displayName(const QString &key, const QString &importedName, const QDate &date) const;
     // Keys of the Ressorts with a name valid on `date`, in table order.
     QStringList keysOn(const QDate &date) const;
 

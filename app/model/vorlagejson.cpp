@@ -58,13 +58,7 @@ QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts)
     QJsonArray ressortArray;
     for (const RessortRef &r : v.ressorts) {
         QJsonObject o{{QStringLiteral("key"), r.key}, {QStringLiteral("lead"), r.lead}};
-        QString name = r.name;
-        if (ressorts && !r.key.isEmpty()) {
-            const QString dated = ressorts->nameOn(r.key, v.date);
-            if (!dated.isEmpty())
-                name = dated;
-        }
-        o.insert(QStringLiteral("name"), name);
+        o.insert(QStringLiteral("name"), ressorts ? ressorts->displayName(r.key, r.name, v.date) : r.name);
         ressortArray.append(o);
     }
     QJsonArray sections;

@@ -210,12 +210,7 @@ Result<void> Workspace::loadRessorts()
 
 QString Workspace::ressortName(const RessortRef &ref, const QDate &date) const
 {
-    if (!ref.key.isEmpty()) {
-        const QString name = mRessorts.nameOn(ref.key, date);
-        if (!name.isEmpty())
-            return name;
-    }
-    return ref.name.isEmpty() ? mRessorts.nameOn(ref.key, QDate()) : ref.name;
+    return mRessorts.displayName(ref.key, ref.name, date);
 }
 
 Result<QList<VorlageSummary>> Workspace::list() const

@@ -119,7 +119,7 @@ TEST_CASE("show prints metadata and every section, as text and as JSON", "[cli]"
     CHECK(v[QStringLiteral("questions")].toArray().size() == 3);
 }
 
-TEST_CASE("export writes a PDF; export --all writes one per Vorlage", "[cli]")
+TEST_CASE("export writes a PDF, export --all writes one per Vorlage", "[cli]")
 {
     QTemporaryDir home;
     const QString pdf = home.filePath(QStringLiteral("eins.pdf"));
@@ -200,7 +200,7 @@ TEST_CASE("exit codes: 2 for usage errors, 1 for bad input or workspace", "[cli]
     CHECK(cli({QStringLiteral("--version")}, home.path()).out.startsWith(QStringLiteral("vorlagenwerk-cli ")));
 }
 
-TEST_CASE("import prints the new id last; the Vorlage is listed, shown and exported", "[cli]")
+TEST_CASE("import prints the new id last, the Vorlage is listed, shown and exported", "[cli]")
 {
     QTemporaryDir home;
     const QString ws = home.filePath(QStringLiteral("ws.vorlagen"));

@@ -1,6 +1,7 @@
 #include "testdemo.h"
 
 #include "documentbuilder.h"
+#include "templates.h"
 #include "pdfexporter.h"
 #include "workspace.h"
 
@@ -166,7 +167,7 @@ TEST_CASE("two exports differ only in dates and document id", "[export]")
     CHECK(normalize(PdfExporter(ressorts()).toBytes(changed).value()) != normalize(a.value()));
 }
 
-TEST_CASE("long Vorlagen run over pages; a heading never ends a page", "[export]")
+TEST_CASE("long Vorlagen run over pages, a heading never ends a page", "[export]")
 {
     ReadBack r = exportAndRead(longVorlage());
     REQUIRE(r.pdf->pageCount() >= 3);
@@ -219,7 +220,21 @@ TEST_CASE("the session line follows paper kind and body", "[export]")
     v.paperKind = PaperKind::Tischvorlage;
     CHECK(sessionLine(v) == QStringLiteral("Tischvorlage für die Sitzung des Senats am 12.05.2020"));
     v.paperKind = PaperKind::Neufassung;
-    v.body = QStringLiteral("staatlichen Deputation für Kinder und Bildung");
+    v.body = QStringLiteral("staatliche Deputation für Kinder und Bildung"); // as named, printed in the genitive
     CHECK(sessionLine(v)
           == QStringLiteral("Neufassung der Vorlage für die Sitzung der staatlichen Deputation für Kinder und Bildung am 12.05.2020"));
+}
+
+TEST_CASE("Senatskanzlei papers put place, date and file code in one line", "[export]")
+{
+    Vorlage v = vorlageFromTemplate(VorlageKind::SenatskanzleiVortraege);
+    v.ressorts = {{QStringLiteral("senatskanzlei"), QString(), true}};
+    v.date = QDate(2020, 5, 15);
+    v.sessionDate = QDate(2020, 5, 19);
+    v.fileCode = QStringLiteral("10-3");
+    v.title = QStringLiteral("Vorträge der Senatskanzlei");
+    ReadBack r = exportAndRead(v);
+    const QString firstLine = r.pages.first().split(QLatin1Char('\n')).first();
+    CHECK(firstLine.contains(QStringLiteral("Senatskanzlei Bremen, 15. Mai 2020")));
+    CHECK(firstLine.contains(QStringLiteral("10-3")));
 }

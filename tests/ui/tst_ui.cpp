@@ -119,7 +119,7 @@ TEST_CASE("typing in the filter narrows the list, umlauts included", "[ui]")
     CHECK(window.vorlagenView()->model()->rowCount() == 2);
 }
 
-TEST_CASE("a file that is not a workspace is refused; the open one stays", "[ui]")
+TEST_CASE("a file that is not a workspace is refused, the open one stays", "[ui]")
 {
     QTemporaryDir dir;
     MainWindow window;
