@@ -10,7 +10,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-$here/build}
 cli="$build/app/cli/vorlagenwerk-cli"
 ref="$here/../shared/reference/senatsvorlage-homeoffice-2020-05-12.txt"
-[[ -f "$ref" ]] || ref="$here/tests/data/import/fragestunde.md"
+[[ -f "$ref" ]] || ref="$here/tests/data/import/fragestunde-plain.txt"
 runs=${RUNS:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -206,7 +206,7 @@ TEST_CASE("import prints the new id last, the Vorlage is listed, shown and expor
     const QString ws = home.filePath(QStringLiteral("ws.vorlagen"));
     REQUIRE(cli({QStringLiteral("--workspace"), ws, QStringLiteral("init")}, home.path()).exitCode == 0);
     const QString reference = QStringLiteral(VW_SOURCE_DIR "/../shared/reference/senatsvorlage-homeoffice-2020-05-12.txt");
-    const QString input = QFile::exists(reference) ? reference : testData(QStringLiteral("import/fragestunde.md"));
+    const QString input = QFile::exists(reference) ? reference : testData(QStringLiteral("import/fragestunde-plain.txt"));
     Run r = cli({QStringLiteral("--workspace"), ws, QStringLiteral("import"), input}, home.path());
     REQUIRE(r.exitCode == 0);
     bool ok = false;
