@@ -133,6 +133,19 @@ private:
         return true;
     }
 
+    // Opens the workspace and loads Vorlage `id`; reports what went wrong otherwise.
+    std::optional<Vorlage> openVorlage(qint64 id)
+    {
+        if (!openWorkspace())
+            return std::nullopt;
+        auto v = mWorkspace->load(id);
+        if (!v) {
+            fail(v.error());
+            return std::nullopt;
+        }
+        return std::move(v).value();
+    }
+
     static qint64 idArgument(Args &args)
     {
         const QString text = args.positional();
@@ -215,16 +228,14 @@ private:
         const bool json = args.flag(QStringLiteral("--json"));
         const qint64 id = idArgument(args);
         args.finish();
-        if (!openWorkspace())
-            return ExitInputError;
-        auto v = mWorkspace->load(id);
+        const std::optional<Vorlage> v = openVorlage(id);
         if (!v)
-            return fail(v.error());
+            return ExitInputError;
         if (json) {
-            mOut << QJsonDocument(vorlageToJson(v.value(), &mWorkspace->ressorts())).toJson();
+            mOut << QJsonDocument(vorlageToJson(*v, &mWorkspace->ressorts())).toJson();
             return ExitOk;
         }
-        const Vorlage &vorlage = v.value();
+        const Vorlage &vorlage = *v;
         mOut << tr("Vorlage %1: %2").arg(id).arg(vorlage.title) << '\n';
         const auto line = [this](const QString &label, const QString &value) {
             if (!value.isEmpty())
@@ -262,12 +273,10 @@ private:
         if (pdf.isEmpty())
             throw UsageError{tr("export braucht --pdf DATEI.")};
         args.finish();
-        if (!openWorkspace())
-            return ExitInputError;
-        auto v = mWorkspace->load(id);
+        const std::optional<Vorlage> v = openVorlage(id);
         if (!v)
-            return fail(v.error());
-        if (auto r = PdfExporter(mWorkspace->ressorts()).writeFile(v.value(), pdf); !r)
+            return ExitInputError;
+        if (auto r = PdfExporter(mWorkspace->ressorts()).writeFile(*v, pdf); !r)
             return fail(r.error());
         return ExitOk;
     }

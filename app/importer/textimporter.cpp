@@ -868,7 +868,7 @@ void Parser::fillBeschlussSection(Vorlage &v, Section &g, const ParsedSection &p
             items = items || isDecision(item.texts);
         if (items) {
             for (const RawItem &item : b.items)
-                v.beschluss.append(BeschlussItem{newItemId(), toParagraph(item.texts)});
+                v.beschluss.append(BeschlussItem{newItemId(), toParagraph(item.texts), {}, {}});
             placed = true;
             continue;
         }

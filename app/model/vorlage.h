@@ -67,10 +67,13 @@ struct Question {
 };
 
 // One sentence of the proposed decision in G ("Der Senat stimmt … zu."). Later Vorlagen quote it,
-// so it keeps a stable id.
+// so it keeps a stable id. The sentence is the truth; the addressed Ressort and the date it names
+// ("bittet die Senatorin …, bis zum 30.06.2021 zu berichten") are kept beside it for follow-up.
 struct BeschlussItem {
     QString id;
     Paragraph text;
+    QString ressortKey; // optional
+    QDate dueDate;      // optional
 
     bool operator==(const BeschlussItem &) const = default;
 };

@@ -77,7 +77,10 @@ QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts)
                                      {QStringLiteral("answer"), contentToJson(q.answer)}});
     QJsonArray beschluss;
     for (const BeschlussItem &b : v.beschluss)
-        beschluss.append(QJsonObject{{QStringLiteral("id"), b.id}, {QStringLiteral("text"), paragraphToJson(b.text)}});
+        beschluss.append(QJsonObject{{QStringLiteral("id"), b.id},
+                                     {QStringLiteral("text"), paragraphToJson(b.text)},
+                                     {QStringLiteral("ressort"), b.ressortKey},
+                                     {QStringLiteral("dueDate"), dateText(b.dueDate)}});
 
     QJsonObject o{
         {QStringLiteral("kind"), kindKey(v.kind)},
@@ -149,7 +152,8 @@ Result<Vorlage> vorlageFromJson(const QJsonObject &o)
     v.questionSignatories = str(o, "questionSignatories");
     for (const QJsonValue &bv : o.value(QStringLiteral("beschluss")).toArray()) {
         const QJsonObject bo = bv.toObject();
-        BeschlussItem b{str(bo, "id"), paragraphFromJson(bo.value(QStringLiteral("text")))};
+        BeschlussItem b{str(bo, "id"), paragraphFromJson(bo.value(QStringLiteral("text"))), str(bo, "ressort"),
+                        QDate::fromString(str(bo, "dueDate"), Qt::ISODate)};
         if (b.id.isEmpty())
             b.id = newItemId();
         v.beschluss.append(b);

@@ -305,12 +305,14 @@ Result<Vorlage> Workspace::load(qint64 id) const
     }
 
     QSqlQuery b(db);
-    b.prepare(QStringLiteral("SELECT id, text FROM beschluss_item WHERE vorlage_id = ? ORDER BY position"));
+    b.prepare(QStringLiteral(
+        "SELECT id, text, ressort_key, due_date FROM beschluss_item WHERE vorlage_id = ? ORDER BY position"));
     b.addBindValue(id);
     if (auto e = execQuery(b, tr("Beschlusspunkte der Vorlage %1 lesen").arg(id)); !e)
         return Error{e.error()};
     while (b.next())
-        v.beschluss.append({b.value(0).toString(), paragraphFromJson(jsonArray(b.value(1)))});
+        v.beschluss.append({b.value(0).toString(), paragraphFromJson(jsonArray(b.value(1))), b.value(2).toString(),
+                            dateFrom(b.value(3))});
     return v;
 }
 
@@ -359,9 +361,11 @@ Result<void> Workspace::writeParts(const Vorlage &v, qint64 id)
     for (int i = 0; i < v.beschluss.size(); ++i) {
         const BeschlussItem &item = v.beschluss[i];
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO beschluss_item (id, vorlage_id, position, text) VALUES (?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO beschluss_item (id, vorlage_id, position, text, ressort_key, due_date) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)"));
         for (const QVariant &value : {QVariant(item.id.isEmpty() ? newItemId() : item.id), QVariant(id), QVariant(i),
-                                      QVariant(jsonText(paragraphToJson(item.text)))})
+                                      QVariant(jsonText(paragraphToJson(item.text))), QVariant(text(item.ressortKey)),
+                                      QVariant(text(dateText(item.dueDate)))})
             q.addBindValue(value);
         if (auto r = execQuery(q, tr("Beschlusspunkt %1 schreiben").arg(i + 1)); !r)
             return r;

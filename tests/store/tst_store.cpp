@@ -309,3 +309,32 @@ TEST_CASE("db/schema.sql matches the migrations", "[store]")
     }
     CHECK(current == schema); // fails once after a schema change; commit the regenerated file
 }
+
+TEST_CASE("a workspace of schema 1 is upgraded in place and keeps its Vorlagen", "[store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("alt.vorlagen"));
+    QFile first(QStringLiteral(VW_SOURCE_DIR "/db/migrations/0001_initial.sql"));
+    REQUIRE(first.open(QIODevice::ReadOnly));
+    QStringList setup = Migrations::statements(QString::fromUtf8(first.readAll()));
+    setup << QStringLiteral("INSERT INTO vorlage (id, kind, paper_kind, status, body, title, created, modified) VALUES "
+                            "(7, 'beschlussvorlage', 'vorlage', 'entwurf', 'Senat', 'Alt', '2020-01-01', '2020-01-01')")
+          << QStringLiteral("INSERT INTO beschluss_item (id, vorlage_id, position, text) VALUES "
+                            "('b1', 7, 0, '[{\"t\":\"Der Senat beschließt.\"}]')")
+          << QStringLiteral("PRAGMA user_version = 1")
+          << QStringLiteral("PRAGMA application_id = %1").arg(Migrations::workspaceApplicationId());
+    rawSql(path, setup);
+
+    auto ws = Workspace::open(path, Workspace::Mode::OpenExisting);
+    REQUIRE(ws.ok());
+    QSqlQuery q(ws.value()->database());
+    REQUIRE(q.exec(QStringLiteral("PRAGMA user_version")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == Migrations::latestVersion());
+    auto v = ws.value()->load(7);
+    REQUIRE(v.ok());
+    CHECK(v->title == QStringLiteral("Alt"));
+    REQUIRE(v->beschluss.size() == 1);
+    CHECK(v->beschluss[0].text.plainText() == QStringLiteral("Der Senat beschließt."));
+    CHECK(v->beschluss[0].ressortKey.isEmpty());
+}
