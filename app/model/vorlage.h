@@ -95,8 +95,11 @@ struct Vorlage {
     QList<Section> sections;
     QList<Question> questions;
     QString questionSignatories; // "… und Fraktion der SPD"
+    QString fraktion;            // the asking Fraktion ("der SPD"), for questions
+    QDate askedOn;               // the date of the Anfrage
     QList<BeschlussItem> beschluss;
     QDateTime modified;
+    int revision = 0; // the workspace's revision when loaded; a save expects it unchanged
 
     Section *section(const QString &label);
     const Section *section(const QString &label) const;

@@ -98,6 +98,8 @@ QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts)
         {QStringLiteral("sections"), sections},
         {QStringLiteral("questions"), questions},
         {QStringLiteral("questionSignatories"), v.questionSignatories},
+        {QStringLiteral("fraktion"), v.fraktion},
+        {QStringLiteral("askedOn"), dateText(v.askedOn)},
         {QStringLiteral("beschluss"), beschluss},
     };
     if (v.id != 0)
@@ -150,6 +152,8 @@ Result<Vorlage> vorlageFromJson(const QJsonObject &o)
         v.questions.append(q);
     }
     v.questionSignatories = str(o, "questionSignatories");
+    v.fraktion = str(o, "fraktion");
+    v.askedOn = QDate::fromString(str(o, "askedOn"), Qt::ISODate);
     for (const QJsonValue &bv : o.value(QStringLiteral("beschluss")).toArray()) {
         const QJsonObject bo = bv.toObject();
         BeschlussItem b{str(bo, "id"), paragraphFromJson(bo.value(QStringLiteral("text"))), str(bo, "ressort"),

@@ -83,15 +83,14 @@ Result<Inspection> inspect(const QString &path)
             result = Error{tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text())};
         } else {
             QSqlQuery q(db);
-            int appId = 0;
-            int version = 0;
-            int tables = 0;
-            bool ok = q.exec(QStringLiteral("PRAGMA application_id")) && q.next();
-            appId = q.value(0).toInt();
-            ok = ok && q.exec(QStringLiteral("PRAGMA user_version")) && q.next();
-            version = q.value(0).toInt();
-            ok = ok && q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) && q.next();
-            tables = q.value(0).toInt();
+            bool ok = true;
+            const auto number = [&q, &ok](const QString &sql) {
+                ok = ok && q.exec(sql) && q.next();
+                return ok ? q.value(0).toInt() : 0;
+            };
+            const int appId = number(QStringLiteral("PRAGMA application_id"));
+            const int version = number(QStringLiteral("PRAGMA user_version"));
+            const int tables = number(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
             if (!ok) {
                 result = Error{tr("%1 ist beschädigt und kann nicht gelesen werden (%2). Die Datei wurde "
                                   "nicht verändert.")
@@ -247,7 +246,8 @@ Result<Vorlage> Workspace::load(qint64 id) const
     const QSqlDatabase db = database();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT kind, paper_kind, status, date, session_date, body, question_number, title, "
-                             "subtitle, refs, file_code, question_signatories, modified FROM vorlage WHERE id = ?"));
+                             "subtitle, refs, file_code, question_signatories, modified, revision, fraktion, asked_on "
+                             "FROM vorlage WHERE id = ?"));
     q.addBindValue(id);
     if (auto r = execQuery(q, tr("Vorlage %1 lesen").arg(id)); !r)
         return Error{r.error()};
@@ -271,6 +271,9 @@ Result<Vorlage> Workspace::load(qint64 id) const
     v.fileCode = q.value(10).toString();
     v.questionSignatories = q.value(11).toString();
     v.modified = QDateTime::fromString(q.value(12).toString(), Qt::ISODate);
+    v.revision = q.value(13).toInt();
+    v.fraktion = q.value(14).toString();
+    v.askedOn = dateFrom(q.value(15));
 
     QSqlQuery r(db);
     r.prepare(QStringLiteral("SELECT ressort_key, name, lead FROM vorlage_ressort WHERE vorlage_id = ? ORDER BY position"));
@@ -392,6 +395,8 @@ void bindHeader(QSqlQuery &q, const Vorlage &v, const QString &now)
     q.bindValue(QStringLiteral(":refs"), jsonText(refs));
     q.bindValue(QStringLiteral(":file_code"), text(v.fileCode));
     q.bindValue(QStringLiteral(":question_signatories"), text(v.questionSignatories));
+    q.bindValue(QStringLiteral(":fraktion"), text(v.fraktion));
+    q.bindValue(QStringLiteral(":asked_on"), text(dateText(v.askedOn)));
     q.bindValue(QStringLiteral(":modified"), now);
 }
 
@@ -416,9 +421,9 @@ Result<QList<qint64>> Workspace::addAll(const QList<Vorlage> &vorlagen)
         QSqlQuery q(database());
         q.prepare(QStringLiteral(
             "INSERT INTO vorlage (kind, paper_kind, status, date, session_date, body, question_number, title, "
-            "subtitle, refs, file_code, question_signatories, created, modified) VALUES (:kind, :paper_kind, "
-            ":status, :date, :session_date, :body, :question_number, :title, :subtitle, :refs, :file_code, "
-            ":question_signatories, :modified, :modified)"));
+            "subtitle, refs, file_code, question_signatories, fraktion, asked_on, created, modified) VALUES (:kind, "
+            ":paper_kind, :status, :date, :session_date, :body, :question_number, :title, :subtitle, :refs, "
+            ":file_code, :question_signatories, :fraktion, :asked_on, :modified, :modified)"));
         bindHeader(q, vorlage, now);
         if (auto r = execQuery(q, tr("Vorlage anlegen")); !r)
             return Error{r.error()};
@@ -432,26 +437,48 @@ Result<QList<qint64>> Workspace::addAll(const QList<Vorlage> &vorlagen)
     return ids;
 }
 
-Result<void> Workspace::save(const Vorlage &vorlage)
+Result<int> Workspace::save(const Vorlage &vorlage)
 {
     Transaction tx(database());
     if (!tx.active())
         return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    QSqlQuery current(database());
+    current.prepare(QStringLiteral("SELECT revision FROM vorlage WHERE id = ?"));
+    current.addBindValue(vorlage.id);
+    if (auto r = execQuery(current, tr("Vorlage %1 lesen").arg(vorlage.id)); !r)
+        return Error{r.error()};
+    if (!current.next())
+        return Error{tr("Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.").arg(vorlage.id)};
+    const int stored = current.value(0).toInt();
+    if (vorlage.revision != stored)
+        return Error{conflictMessage(vorlage.id)};
+    current.finish();
+
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "UPDATE vorlage SET kind = :kind, paper_kind = :paper_kind, status = :status, date = :date, "
         "session_date = :session_date, body = :body, question_number = :question_number, title = :title, "
         "subtitle = :subtitle, refs = :refs, file_code = :file_code, question_signatories = :question_signatories, "
-        "modified = :modified, revision = revision + 1 WHERE id = :id"));
+        "fraktion = :fraktion, asked_on = :asked_on, modified = :modified, revision = revision + 1 WHERE id = :id"));
     bindHeader(q, vorlage, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     q.bindValue(QStringLiteral(":id"), vorlage.id);
     if (auto r = execQuery(q, tr("Vorlage %1 schreiben").arg(vorlage.id)); !r)
-        return r;
-    if (q.numRowsAffected() != 1)
-        return Error{tr("Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.").arg(vorlage.id)};
+        return Error{r.error()};
     if (auto r = writeParts(vorlage, vorlage.id); !r)
-        return r;
-    return tx.commit();
+        return Error{r.error()};
+    if (auto r = tx.commit(); !r)
+        return Error{r.error()};
+    return stored + 1;
+}
+
+QString Workspace::conflictMessage(qint64 id)
+{
+    return tr("Vorlage %1 wurde inzwischen an anderer Stelle geändert.").arg(id);
+}
+
+bool Workspace::isConflict(const QString &error, qint64 id)
+{
+    return error == conflictMessage(id);
 }
 
 Result<void> Workspace::remove(qint64 id)

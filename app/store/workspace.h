@@ -52,8 +52,12 @@ public:
     Result<qint64> add(const Vorlage &vorlage);
     // Stores several new Vorlagen in one transaction: all or none.
     Result<QList<qint64>> addAll(const QList<Vorlage> &vorlagen);
-    // Replaces the stored Vorlage with `vorlage` (same id).
-    Result<void> save(const Vorlage &vorlage);
+    // Replaces the stored Vorlage with `vorlage` (same id) and returns the new revision. Refuses, with
+    // conflictMessage(), when the stored revision is no longer vorlage.revision: someone else saved since
+    // it was loaded, and their work must not be overwritten silently.
+    Result<int> save(const Vorlage &vorlage);
+    static QString conflictMessage(qint64 id);
+    static bool isConflict(const QString &error, qint64 id);
     Result<void> remove(qint64 id);
 
 private:

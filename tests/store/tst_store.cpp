@@ -95,6 +95,7 @@ TEST_CASE("Vorlagen are stored and read back unchanged", "[store]")
         Vorlage expected = demo[i];
         expected.id = ids[i];
         expected.modified = loaded->modified;
+        expected.revision = loaded->revision;
         CHECK(loaded.value() == expected);
     }
     auto rows = ws.value()->list();
@@ -109,10 +110,9 @@ TEST_CASE("saving replaces a Vorlage, removing it leaves nothing behind", "[stor
 {
     QTemporaryDir dir;
     auto ws = createWorkspace(dir.filePath(QStringLiteral("ws.vorlagen")));
-    Vorlage v = demoVorlagen().first();
-    auto id = ws->add(v);
+    auto id = ws->add(demoVorlagen().first());
     REQUIRE(id.ok());
-    v.id = id.value();
+    Vorlage v = ws->load(id.value()).value();
     v.title = QStringLiteral("Geänderter Titel");
     v.questions.removeLast();
     REQUIRE(ws->save(v).ok());
@@ -337,4 +337,30 @@ TEST_CASE("a workspace of schema 1 is upgraded in place and keeps its Vorlagen",
     REQUIRE(v->beschluss.size() == 1);
     CHECK(v->beschluss[0].text.plainText() == QStringLiteral("Der Senat beschließt."));
     CHECK(v->beschluss[0].ressortKey.isEmpty());
+}
+
+TEST_CASE("a save over someone else's newer save is refused, nothing is lost", "[store]")
+{
+    QTemporaryDir dir;
+    auto ws = createWorkspace(dir.filePath(QStringLiteral("ws.vorlagen")));
+    auto id = ws->add(demoVorlagen().first());
+    REQUIRE(id.ok());
+    Vorlage mine = ws->load(id.value()).value();
+    Vorlage theirs = ws->load(id.value()).value();
+
+    theirs.title = QStringLiteral("Ihre Fassung");
+    auto saved = ws->save(theirs);
+    REQUIRE(saved.ok());
+    CHECK(saved.value() == theirs.revision + 1);
+
+    mine.title = QStringLiteral("Meine Fassung");
+    auto refused = ws->save(mine);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(Workspace::isConflict(refused.error(), mine.id));
+    CHECK(ws->load(id.value())->title == QStringLiteral("Ihre Fassung"));
+
+    // Loading again gives the current revision, and saving works from there.
+    Vorlage reloaded = ws->load(id.value()).value();
+    reloaded.title = QStringLiteral("Zusammengeführt");
+    CHECK(ws->save(reloaded).ok());
 }
