@@ -145,6 +145,19 @@ QString newItemId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+Vorlage duplicateVorlage(const Vorlage &vorlage)
+{
+    Vorlage copy = vorlage;
+    copy.id = 0;
+    copy.revision = 0;
+    copy.modified = QDateTime();
+    for (Question &q : copy.questions)
+        q.id = newItemId();
+    for (BeschlussItem &b : copy.beschluss)
+        b.id = newItemId();
+    return copy;
+}
+
 QString germanDate(const QDate &date)
 {
     return date.isValid() ? date.toString(QStringLiteral("dd.MM.yyyy")) : QString();

@@ -111,6 +111,9 @@ struct Vorlage {
 
 QString newItemId();
 
+// A copy to be stored as a new Vorlage: no id or revision, new ids for its questions and Beschluss items.
+Vorlage duplicateVorlage(const Vorlage &vorlage);
+
 // "12.05.2020", the way dates appear in every Vorlage.
 QString germanDate(const QDate &date);
 // "12. Mai 2020", as in the stamp of the decided version.

@@ -1,0 +1,370 @@
+#include "commands.h"
+
+#include "ressorts.h"
+#include "vorlagedocument.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QUndoCommand>
+
+namespace vw::Commands {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vw::Commands", text);
+}
+
+// Sets one value of the Vorlage. redo() and undo() swap the stored value with the model's, so after a
+// merge the command still holds the value from before the first keystroke.
+template <typename T> class ChangeValue : public QUndoCommand {
+public:
+    using Access = std::function<T &(Vorlage &)>;
+
+    ChangeValue(VorlageDocument *doc, const QString &text, const EditPlace &place, Access access, T value,
+                bool typing)
+        : QUndoCommand(text), mDoc(doc), mBefore(place), mAfter(place), mAccess(std::move(access)),
+          mValue(std::move(value)), mTyping(typing), mTime(QDateTime::currentMSecsSinceEpoch())
+    {
+        mBefore.cursor = -1;
+    }
+
+    void redo() override { swap(mAfter); }
+    void undo() override { swap(mBefore); }
+    int id() const override { return mTyping ? 1 : -1; }
+
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *next = dynamic_cast<const ChangeValue<T> *>(other);
+        if (!next || next->mDoc != mDoc || next->mAfter.key != mAfter.key || next->mTime - mTime > pauseMs)
+            return false;
+        mAfter = next->mAfter;
+        mTime = next->mTime;
+        return true;
+    }
+
+private:
+    void swap(const EditPlace &place)
+    {
+        mDoc->modify([&](Vorlage &v) { std::swap(mAccess(v), mValue); }, place);
+        // The first redo is the edit itself, where the cursor already is; undo and redo move it back.
+        if (mApplied)
+            emit mDoc->focusRequested(place);
+        mApplied = true;
+    }
+
+    VorlageDocument *mDoc;
+    EditPlace mBefore;
+    EditPlace mAfter;
+    Access mAccess;
+    T mValue;
+    bool mTyping;
+    qint64 mTime;
+    bool mApplied = false;
+};
+
+template <typename T>
+void change(VorlageDocument *doc, const QString &text, const EditPlace &place,
+            const typename ChangeValue<T>::Access &access, const T &value, bool typing)
+{
+    // The accessor hands out a mutable reference; here it is only read.
+    Vorlage &current = const_cast<Vorlage &>(doc->vorlage());
+    if (access(current) == value)
+        return;
+    doc->undoStack()->push(new ChangeValue<T>(doc, text, place, access, value, typing));
+}
+
+bool validIndex(int index, qsizetype size)
+{
+    return index >= 0 && index < size;
+}
+
+void questions(VorlageDocument *doc, const QString &text, const QList<Question> &value)
+{
+    change<QList<Question>>(doc, text, {QStringLiteral("questions")}, [](Vorlage &v) -> QList<Question> & {
+        return v.questions;
+    }, value, false);
+}
+
+void beschluss(VorlageDocument *doc, const QString &text, const QList<BeschlussItem> &value)
+{
+    change<QList<BeschlussItem>>(doc, text, {QStringLiteral("beschluss")}, [](Vorlage &v) -> QList<BeschlussItem> & {
+        return v.beschluss;
+    }, value, false);
+}
+
+#define VW_FIELD(member) [](Vorlage &v) -> auto & { return v.member; }
+
+} // namespace
+
+QStringList headerFields()
+{
+    return {QStringLiteral("kind"),     QStringLiteral("paperKind"),  QStringLiteral("date"),
+            QStringLiteral("sessionDate"), QStringLiteral("body"),    QStringLiteral("questionNumber"),
+            QStringLiteral("title"),    QStringLiteral("subtitle"),   QStringLiteral("references"),
+            QStringLiteral("fileCode"), QStringLiteral("ressorts"),   QStringLiteral("fraktion"),
+            QStringLiteral("askedOn"),  QStringLiteral("signatories")};
+}
+
+Result<void> setHeaderField(VorlageDocument *doc, const QString &field, const QString &value,
+                            const RessortTable &ressorts)
+{
+    const auto date = [&](void (*setter)(VorlageDocument *, const QDate &)) -> Result<void> {
+        const QDate d = value.trimmed().isEmpty() ? QDate() : parseGermanDate(value);
+        if (!value.trimmed().isEmpty() && !d.isValid())
+            return Error{tr("„%1“ ist kein gültiges Datum (erwartet wird z. B. 12.05.2020).").arg(value)};
+        setter(doc, d);
+        return {};
+    };
+    if (field == QLatin1String("kind")) {
+        VorlageKind kind;
+        if (!kindFromKey(value, &kind)) {
+            QStringList keys;
+            for (VorlageKind k : allKinds())
+                keys << kindKey(k);
+            return Error{tr("Unbekannte Art „%1“; möglich sind: %2").arg(value, keys.join(QStringLiteral(", ")))};
+        }
+        setKind(doc, kind);
+    } else if (field == QLatin1String("paperKind")) {
+        PaperKind kind;
+        if (!paperKindFromKey(value, &kind))
+            return Error{tr("Unbekannte Papierart „%1“; möglich sind: vorlage, tischvorlage, neufassung").arg(value)};
+        setPaperKind(doc, kind);
+    } else if (field == QLatin1String("date")) {
+        return date(&setDate);
+    } else if (field == QLatin1String("sessionDate")) {
+        return date(&setSessionDate);
+    } else if (field == QLatin1String("askedOn")) {
+        return date(&setAskedOn);
+    } else if (field == QLatin1String("body")) {
+        setBody(doc, value.trimmed().isEmpty() ? QStringLiteral("Senat") : value.trimmed());
+    } else if (field == QLatin1String("questionNumber")) {
+        setQuestionNumber(doc, value.trimmed());
+    } else if (field == QLatin1String("title")) {
+        if (value.trimmed().isEmpty())
+            return Error{tr("Der Titel darf nicht leer sein.")};
+        setTitle(doc, value.trimmed());
+    } else if (field == QLatin1String("subtitle")) {
+        setSubtitle(doc, value.trimmed());
+    } else if (field == QLatin1String("references")) {
+        QStringList refs;
+        for (const QString &r : value.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            refs << r.trimmed();
+        setReferences(doc, refs);
+    } else if (field == QLatin1String("fileCode")) {
+        setFileCode(doc, value.trimmed());
+    } else if (field == QLatin1String("fraktion")) {
+        setFraktion(doc, value.trimmed());
+    } else if (field == QLatin1String("signatories")) {
+        setSignatories(doc, value.trimmed());
+    } else if (field == QLatin1String("ressorts")) {
+        QList<RessortRef> refs;
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString key = part.trimmed();
+            if (!ressorts.hasKey(key))
+                return Error{tr("Unbekanntes Ressort „%1“; möglich sind: %2")
+                                 .arg(key, ressorts.keysOn(QDate()).join(QStringLiteral(", ")))};
+            refs.append({key, QString(), refs.isEmpty()});
+        }
+        if (refs.isEmpty())
+            return Error{tr("Mindestens ein Ressort ist nötig.")};
+        setRessorts(doc, refs);
+    } else {
+        return Error{tr("Unbekanntes Feld „%1“; möglich sind: %2").arg(field, headerFields().join(QStringLiteral(", ")))};
+    }
+    return {};
+}
+
+void setTitle(VorlageDocument *doc, const QString &title, int cursor)
+{
+    change<QString>(doc, tr("Titel ändern"), {QStringLiteral("title"), cursor}, VW_FIELD(title), title, true);
+}
+
+void setSubtitle(VorlageDocument *doc, const QString &subtitle, int cursor)
+{
+    change<QString>(doc, tr("Untertitel ändern"), {QStringLiteral("subtitle"), cursor}, VW_FIELD(subtitle), subtitle,
+                    true);
+}
+
+void setQuestionNumber(VorlageDocument *doc, const QString &number)
+{
+    change<QString>(doc, tr("Fragenummer ändern"), {QStringLiteral("questionNumber")}, VW_FIELD(questionNumber),
+                    number, true);
+}
+
+void setFileCode(VorlageDocument *doc, const QString &code)
+{
+    change<QString>(doc, tr("Aktenzeichen ändern"), {QStringLiteral("fileCode")}, VW_FIELD(fileCode), code, true);
+}
+
+void setBody(VorlageDocument *doc, const QString &body)
+{
+    change<QString>(doc, tr("Gremium ändern"), {QStringLiteral("body")}, VW_FIELD(body), body, true);
+}
+
+void setReferences(VorlageDocument *doc, const QStringList &references)
+{
+    change<QStringList>(doc, tr("Drucksachen ändern"), {QStringLiteral("references")}, VW_FIELD(references),
+                        references, true);
+}
+
+void setDate(VorlageDocument *doc, const QDate &date)
+{
+    change<QDate>(doc, tr("Datum ändern"), {QStringLiteral("date")}, VW_FIELD(date), date, false);
+}
+
+void setSessionDate(VorlageDocument *doc, const QDate &date)
+{
+    change<QDate>(doc, tr("Sitzungsdatum ändern"), {QStringLiteral("sessionDate")}, VW_FIELD(sessionDate), date,
+                  false);
+}
+
+void setKind(VorlageDocument *doc, VorlageKind kind)
+{
+    change<VorlageKind>(doc, tr("Art ändern"), {QStringLiteral("kind")}, VW_FIELD(kind), kind, false);
+}
+
+void setPaperKind(VorlageDocument *doc, PaperKind kind)
+{
+    change<PaperKind>(doc, tr("Papierart ändern"), {QStringLiteral("paperKind")}, VW_FIELD(paperKind), kind, false);
+}
+
+void setRessorts(VorlageDocument *doc, const QList<RessortRef> &ressorts)
+{
+    change<QList<RessortRef>>(doc, tr("Ressorts ändern"), {QStringLiteral("ressorts")}, VW_FIELD(ressorts), ressorts,
+                              false);
+}
+
+void setFraktion(VorlageDocument *doc, const QString &fraktion)
+{
+    change<QString>(doc, tr("Fraktion ändern"), {QStringLiteral("fraktion")}, VW_FIELD(fraktion), fraktion, true);
+}
+
+void setAskedOn(VorlageDocument *doc, const QDate &date)
+{
+    change<QDate>(doc, tr("Datum der Anfrage ändern"), {QStringLiteral("askedOn")}, VW_FIELD(askedOn), date, false);
+}
+
+void setSignatories(VorlageDocument *doc, const QString &signatories, int cursor)
+{
+    change<QString>(doc, tr("Unterzeichnende ändern"), {QStringLiteral("signatories"), cursor},
+                    VW_FIELD(questionSignatories), signatories, true);
+}
+
+void setSectionContent(VorlageDocument *doc, const QString &label, const Content &content, int cursor)
+{
+    if (!doc->vorlage().section(label))
+        return;
+    change<Content>(doc, tr("Abschnitt %1 bearbeiten").arg(label), {QStringLiteral("section:") + label, cursor},
+                    [label](Vorlage &v) -> Content & { return v.section(label)->content; }, content, true);
+}
+
+void setQuestionText(VorlageDocument *doc, int index, const Paragraph &text, int cursor)
+{
+    if (!validIndex(index, doc->vorlage().questions.size()))
+        return;
+    // Keyed by the question's id, so the step follows the question when it is moved. The undo history
+    // restores a removed question before it undoes edits made to it, so the id is always found.
+    const QString id = doc->vorlage().questions[index].id;
+    change<Paragraph>(doc, tr("Frage %1 bearbeiten").arg(index + 1), {QStringLiteral("question:%1").arg(index), cursor},
+                      [id](Vorlage &v) -> Paragraph & {
+                          for (Question &q : v.questions)
+                              if (q.id == id)
+                                  return q.text;
+                          return v.questions.first().text;
+                      },
+                      text, true);
+}
+
+void setAnswer(VorlageDocument *doc, int index, const Content &answer, int cursor)
+{
+    if (!validIndex(index, doc->vorlage().questions.size()))
+        return;
+    const QString id = doc->vorlage().questions[index].id;
+    change<Content>(doc, tr("Antwort zu Frage %1 bearbeiten").arg(index + 1),
+                    {QStringLiteral("answer:%1").arg(index), cursor}, [id](Vorlage &v) -> Content & {
+                        for (Question &q : v.questions)
+                            if (q.id == id)
+                                return q.answer;
+                        return v.questions.first().answer;
+                    },
+                    answer, true);
+}
+
+void addQuestion(VorlageDocument *doc, int at)
+{
+    QList<Question> list = doc->vorlage().questions;
+    list.insert(std::clamp<qsizetype>(at, 0, list.size()), Question{newItemId(), {}, {}});
+    questions(doc, tr("Frage hinzufügen"), list);
+}
+
+void removeQuestion(VorlageDocument *doc, int index)
+{
+    QList<Question> list = doc->vorlage().questions;
+    if (!validIndex(index, list.size()))
+        return;
+    list.removeAt(index);
+    questions(doc, tr("Frage %1 entfernen").arg(index + 1), list);
+}
+
+void moveQuestion(VorlageDocument *doc, int from, int to)
+{
+    QList<Question> list = doc->vorlage().questions;
+    if (!validIndex(from, list.size()) || !validIndex(to, list.size()) || from == to)
+        return;
+    list.move(from, to);
+    questions(doc, tr("Frage %1 verschieben").arg(from + 1), list);
+}
+
+void setBeschlussText(VorlageDocument *doc, int index, const Paragraph &text, int cursor)
+{
+    if (!validIndex(index, doc->vorlage().beschluss.size()))
+        return;
+    const QString id = doc->vorlage().beschluss[index].id;
+    change<Paragraph>(doc, tr("Beschlusspunkt %1 bearbeiten").arg(index + 1),
+                      {QStringLiteral("beschluss:%1").arg(index), cursor}, [id](Vorlage &v) -> Paragraph & {
+                          for (BeschlussItem &b : v.beschluss)
+                              if (b.id == id)
+                                  return b.text;
+                          return v.beschluss.first().text;
+                      },
+                      text, true);
+}
+
+void setBeschlussDetails(VorlageDocument *doc, int index, const QString &ressortKey, const QDate &dueDate)
+{
+    QList<BeschlussItem> list = doc->vorlage().beschluss;
+    if (!validIndex(index, list.size()))
+        return;
+    list[index].ressortKey = ressortKey;
+    list[index].dueDate = dueDate;
+    beschluss(doc, tr("Beschlusspunkt %1 ändern").arg(index + 1), list);
+}
+
+void addBeschlussItem(VorlageDocument *doc, int at, const Paragraph &text)
+{
+    QList<BeschlussItem> list = doc->vorlage().beschluss;
+    list.insert(std::clamp<qsizetype>(at, 0, list.size()), BeschlussItem{newItemId(), text, {}, {}});
+    beschluss(doc, tr("Beschlusspunkt hinzufügen"), list);
+}
+
+void removeBeschlussItem(VorlageDocument *doc, int index)
+{
+    QList<BeschlussItem> list = doc->vorlage().beschluss;
+    if (!validIndex(index, list.size()))
+        return;
+    list.removeAt(index);
+    beschluss(doc, tr("Beschlusspunkt %1 entfernen").arg(index + 1), list);
+}
+
+void moveBeschlussItem(VorlageDocument *doc, int from, int to)
+{
+    QList<BeschlussItem> list = doc->vorlage().beschluss;
+    if (!validIndex(from, list.size()) || !validIndex(to, list.size()) || from == to)
+        return;
+    list.move(from, to);
+    beschluss(doc, tr("Beschlusspunkt %1 verschieben").arg(from + 1), list);
+}
+
+} // namespace vw::Commands

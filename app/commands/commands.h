@@ -1,0 +1,58 @@
+#pragma once
+
+#include "result.h"
+#include "vorlage.h"
+
+class QDate;
+
+namespace vw {
+
+class RessortTable;
+class VorlageDocument;
+
+// Every change to an open Vorlage, as one undo command on its document's stack. Typing in one place
+// merges into one undo step until the writer pauses (Commands::pauseMs); structural changes (adding,
+// removing, moving items) are steps of their own. A change to the value already there pushes nothing.
+namespace Commands {
+
+constexpr int pauseMs = 1000;
+
+// Header fields by their key, as on the command line: kind, paperKind, date, sessionDate, body,
+// questionNumber, title, subtitle, references (separated by ";"), fileCode, ressorts (keys separated
+// by ",", the lead one first), fraktion, askedOn, signatories. Values are parsed and checked;
+// an invalid value changes nothing and says why.
+QStringList headerFields();
+Result<void> setHeaderField(VorlageDocument *doc, const QString &field, const QString &value,
+                            const RessortTable &ressorts);
+
+void setTitle(VorlageDocument *doc, const QString &title, int cursor = -1);
+void setSubtitle(VorlageDocument *doc, const QString &subtitle, int cursor = -1);
+void setQuestionNumber(VorlageDocument *doc, const QString &number);
+void setFileCode(VorlageDocument *doc, const QString &code);
+void setBody(VorlageDocument *doc, const QString &body);
+void setReferences(VorlageDocument *doc, const QStringList &references);
+void setDate(VorlageDocument *doc, const QDate &date);
+void setSessionDate(VorlageDocument *doc, const QDate &date);
+void setKind(VorlageDocument *doc, VorlageKind kind);
+void setPaperKind(VorlageDocument *doc, PaperKind kind);
+void setRessorts(VorlageDocument *doc, const QList<RessortRef> &ressorts);
+void setFraktion(VorlageDocument *doc, const QString &fraktion);
+void setAskedOn(VorlageDocument *doc, const QDate &date);
+void setSignatories(VorlageDocument *doc, const QString &signatories, int cursor = -1);
+
+void setSectionContent(VorlageDocument *doc, const QString &label, const Content &content, int cursor = -1);
+
+void setQuestionText(VorlageDocument *doc, int index, const Paragraph &text, int cursor = -1);
+void setAnswer(VorlageDocument *doc, int index, const Content &answer, int cursor = -1);
+void addQuestion(VorlageDocument *doc, int at);
+void removeQuestion(VorlageDocument *doc, int index);
+void moveQuestion(VorlageDocument *doc, int from, int to);
+
+void setBeschlussText(VorlageDocument *doc, int index, const Paragraph &text, int cursor = -1);
+void setBeschlussDetails(VorlageDocument *doc, int index, const QString &ressortKey, const QDate &dueDate);
+void addBeschlussItem(VorlageDocument *doc, int at, const Paragraph &text = {});
+void removeBeschlussItem(VorlageDocument *doc, int index);
+void moveBeschlussItem(VorlageDocument *doc, int from, int to);
+
+} // namespace Commands
+} // namespace vw

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "vorlage.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+#include <functional>
+
+namespace vw {
+
+// Where an edit happened: a header field ("title", "sessionDate", …), a section ("section:B"), a
+// question ("question:2"), an answer ("answer:2") or a Beschluss item ("beschluss:1"), and the cursor
+// position inside it. Undo and redo bring the cursor back there.
+struct EditPlace {
+    QString key;
+    int cursor = -1;
+
+    bool operator==(const EditPlace &) const = default;
+};
+
+// An open Vorlage: the model, its undo stack, and the announcement of every change. Widgets never
+// change the Vorlage directly; they go through Commands (commands.h), which push onto this stack.
+class VorlageDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit VorlageDocument(Vorlage vorlage, QObject *parent = nullptr);
+
+    const Vorlage &vorlage() const { return mVorlage; }
+    QUndoStack *undoStack() { return &mUndoStack; }
+
+    // Changes the model and announces it. Only undo commands call this.
+    void modify(const std::function<void(Vorlage &)> &change, const EditPlace &place);
+    // After a save: the workspace's new revision, so the next save expects it.
+    void setRevision(int revision) { mVorlage.revision = revision; }
+    // Replaces the whole Vorlage (another version was loaded); the undo history no longer applies.
+    void reset(const Vorlage &vorlage);
+
+signals:
+    // Something at `place` changed (by an edit, an undo or a redo).
+    void changed(const vw::EditPlace &place);
+    // Undo or redo asks the views to put the cursor back at `place`.
+    void focusRequested(const vw::EditPlace &place);
+    void reloaded();
+
+private:
+    Vorlage mVorlage;
+    QUndoStack mUndoStack;
+};
+
+} // namespace vw

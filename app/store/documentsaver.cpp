@@ -1,0 +1,54 @@
+#include "documentsaver.h"
+
+#include "vorlagedocument.h"
+#include "workspace.h"
+
+namespace vw {
+
+DocumentSaver::DocumentSaver(Workspace *workspace, VorlageDocument *document, QObject *parent)
+    : QObject(parent), mWorkspace(workspace), mDocument(document)
+{
+    mTimer.setSingleShot(true);
+    mTimer.setInterval(delayMs);
+    connect(&mTimer, &QTimer::timeout, this, [this] { saveNow(); });
+    connect(document, &VorlageDocument::changed, this, &DocumentSaver::changed);
+}
+
+void DocumentSaver::changed()
+{
+    mDirty = true;
+    // Not restarted on every keystroke: a writer who never pauses is still saved every delayMs.
+    if (!mTimer.isActive() && !mConflict)
+        mTimer.start();
+}
+
+Result<void> DocumentSaver::saveNow()
+{
+    mTimer.stop();
+    if (!mDirty || mConflict)
+        return {};
+    auto revision = mWorkspace->save(mDocument->vorlage());
+    if (!revision) {
+        if (Workspace::isConflict(revision.error(), mDocument->vorlage().id)) {
+            mConflict = true;
+            emit conflictDetected(revision.error());
+        } else {
+            // A full disk or a locked file: keep the changes and try again with the next one.
+            emit saveFailed(revision.error());
+        }
+        return Error{revision.error()};
+    }
+    mDocument->setRevision(revision.value());
+    mDirty = false;
+    emit saved();
+    return {};
+}
+
+void DocumentSaver::clearConflict()
+{
+    mConflict = false;
+    if (mDirty)
+        mTimer.start();
+}
+
+} // namespace vw
