@@ -1,8 +1,10 @@
 #include "cli.h"
 
+#include "commands.h"
 #include "demo.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
+#include "vorlagedocument.h"
 #include "vorlagejson.h"
 #include "workspace.h"
 
@@ -11,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringDecoder>
 #include <QTextStream>
 
 namespace vw {
@@ -32,6 +35,11 @@ const char *const usageText = QT_TRANSLATE_NOOP("vw::Cli",
     "  show ID [--json]           Kopfdaten und Abschnitte einer Vorlage zeigen\n"
     "  export ID --pdf DATEI      Vorlage als PDF exportieren\n"
     "  export --all --out ORDNER  jede Vorlage als PDF in ORDNER exportieren\n"
+    "  set ID FELD WERT           ein Kopffeld ändern (FELD: kind, paperKind, date, sessionDate, body,\n"
+    "                             questionNumber, title, subtitle, references, fileCode, ressorts,\n"
+    "                             fraktion, askedOn, signatories)\n"
+    "  section ID BUCHSTABE --text-file DATEI\n"
+    "                             einen Abschnitt durch Text in der Form von import ersetzen\n"
     "\n"
     "Ohne --workspace gilt der Standard-Arbeitsbereich der App.\n"
     "Rückgabewerte: 0 Erfolg, 1 Fehler in Eingabe oder Arbeitsbereich, 2 falscher Aufruf.\n");
@@ -106,6 +114,10 @@ public:
                 return show(args);
             if (command == QLatin1String("export"))
                 return exportPdf(args);
+            if (command == QLatin1String("set"))
+                return setField(args);
+            if (command == QLatin1String("section"))
+                return replaceSection(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
         } catch (const UsageError &e) {
             mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << tr(usageText);
@@ -256,6 +268,63 @@ private:
         for (const Section &s : vorlage.sections)
             mOut << '\n' << s.label << ". " << s.heading << '\n' << sectionPlainText(vorlage, s) << '\n';
         return ExitOk;
+    }
+
+    // Saves a document edited through the commands, as the app's autosave does.
+    int save(const VorlageDocument &doc)
+    {
+        auto saved = mWorkspace->save(doc.vorlage());
+        if (!saved)
+            return fail(saved.error());
+        return ExitOk;
+    }
+
+    int setField(Args &args)
+    {
+        const qint64 id = idArgument(args);
+        const QString field = args.positional();
+        if (field.isEmpty())
+            throw UsageError{tr("set braucht FELD und WERT.")};
+        const QString value = args.positional();
+        args.finish();
+        const std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        VorlageDocument doc(*v);
+        if (auto r = Commands::setHeaderField(&doc, field, value, mWorkspace->ressorts()); !r)
+            return fail(r.error());
+        return save(doc);
+    }
+
+    int replaceSection(Args &args)
+    {
+        const QString file = args.option(QStringLiteral("--text-file"));
+        const qint64 id = idArgument(args);
+        const QString label = args.positional();
+        if (label.isEmpty() || file.isEmpty())
+            throw UsageError{tr("section braucht BUCHSTABE und --text-file DATEI.")};
+        args.finish();
+        const std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        if (!v->section(label))
+            return fail(tr("Vorlage %1 hat keinen Abschnitt %2.").arg(id).arg(label));
+        QFile input(file);
+        if (!input.open(QIODevice::ReadOnly))
+            return fail(tr("%1 kann nicht gelesen werden: %2").arg(file, input.errorString()));
+        const QByteArray bytes = input.readAll();
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString text = utf8.decode(bytes);
+        if (utf8.hasError() || bytes.contains('\0'))
+            return fail(tr("%1 ist keine UTF-8-Textdatei.").arg(file));
+        auto imported = importSectionText(text, label, mWorkspace->ressorts());
+        if (!imported)
+            return fail(imported.error());
+        for (const ImportMessage &m : imported->unplaced)
+            mErr << tr("%1:%2: Warnung: nicht zugeordnet: %3").arg(file).arg(m.line).arg(m.text) << '\n';
+        VorlageDocument doc(*v);
+        Commands::replaceSection(&doc, label, imported->vorlage);
+        return save(doc);
     }
 
     int exportPdf(Args &args)

@@ -260,6 +260,48 @@ void setSectionContent(VorlageDocument *doc, const QString &label, const Content
                     [label](Vorlage &v) -> Content & { return v.section(label)->content; }, content, true);
 }
 
+void replaceSection(VorlageDocument *doc, const QString &label, const Vorlage &source)
+{
+    const Section *from = source.section(label);
+    if (!from || !doc->vorlage().section(label))
+        return;
+    QUndoStack *stack = doc->undoStack();
+    stack->beginMacro(tr("Abschnitt %1 ersetzen").arg(label));
+    Content content = from->content;
+    const auto holds = [&content](Block::Type type) {
+        return std::any_of(content.cbegin(), content.cend(), [type](const Block &b) { return b.type == type; });
+    };
+    if (holds(Block::Type::Questions)) {
+        QList<Question> list = doc->vorlage().questions;
+        list.resize(source.questions.size());
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (list[i].id.isEmpty())
+                list[i].id = newItemId();
+            list[i].text = source.questions[i].text;
+        }
+        questions(doc, tr("Fragen ersetzen"), list);
+        setSignatories(doc, source.questionSignatories);
+    }
+    if (holds(Block::Type::Answers)) {
+        QList<Question> list = doc->vorlage().questions;
+        if (list.size() < source.questions.size()) {
+            for (qsizetype i = list.size(); i < source.questions.size(); ++i)
+                list.append(Question{newItemId(), source.questions[i].text, {}});
+        }
+        for (qsizetype i = 0; i < source.questions.size(); ++i)
+            list[i].answer = source.questions[i].answer;
+        questions(doc, tr("Antworten ersetzen"), list);
+    }
+    if (holds(Block::Type::Beschluss)) {
+        QList<BeschlussItem> items;
+        for (const BeschlussItem &b : source.beschluss)
+            items.append({newItemId(), b.text, b.ressortKey, b.dueDate});
+        beschluss(doc, tr("Beschlusspunkte ersetzen"), items);
+    }
+    setSectionContent(doc, label, content);
+    stack->endMacro();
+}
+
 void setQuestionText(VorlageDocument *doc, int index, const Paragraph &text, int cursor)
 {
     if (!validIndex(index, doc->vorlage().questions.size()))

@@ -41,6 +41,10 @@ void setAskedOn(VorlageDocument *doc, const QDate &date);
 void setSignatories(VorlageDocument *doc, const QString &signatories, int cursor = -1);
 
 void setSectionContent(VorlageDocument *doc, const QString &label, const Content &content, int cursor = -1);
+// Replaces section `label` with the one of `source` (as the importer reads it), in one undo step: its
+// content and, where the section holds them, the question texts and signatories (A), the answers in
+// question order (B), the Beschluss items (G).
+void replaceSection(VorlageDocument *doc, const QString &label, const Vorlage &source);
 
 void setQuestionText(VorlageDocument *doc, int index, const Paragraph &text, int cursor = -1);
 void setAnswer(VorlageDocument *doc, int index, const Content &answer, int cursor = -1);

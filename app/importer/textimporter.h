@@ -25,4 +25,9 @@ struct ImportResult {
 // Ressort names are matched against `ressorts`. Fails, with a message, on text that is not a Vorlage.
 Result<ImportResult> importText(const QString &text, const RessortTable &ressorts);
 
+// Reads the content of one section, written in the same text form, into section `label` of the result's
+// Vorlage (with its questions, answers or Beschluss items where the section holds them). Line numbers of
+// unplaced lines refer to `text`.
+Result<ImportResult> importSectionText(const QString &text, const QString &label, const RessortTable &ressorts);
+
 } // namespace vw
