@@ -37,6 +37,16 @@ const TemplateSections &templateSections(VorlageKind kind)
     return all[size_t(kind)];
 }
 
+// Compiled while the function-local static is initialised (which C++ makes thread-safe), not on the
+// first match: validate() may also run on the export's worker threads.
+QRegularExpression compiled(const QString &pattern,
+                            QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption)
+{
+    QRegularExpression re(pattern, options | QRegularExpression::UseUnicodePropertiesOption);
+    re.optimize();
+    return re;
+}
+
 bool errorSection(const QString &label)
 {
     return label == QLatin1String("A") || label == QLatin1String("B") || label == QLatin1String("D") ||
@@ -79,21 +89,19 @@ bool hasPlaceholder(const Section &s, Block::Type type)
 
 bool mentionsGender(const QString &text)
 {
-    static const QRegularExpression re(
+    static const QRegularExpression re = compiled(
         QStringLiteral("gender|geschlecht|gleichstellung|gleichberechtig|frauen|männer|mädchen|\\bZGF\\b"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+        QRegularExpression::CaseInsensitiveOption);
     return re.match(text).hasMatch();
 }
 
 // Dates a Beschluss sentence sets as a deadline: "bis zum 30.06.2021", "bis spätestens 31. März 2022".
 QList<QDate> deadlinesIn(const QString &sentence)
 {
-    static const QRegularExpression re(
-        QStringLiteral(
-            "\\bbis\\s+(?:spätestens\\s+)?(?:zum\\s+)?"
-            "(\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}|\\d{1,2}\\.\\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|"
-            "August|September|Oktober|November|Dezember)\\s+\\d{4})"),
-        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression re = compiled(QStringLiteral(
+        "\\bbis\\s+(?:spätestens\\s+)?(?:zum\\s+)?"
+        "(\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}|\\d{1,2}\\.\\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|"
+        "August|September|Oktober|November|Dezember)\\s+\\d{4})"));
     QList<QDate> dates;
     if (!sentence.contains(QLatin1String("bis")))
         return dates;
@@ -105,8 +113,7 @@ QList<QDate> deadlinesIn(const QString &sentence)
     return dates;
 }
 
-class Checker
-{
+class Checker {
 public:
     Checker(const Vorlage &v, const RessortTable &ressorts) : mV(v), mRessorts(ressorts) {}
 
@@ -198,7 +205,7 @@ private:
             add(Problem::Severity::Error, {Location::Kind::Header, QStringLiteral("date")},
                 tr("Das Datum der Vorlage fehlt."));
 
-        static const QRegularExpression questionNumber(QStringLiteral("^[LS] [1-9][0-9]{0,3}$"));
+        static const QRegularExpression questionNumber = compiled(QStringLiteral("^[LS] [1-9][0-9]{0,3}$"));
         const Location numberAt{Location::Kind::Header, QStringLiteral("questionNumber")};
         if (!mV.questionNumber.isEmpty() && !questionNumber.match(mV.questionNumber).hasMatch())
             add(Problem::Severity::Warning, numberAt,
@@ -433,23 +440,19 @@ QString errorReport(const QList<Problem> &problems)
 BeschlussVerb beschlussVerb(const QString &sentence)
 {
     // Finite forms only; lower case, so that the nouns "Bitte", "Beschluss" do not count.
-    static const QRegularExpression verbs(
+    static const QRegularExpression verbs = compiled(
         QStringLiteral("(?<![\\w-])(?:(nimmt|nehmen)|(stimmt|stimmen)|(beschließt|beschliesst|beschließen|"
                        "beschliessen)|(bittet|bitten)|(beauftragt|beauftragen)|(begrüßt|begrüsst|begrüßen|"
-                       "begrüssen))(?![\\w-])"),
-        QRegularExpression::UseUnicodePropertiesOption);
+                       "begrüssen))(?![\\w-])"));
     // Before a participle or an infinitive: passive, perfect, future, modal ("wird beauftragt",
     // "hat begrüßt", "werden beschließen").
-    static const QRegularExpression auxiliary(
+    static const QRegularExpression auxiliary = compiled(
         QStringLiteral("\\b(?:wird|werden|wurde|wurden|worden|ist|sind|war|waren|hat|haben|hatte|hatten|"
-                       "soll|sollen|kann|können|will|wollen|möge|mögen|muss|müssen)\\b"),
-        QRegularExpression::UseUnicodePropertiesOption);
-    static const QRegularExpression kenntnis(QStringLiteral("\\bKenntnis\\b"),
-                                             QRegularExpression::UseUnicodePropertiesOption);
+                       "soll|sollen|kann|können|will|wollen|möge|mögen|muss|müssen)\\b"));
+    static const QRegularExpression kenntnis = compiled(QStringLiteral("\\bKenntnis\\b"));
     // The separable "zu" of "stimmt … zu" closes its clause; "zu berichten" is an infinitive.
-    static const QRegularExpression zuParticle(
-        QStringLiteral("\\bzu(?=\\s*(?:$|[.,;:!?)]|und\\b|oder\\b|sowie\\b|bzw\\b))"),
-        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression zuParticle =
+        compiled(QStringLiteral("\\bzu(?=\\s*(?:$|[.,;:!?)]|und\\b|oder\\b|sowie\\b|bzw\\b))"));
 
     static const BeschlussVerb groups[] = {BeschlussVerb::Kenntnis,  BeschlussVerb::Zustimmung,
                                            BeschlussVerb::Beschluss, BeschlussVerb::Bitte,

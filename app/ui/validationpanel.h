@@ -15,8 +15,7 @@ namespace vw
 
 // The problems of one Vorlage, one row each: the message, an error or warning icon, the full
 // line ("Fehler: …") as tooltip and accessible text.
-class ProblemListModel : public QAbstractListModel
-{
+class ProblemListModel : public QAbstractListModel {
     Q_OBJECT
 public:
     enum Role { SeverityRole = Qt::UserRole + 1, LocationRole };
@@ -40,8 +39,7 @@ private:
 
 // Lists the problems validate() finds, with a summary line above ("2 Fehler, 1 Warnung"). A click on
 // a problem, or Enter on the current one, reports its place so the editor can jump there.
-class ValidationPanel : public QWidget
-{
+class ValidationPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ValidationPanel(QWidget *parent = nullptr);
