@@ -9,11 +9,9 @@
 #include <algorithm>
 #include <array>
 
-namespace vw
-{
+namespace vw {
 
-namespace
-{
+namespace {
 
 // Section labels and headings of each kind's template, read once: vorlageFromTemplate() builds a
 // whole Vorlage, too much for every keystroke.

@@ -6,8 +6,7 @@
 #include <QList>
 #include <QString>
 
-namespace vw
-{
+namespace vw {
 
 // Where a problem sits, so that a click can jump there.
 struct Location {

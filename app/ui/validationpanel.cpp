@@ -9,8 +9,7 @@
 
 #include <algorithm>
 
-namespace vw
-{
+namespace vw {
 
 ProblemListModel::ProblemListModel(QObject *parent)
     : QAbstractListModel(parent),

@@ -10,8 +10,7 @@ class QAbstractItemView;
 class QLabel;
 class QListView;
 
-namespace vw
-{
+namespace vw {
 
 // The problems of one Vorlage, one row each: the message, an error or warning icon, the full
 // line ("Fehler: …") as tooltip and accessible text.

@@ -10,8 +10,7 @@
 
 using namespace vw;
 
-namespace
-{
+namespace {
 
 // The Ressort table a fresh workspace is seeded with, read from the migration that seeds it
 // (this test links only the model, not the store).

@@ -11,8 +11,7 @@
 
 using namespace vw;
 
-namespace
-{
+namespace {
 
 Problem problem(Problem::Severity severity, Location::Kind kind, const char *field, int index,
                 const char *message)
