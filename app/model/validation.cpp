@@ -1,0 +1,534 @@
+#include "validation.h"
+
+#include "templates.h"
+#include "vorlagejson.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <array>
+
+namespace vw {
+
+namespace {
+
+// Section labels and headings of each kind's template, read once: vorlageFromTemplate() builds a
+// whole Vorlage, too much for every keystroke.
+struct TemplateSections {
+    QStringList labels;
+    QStringList headings;
+};
+
+const TemplateSections &templateSections(VorlageKind kind)
+{
+    static const auto all = [] {
+        std::array<TemplateSections, 16> result;
+        for (VorlageKind k : allKinds()) {
+            for (const Section &s : vorlageFromTemplate(k).sections) {
+                result[size_t(k)].labels << s.label;
+                result[size_t(k)].headings << s.heading;
+            }
+        }
+        return result;
+    }();
+    return all[size_t(kind)];
+}
+
+// Compiled while the function-local static is initialised (which C++ makes thread-safe), not on the
+// first match: validate() may also run on the export's worker threads.
+QRegularExpression compiled(const QString &pattern,
+                            QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption)
+{
+    QRegularExpression re(pattern, options | QRegularExpression::UseUnicodePropertiesOption);
+    re.optimize();
+    return re;
+}
+
+bool errorSection(const QString &label)
+{
+    return label == QLatin1String("A") || label == QLatin1String("B") || label == QLatin1String("D") ||
+           label == QLatin1String("G");
+}
+
+// Anything to print: text, or questions, answers or Beschluss items where the section shows them.
+bool sectionHasContent(const Vorlage &v, const Section &s)
+{
+    for (const Block &b : s.content) {
+        switch (b.type) {
+        case Block::Type::Questions:
+            if (!v.questions.isEmpty() || !v.questionSignatories.trimmed().isEmpty())
+                return true;
+            break;
+        case Block::Type::Answers:
+            if (!v.questions.isEmpty())
+                return true;
+            break;
+        case Block::Type::Beschluss:
+            if (!v.beschluss.isEmpty())
+                return true;
+            break;
+        default:
+            if (!contentIsEmpty({b}))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool hasPlaceholder(const Section &s, Block::Type type)
+{
+    for (const Block &b : s.content) {
+        if (b.type == type)
+            return true;
+    }
+    return false;
+}
+
+bool mentionsGender(const QString &text)
+{
+    static const QRegularExpression re = compiled(
+        QStringLiteral("gender|geschlecht|gleichstellung|gleichberechtig|frauen|männer|mädchen|\\bZGF\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re.match(text).hasMatch();
+}
+
+// Dates a Beschluss sentence sets as a deadline: "bis zum 30.06.2021", "bis spätestens 31. März 2022".
+QList<QDate> deadlinesIn(const QString &sentence)
+{
+    static const QRegularExpression re = compiled(QStringLiteral(
+        "\\bbis\\s+(?:spätestens\\s+)?(?:zum\\s+)?"
+        "(\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}|\\d{1,2}\\.\\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|"
+        "August|September|Oktober|November|Dezember)\\s+\\d{4})"));
+    QList<QDate> dates;
+    if (!sentence.contains(QLatin1String("bis")))
+        return dates;
+    for (auto it = re.globalMatch(sentence); it.hasNext();) {
+        const QDate d = parseGermanDate(it.next().captured(1));
+        if (d.isValid())
+            dates << d;
+    }
+    return dates;
+}
+
+class Checker {
+public:
+    Checker(const Vorlage &v, const RessortTable &ressorts) : mV(v), mRessorts(ressorts) {}
+
+    QList<Problem> run()
+    {
+        header();
+        if (mV.kind == VorlageKind::SenatskanzleiVortraege) {
+            // No A–G here: a sequence of Vorträge, each closing with its own Beschluss line.
+            for (const Section &s : mV.sections) {
+                if (!sectionHasContent(mV, s))
+                    add(Problem::Severity::Warning, {Location::Kind::Section, s.label},
+                        tr("Vortrag %1 ist leer.").arg(s.label));
+            }
+            return mProblems;
+        }
+
+        const TemplateSections &tmpl = templateSections(mV.kind);
+        QString questionsAt, answersAt, beschlussAt;
+        for (const Section &s : mV.sections) {
+            if (questionsAt.isEmpty() && hasPlaceholder(s, Block::Type::Questions))
+                questionsAt = s.label;
+            if (answersAt.isEmpty() && hasPlaceholder(s, Block::Type::Answers))
+                answersAt = s.label;
+            if (beschlussAt.isEmpty() && hasPlaceholder(s, Block::Type::Beschluss))
+                beschlussAt = s.label;
+        }
+
+        bool questionsDone = false, answersDone = false, beschlussDone = false;
+        for (const Section &s : mV.sections) {
+            bool reportedEmpty = false;
+            if (tmpl.labels.contains(s.label) && !sectionHasContent(mV, s)) {
+                reportedEmpty = true;
+                emptySection(s.label, s.heading.isEmpty() ? heading(tmpl, s.label) : s.heading, false);
+            } else if (s.label == QLatin1String("D") && !mentionsGender(sectionPlainText(mV, s))) {
+                add(Problem::Severity::Error, {Location::Kind::Section, s.label},
+                    tr("Abschnitt D: Die Gender-Prüfung fehlt."));
+            }
+            if (s.label == questionsAt && !questionsDone) {
+                questions(s.label, reportedEmpty);
+                questionsDone = true;
+            }
+            if (s.label == answersAt && !answersDone) {
+                answers(s.label);
+                answersDone = true;
+            }
+            if (s.label == beschlussAt && !beschlussDone) {
+                beschluss(s.label, reportedEmpty);
+                beschlussDone = true;
+            }
+        }
+
+        for (const QString &label : tmpl.labels) {
+            if (!mV.section(label))
+                emptySection(label, heading(tmpl, label), true);
+        }
+        // Items the sections do not show are still part of the Vorlage: check them where they belong.
+        if (!questionsDone)
+            questions(QStringLiteral("A"), !mV.section(QStringLiteral("A")));
+        if (!answersDone && mV.kind == VorlageKind::Fragestunde)
+            answers(QStringLiteral("B"));
+        if (!beschlussDone && tmpl.labels.contains(QStringLiteral("G")))
+            beschluss(QStringLiteral("G"), !mV.section(QStringLiteral("G")));
+        return mProblems;
+    }
+
+private:
+    Q_DECLARE_TR_FUNCTIONS(vw::Validation)
+
+    static QString heading(const TemplateSections &tmpl, const QString &label)
+    {
+        const qsizetype i = tmpl.labels.indexOf(label);
+        return i < 0 ? QString() : tmpl.headings[i];
+    }
+
+    void add(Problem::Severity severity, Location location, const QString &message)
+    {
+        mProblems.append(Problem{severity, std::move(location), message});
+    }
+
+    void header()
+    {
+        const Location ressortsAt{Location::Kind::Header, QStringLiteral("ressorts")};
+        if (mV.ressorts.isEmpty())
+            add(Problem::Severity::Error, ressortsAt, tr("Es ist kein einreichendes Ressort angegeben."));
+        for (int i = 0; i < mV.ressorts.size(); ++i)
+            ressort(mV.ressorts[i], {Location::Kind::Header, QStringLiteral("ressorts"), i}, i);
+
+        if (!mV.date.isValid())
+            add(Problem::Severity::Error, {Location::Kind::Header, QStringLiteral("date")},
+                tr("Das Datum der Vorlage fehlt."));
+
+        static const QRegularExpression questionNumber = compiled(QStringLiteral("^[LS] [1-9][0-9]{0,3}$"));
+        const Location numberAt{Location::Kind::Header, QStringLiteral("questionNumber")};
+        if (!mV.questionNumber.isEmpty() && !questionNumber.match(mV.questionNumber).hasMatch())
+            add(Problem::Severity::Warning, numberAt,
+                tr("Die Fragenummer „%1“ hat nicht die Form „L 11“ oder „S 7“.").arg(mV.questionNumber));
+        else if (mV.questionNumber.isEmpty() && mV.kind == VorlageKind::Fragestunde)
+            add(Problem::Severity::Warning, numberAt,
+                tr("Die Fragestunde hat keine Fragenummer (etwa „L 11“ oder „S 7“)."));
+
+        const Location sessionAt{Location::Kind::Header, QStringLiteral("sessionDate")};
+        if (!mV.sessionDate.isValid())
+            add(Problem::Severity::Error, sessionAt, tr("Das Sitzungsdatum fehlt."));
+        else if (mV.date.isValid() && mV.sessionDate < mV.date)
+            add(Problem::Severity::Error, sessionAt,
+                tr("Die Sitzung am %1 liegt vor dem Datum der Vorlage (%2).")
+                    .arg(germanDate(mV.sessionDate), germanDate(mV.date)));
+
+        if (mV.title.trimmed().isEmpty())
+            add(Problem::Severity::Error, {Location::Kind::Header, QStringLiteral("title")},
+                tr("Der Titel fehlt."));
+    }
+
+    // Why `key` has no name on the Vorlage date, naming the Ressort; empty when it has one.
+    QString ressortNameProblem(const QString &key) const
+    {
+        if (!mRessorts.hasKey(key))
+            return tr("Der Ressortschlüssel „%1“ steht nicht in der Ressorttabelle.").arg(key);
+        if (!mV.date.isValid() || !mRessorts.nameOn(key, mV.date).isEmpty())
+            return {};
+        const RessortName *before = nullptr, *after = nullptr;
+        for (const RessortName &e : mRessorts.entries()) {
+            if (e.key != key)
+                continue;
+            if (e.validTo.isValid() && e.validTo < mV.date && (!before || before->validTo < e.validTo))
+                before = &e;
+            if (e.validFrom.isValid() && mV.date < e.validFrom && (!after || e.validFrom < after->validFrom))
+                after = &e;
+        }
+        if (before)
+            return tr("Das Ressort „%1“ hat am %2 keinen gültigen Namen; der Name galt bis zum %3.")
+                .arg(before->name, germanDate(mV.date), germanDate(before->validTo));
+        if (after)
+            return tr("Das Ressort „%1“ hat am %2 keinen gültigen Namen; der Name gilt erst ab dem %3.")
+                .arg(after->name, germanDate(mV.date), germanDate(after->validFrom));
+        return tr("Das Ressort „%1“ hat am %2 keinen gültigen Namen.").arg(key, germanDate(mV.date));
+    }
+
+    void ressort(const RessortRef &r, const Location &at, int i)
+    {
+        if (r.key.isEmpty()) {
+            if (r.name.trimmed().isEmpty())
+                add(Problem::Severity::Error, at,
+                    tr("Ressort %1 hat weder Schlüssel noch Namen.").arg(i + 1));
+            else
+                add(Problem::Severity::Warning, at,
+                    tr("Das Ressort „%1“ steht nicht in der Ressorttabelle; der Name wird gedruckt, wie er "
+                       "eingegeben ist.")
+                        .arg(r.name));
+            return;
+        }
+        const QString problem = ressortNameProblem(r.key);
+        if (!problem.isEmpty())
+            add(Problem::Severity::Error, at, problem);
+    }
+
+    void emptySection(const QString &label, const QString &sectionHeading, bool missing)
+    {
+        const auto severity = errorSection(label) ? Problem::Severity::Error : Problem::Severity::Warning;
+        const Location at{Location::Kind::Section, label};
+        QString message;
+        if (label == QLatin1String("D"))
+            message = missing ? tr("Abschnitt D fehlt und mit ihm die Gender-Prüfung.")
+                              : tr("Abschnitt D ist leer; die Gender-Prüfung fehlt.");
+        else if (missing)
+            message = tr("Abschnitt %1 (%2) fehlt.").arg(label, sectionHeading);
+        else
+            message = tr("Abschnitt %1 (%2) ist leer.").arg(label, sectionHeading);
+        add(severity, at, message);
+    }
+
+    void questions(const QString &label, bool sectionReportedEmpty)
+    {
+        if (mV.questions.isEmpty()) {
+            if (mV.kind == VorlageKind::Fragestunde && !sectionReportedEmpty)
+                add(Problem::Severity::Error, {Location::Kind::Question, label},
+                    tr("Abschnitt %1: Die Anfrage enthält keine Fragen.").arg(label));
+            return;
+        }
+        for (int i = 0; i < mV.questions.size(); ++i) {
+            if (mV.questions[i].text.plainText().trimmed().isEmpty())
+                add(Problem::Severity::Error, {Location::Kind::Question, label, i},
+                    tr("Frage %1 hat keinen Text.").arg(i + 1));
+        }
+    }
+
+    void answers(const QString &label)
+    {
+        for (int i = 0; i < mV.questions.size(); ++i) {
+            if (contentIsEmpty(mV.questions[i].answer))
+                add(Problem::Severity::Error, {Location::Kind::Answer, label, i},
+                    tr("Zu Frage %1 fehlt die Antwort.").arg(i + 1));
+        }
+    }
+
+    void beschluss(const QString &label, bool sectionReportedEmpty)
+    {
+        if (mV.beschluss.isEmpty()) {
+            if (!sectionReportedEmpty)
+                add(Problem::Severity::Error, {Location::Kind::Beschluss, label},
+                    tr("Abschnitt %1: Es gibt keinen Beschlusspunkt.").arg(label));
+            return;
+        }
+        for (int i = 0; i < mV.beschluss.size(); ++i) {
+            const BeschlussItem &item = mV.beschluss[i];
+            const Location at{Location::Kind::Beschluss, label, i};
+            const QString text = item.text.plainText();
+            if (text.trimmed().isEmpty()) {
+                add(Problem::Severity::Error, at, tr("Beschlusspunkt %1 ist leer.").arg(i + 1));
+                continue;
+            }
+            if (beschlussVerb(text) == BeschlussVerb::None)
+                add(Problem::Severity::Error, at,
+                    tr("Beschlusspunkt %1 enthält kein Beschlussverb (nimmt … zur Kenntnis, stimmt … zu, "
+                       "beschließt, bittet, beauftragt, begrüßt).")
+                        .arg(i + 1));
+            if (mV.sessionDate.isValid()) {
+                QList<QDate> deadlines = deadlinesIn(text);
+                if (item.dueDate.isValid())
+                    deadlines.prepend(item.dueDate);
+                for (const QDate &d : std::as_const(deadlines)) {
+                    if (d < mV.sessionDate) {
+                        add(Problem::Severity::Warning, at,
+                            tr("Beschlusspunkt %1 nennt mit dem %2 einen Termin vor der Sitzung am %3.")
+                                .arg(QString::number(i + 1), germanDate(d), germanDate(mV.sessionDate)));
+                        break;
+                    }
+                }
+            }
+            if (!item.ressortKey.isEmpty()) {
+                const QString problem = ressortNameProblem(item.ressortKey);
+                if (!problem.isEmpty())
+                    add(Problem::Severity::Warning, at,
+                        tr("Beschlusspunkt %1: %2").arg(QString::number(i + 1), problem));
+            }
+        }
+    }
+
+    const Vorlage &mV;
+    const RessortTable &mRessorts;
+    QList<Problem> mProblems;
+};
+
+// The word before `pos`, letters only.
+QStringView previousWord(const QString &s, qsizetype pos)
+{
+    qsizetype end = pos;
+    while (end > 0 && !s[end - 1].isLetter())
+        --end;
+    qsizetype start = end;
+    while (start > 0 && s[start - 1].isLetter())
+        --start;
+    return QStringView(s).mid(start, end - start);
+}
+
+} // namespace
+
+QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts)
+{
+    return Checker(vorlage, ressorts).run();
+}
+
+int errorCount(const QList<Problem> &problems)
+{
+    return int(std::count_if(problems.begin(), problems.end(),
+                             [](const Problem &p) { return p.severity == Problem::Severity::Error; }));
+}
+
+int warningCount(const QList<Problem> &problems)
+{
+    return int(problems.size()) - errorCount(problems);
+}
+
+bool hasErrors(const QList<Problem> &problems)
+{
+    return errorCount(problems) > 0;
+}
+
+QString severityLabel(Problem::Severity severity)
+{
+    return severity == Problem::Severity::Error ? QCoreApplication::translate("vw::Validation", "Fehler")
+                                                : QCoreApplication::translate("vw::Validation", "Warnung");
+}
+
+QString problemLine(const Problem &problem)
+{
+    return QStringLiteral("%1: %2").arg(severityLabel(problem.severity), problem.message);
+}
+
+QString problemSummary(const QList<Problem> &problems)
+{
+    const int errors = errorCount(problems);
+    const int warnings = int(problems.size()) - errors;
+    QStringList parts;
+    if (errors > 0)
+        parts << QCoreApplication::translate("vw::Validation", "%1 Fehler").arg(errors);
+    if (warnings == 1)
+        parts << QCoreApplication::translate("vw::Validation", "1 Warnung");
+    else if (warnings > 1)
+        parts << QCoreApplication::translate("vw::Validation", "%1 Warnungen").arg(warnings);
+    if (parts.isEmpty())
+        return QCoreApplication::translate("vw::Validation", "Keine Probleme");
+    return parts.join(QStringLiteral(", "));
+}
+
+QString errorReport(const QList<Problem> &problems)
+{
+    const int errors = errorCount(problems);
+    if (errors == 0)
+        return {};
+    QStringList lines{
+        errors == 1 ? QCoreApplication::translate("vw::Validation",
+                                                  "Die Vorlage hat einen Fehler und wird nicht exportiert:")
+                    : QCoreApplication::translate("vw::Validation",
+                                                  "Die Vorlage hat %1 Fehler und wird nicht exportiert:")
+                          .arg(errors)};
+    for (const Problem &p : problems) {
+        if (p.severity == Problem::Severity::Error)
+            lines << problemLine(p);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+BeschlussVerb beschlussVerb(const QString &sentence)
+{
+    // Finite forms only; lower case, so that the nouns "Bitte", "Beschluss" do not count.
+    static const QRegularExpression verbs = compiled(
+        QStringLiteral("(?<![\\w-])(?:(nimmt|nehmen)|(stimmt|stimmen)|(beschließt|beschliesst|beschließen|"
+                       "beschliessen)|(bittet|bitten)|(beauftragt|beauftragen)|(begrüßt|begrüsst|begrüßen|"
+                       "begrüssen))(?![\\w-])"));
+    // Before a participle or an infinitive: passive, perfect, future, modal ("wird beauftragt",
+    // "hat begrüßt", "werden beschließen").
+    static const QRegularExpression auxiliary = compiled(
+        QStringLiteral("\\b(?:wird|werden|wurde|wurden|worden|ist|sind|war|waren|hat|haben|hatte|hatten|"
+                       "soll|sollen|kann|können|will|wollen|möge|mögen|muss|müssen)\\b"));
+    static const QRegularExpression kenntnis = compiled(QStringLiteral("\\bKenntnis\\b"));
+    // The separable "zu" of "stimmt … zu" closes its clause; "zu berichten" is an infinitive.
+    static const QRegularExpression zuParticle =
+        compiled(QStringLiteral("\\bzu(?=\\s*(?:$|[.,;:!?)]|und\\b|oder\\b|sowie\\b|bzw\\b))"));
+
+    static const BeschlussVerb groups[] = {BeschlussVerb::Kenntnis,  BeschlussVerb::Zustimmung,
+                                           BeschlussVerb::Beschluss, BeschlussVerb::Bitte,
+                                           BeschlussVerb::Auftrag,   BeschlussVerb::Begruessung};
+
+    for (auto it = verbs.globalMatch(sentence); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        int group = 1;
+        while (group <= 6 && m.capturedLength(group) == 0)
+            ++group;
+        if (group > 6)
+            continue;
+        const QString word = m.captured(group);
+        if (previousWord(sentence, m.capturedStart()) == QLatin1String("zu"))
+            continue; // "zu beschließen"
+        const bool ambiguous = word.endsWith(QLatin1String("en")) || group == 5 || group == 6;
+        if (ambiguous) {
+            const QRegularExpressionMatch aux = auxiliary.match(sentence);
+            if (aux.hasMatch() && aux.capturedStart() < m.capturedStart())
+                continue;
+        }
+        const BeschlussVerb verb = groups[group - 1];
+        if (verb == BeschlussVerb::Kenntnis && !kenntnis.match(sentence, m.capturedEnd()).hasMatch())
+            continue;
+        if (verb == BeschlussVerb::Zustimmung && !zuParticle.match(sentence, m.capturedEnd()).hasMatch())
+            continue;
+        return verb;
+    }
+    return BeschlussVerb::None;
+}
+
+QString beschlussVerbLabel(BeschlussVerb verb)
+{
+    switch (verb) {
+    case BeschlussVerb::None:
+        return QCoreApplication::translate("vw::Validation", "kein Beschlussverb");
+    case BeschlussVerb::Kenntnis:
+        return QCoreApplication::translate("vw::Validation", "nimmt … zur Kenntnis");
+    case BeschlussVerb::Zustimmung:
+        return QCoreApplication::translate("vw::Validation", "stimmt … zu");
+    case BeschlussVerb::Beschluss:
+        return QCoreApplication::translate("vw::Validation", "beschließt");
+    case BeschlussVerb::Bitte:
+        return QCoreApplication::translate("vw::Validation", "bittet");
+    case BeschlussVerb::Auftrag:
+        return QCoreApplication::translate("vw::Validation", "beauftragt");
+    case BeschlussVerb::Begruessung:
+        return QCoreApplication::translate("vw::Validation", "begrüßt");
+    }
+    return {};
+}
+
+QList<BeschlussVerb> allBeschlussVerbs()
+{
+    return {BeschlussVerb::Kenntnis, BeschlussVerb::Zustimmung, BeschlussVerb::Beschluss,
+            BeschlussVerb::Bitte,    BeschlussVerb::Auftrag,    BeschlussVerb::Begruessung};
+}
+
+QString beschlussSentence(BeschlussVerb verb, const QString &subject)
+{
+    // Document text, not UI: the Vorlage is German whatever the program's language.
+    switch (verb) {
+    case BeschlussVerb::None:
+        return subject + QStringLiteral(" …");
+    case BeschlussVerb::Kenntnis:
+        return subject + QStringLiteral(" nimmt … zur Kenntnis.");
+    case BeschlussVerb::Zustimmung:
+        return subject + QStringLiteral(" stimmt … zu.");
+    case BeschlussVerb::Beschluss:
+        return subject + QStringLiteral(" beschließt …");
+    case BeschlussVerb::Bitte:
+        return subject + QStringLiteral(" bittet …, … zu …");
+    case BeschlussVerb::Auftrag:
+        return subject + QStringLiteral(" beauftragt …, … zu …");
+    case BeschlussVerb::Begruessung:
+        return subject + QStringLiteral(" begrüßt …");
+    }
+    return subject;
+}
+
+} // namespace vw

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "ressorts.h"
+#include "vorlage.h"
+
+#include <QList>
+#include <QString>
+
+namespace vw {
+
+// Where a problem sits, so that a click can jump there.
+struct Location {
+    enum class Kind { Header, Section, Question, Answer, Beschluss };
+
+    Kind kind = Kind::Header;
+    // Header: the field key — "title", "date", "sessionDate", "ressorts", "questionNumber", "kind".
+    // Section: the section label ("A" … "G"; "1", "2" … for Vorträge der Senatskanzlei).
+    // Question, Answer, Beschluss: the label of the section that prints the items ("A", "B", "G").
+    QString field;
+    // Header "ressorts": index into Vorlage::ressorts. Question/Answer: index into Vorlage::questions.
+    // Beschluss: index into Vorlage::beschluss. -1: the field, section or list as a whole.
+    int index = -1;
+
+    bool operator==(const Location &) const = default;
+};
+
+// One finding of validate(). Warnings let the export through; errors stop it.
+struct Problem {
+    enum class Severity { Warning, Error };
+
+    Severity severity = Severity::Error;
+    Location location;
+    QString message; // German, complete on its own: names the section, question, Ressort or dates
+
+    bool operator==(const Problem &) const = default;
+};
+
+// Checks a Vorlage for what would make it unfit to submit. Cheap enough to run on every keystroke:
+// regular expressions are compiled once, the template's section list is read once per kind.
+// Problems come in document order: header, then the sections with their questions, answers and
+// Beschluss items, then template sections that are missing altogether.
+//
+// Rules and severities:
+//   Header
+//     Error   title empty
+//     Error   no submitting Ressort
+//     Error   a Ressort key unknown to the table, or known but without a name valid on the Vorlage date
+//     Error   a Ressort with neither key nor name
+//     Warning a Ressort with a name but no key ("nicht in der Ressorttabelle": printed as typed)
+//     Error   Vorlage date missing; session date missing; session date before the Vorlage date
+//     Warning question number not of the form "L 11" / "S 7"; a Fragestunde without question number
+//   Sections (every section of the kind's template; Vorträge der Senatskanzlei have no A–G and only
+//   get a warning per empty Vortrag). Empty = no text and no questions/answers/Beschluss items to print.
+//     Error   A, B, D or G empty or missing (D: the gender assessment is never left out)
+//     Warning C, E or F empty or missing (often one sentence, but it should be there)
+//     Error   D has text, but none of it is a gender assessment (Gender, Geschlecht, Gleichstellung,
+//             Frauen, Männer …)
+//   Questions (Fragestunde; Anfrage kinds when they have questions)
+//     Error   a Fragestunde without questions (unless A is already reported empty)
+//     Error   a question without text
+//     Error   a question without an answer (Fragestunde, or any Vorlage whose sections print answers)
+//   Beschluss (kinds whose template has a Beschluss section)
+//     Error   no Beschluss item (unless G is already reported empty)
+//     Error   an item without text; an item without a recognisable verb (see beschlussVerb())
+//     Warning an item whose due date (the dueDate field, or "bis zum <Datum>" in the sentence) lies
+//             before the session date
+//     Warning an item addressed to a Ressort that is unknown or has no name valid on the Vorlage date
+QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts);
+
+bool hasErrors(const QList<Problem> &problems);
+int errorCount(const QList<Problem> &problems);
+int warningCount(const QList<Problem> &problems);
+
+// "Fehler" / "Warnung".
+QString severityLabel(Problem::Severity severity);
+// One line for `vorlagenwerk-cli check`: "Fehler: Abschnitt D: Die Gender-Prüfung fehlt."
+QString problemLine(const Problem &problem);
+// "2 Fehler, 1 Warnung", "1 Warnung", "Keine Probleme".
+QString problemSummary(const QList<Problem> &problems);
+// What an export says when it refuses: the summary and one problemLine() per error. Empty without errors.
+QString errorReport(const QList<Problem> &problems);
+
+// The verb of a Beschluss sentence, from the small set Senate decisions use.
+enum class BeschlussVerb { None, Kenntnis, Zustimmung, Beschluss, Bitte, Auftrag, Begruessung };
+
+// Finds the first finite decision verb in a German sentence, whatever the subject ("Der Senat",
+// "Die Deputation", "Senat und Magistrat"): nimmt/nehmen … (zur) Kenntnis; stimmt/stimmen … zu;
+// beschließt/beschließen; bittet/bitten; beauftragt/beauftragen; begrüßt/begrüßen. Infinitives
+// ("zu beschließen"), passives and reports ("wird beauftragt", "hat … begrüßt"), nouns ("Bitte",
+// "Kenntnisnahme") do not count.
+BeschlussVerb beschlussVerb(const QString &sentence);
+// "nimmt … zur Kenntnis", "stimmt … zu", "beschließt", …; for None "kein Beschlussverb".
+QString beschlussVerbLabel(BeschlussVerb verb);
+// The six verbs, without None, in the order of the label list above.
+QList<BeschlussVerb> allBeschlussVerbs();
+// A sentence to start a new item with, the object left as "…": "Der Senat nimmt … zur Kenntnis.".
+// The verb is in the third person singular; beschlussVerb() recognises every template.
+QString beschlussSentence(BeschlussVerb verb, const QString &subject = QStringLiteral("Der Senat"));
+
+} // namespace vw
