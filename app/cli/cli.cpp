@@ -5,6 +5,7 @@
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "vorlagedocument.h"
+#include "validation.h"
 #include "vorlagejson.h"
 #include "workspace.h"
 
@@ -33,8 +34,10 @@ const char *const usageText = QT_TRANSLATE_NOOP("vw::Cli",
     "  import DATEI               Vorlage aus Text oder PDF einlesen; gibt zuletzt ihre Nummer aus\n"
     "  list [--json]              Vorlagen des Arbeitsbereichs auflisten\n"
     "  show ID [--json]           Kopfdaten und Abschnitte einer Vorlage zeigen\n"
-    "  export ID --pdf DATEI      Vorlage als PDF exportieren\n"
+    "  export ID --pdf DATEI [--force]\n"
+    "                             Vorlage als PDF exportieren; mit Fehlern nur mit --force\n"
     "  export --all --out ORDNER  jede Vorlage als PDF in ORDNER exportieren\n"
+    "  check ID                   Probleme der Vorlage zeigen (Rückgabewert 1 bei Fehlern)\n"
     "  set ID FELD WERT           ein Kopffeld ändern (FELD: kind, paperKind, date, sessionDate, body,\n"
     "                             questionNumber, title, subtitle, references, fileCode, ressorts,\n"
     "                             fraktion, askedOn, signatories)\n"
@@ -114,6 +117,8 @@ public:
                 return show(args);
             if (command == QLatin1String("export"))
                 return exportPdf(args);
+            if (command == QLatin1String("check"))
+                return check(args);
             if (command == QLatin1String("set"))
                 return setField(args);
             if (command == QLatin1String("section"))
@@ -270,13 +275,30 @@ private:
         return ExitOk;
     }
 
-    // Saves a document edited through the commands, as the app's autosave does.
+    // Saves a document edited through the commands, as the app's autosave does, and says what the
+    // validation now finds.
     int save(const VorlageDocument &doc)
     {
         auto saved = mWorkspace->save(doc.vorlage());
         if (!saved)
             return fail(saved.error());
+        for (const Problem &p : validate(doc.vorlage(), mWorkspace->ressorts()))
+            mErr << problemLine(p) << '\n';
         return ExitOk;
+    }
+
+    int check(Args &args)
+    {
+        const qint64 id = idArgument(args);
+        args.finish();
+        const std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        const QList<Problem> problems = validate(*v, mWorkspace->ressorts());
+        for (const Problem &p : problems)
+            mOut << problemLine(p) << '\n';
+        mOut << problemSummary(problems) << '\n';
+        return hasErrors(problems) ? ExitInputError : ExitOk;
     }
 
     int setField(Args &args)
@@ -330,6 +352,7 @@ private:
     int exportPdf(Args &args)
     {
         const bool all = args.flag(QStringLiteral("--all"));
+        const bool force = args.flag(QStringLiteral("--force"));
         const QString pdf = args.option(QStringLiteral("--pdf"));
         const QString outDir = args.option(QStringLiteral("--out"));
         if (all) {
@@ -345,6 +368,9 @@ private:
         const std::optional<Vorlage> v = openVorlage(id);
         if (!v)
             return ExitInputError;
+        const QList<Problem> problems = validate(*v, mWorkspace->ressorts());
+        if (hasErrors(problems) && !force)
+            return fail(tr("Vorlage %1 wird nicht exportiert (mit --force trotzdem):\n%2").arg(id).arg(errorReport(problems)));
         if (auto r = PdfExporter(mWorkspace->ressorts()).writeFile(*v, pdf); !r)
             return fail(r.error());
         return ExitOk;

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace vw {
@@ -18,9 +19,30 @@ QJsonObject loadTemplates()
 
 } // namespace
 
+namespace {
+
+const QJsonObject &templates()
+{
+    static const QJsonObject loaded = loadTemplates();
+    return loaded;
+}
+
+} // namespace
+
+QStringList standardWordings(VorlageKind kind, const QString &label)
+{
+    QJsonObject wordings = templates().value(kindKey(kind)).toObject().value(QStringLiteral("wordings")).toObject();
+    if (!wordings.contains(label))
+        wordings = templates().value(QStringLiteral("wordings")).toObject();
+    QStringList result;
+    for (const QJsonValue &w : wordings.value(label).toArray())
+        result << w.toString();
+    return result;
+}
+
 Vorlage vorlageFromTemplate(VorlageKind kind)
 {
-    static const QJsonObject templates = loadTemplates();
+    const QJsonObject &templates = vw::templates();
     QJsonObject tmpl = templates.value(kindKey(kind)).toObject();
     if (tmpl.isEmpty())
         tmpl = templates.value(QStringLiteral("beschlussvorlage")).toObject();

@@ -8,4 +8,8 @@ namespace vw {
 // (resources/templates/templates.json) and the placeholders for questions, answers and Beschluss.
 Vorlage vorlageFromTemplate(VorlageKind kind);
 
+// The usual wordings for section `label` of a kind (C, D, E, F), written in our own words: a starting
+// point the clerk edits. From the "wordings" of templates.json; a kind may have its own.
+QStringList standardWordings(VorlageKind kind, const QString &label);
+
 } // namespace vw
