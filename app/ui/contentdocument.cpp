@@ -11,11 +11,9 @@
 
 #include <variant>
 
-namespace vw
-{
+namespace vw {
 
-namespace
-{
+namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -124,8 +122,7 @@ void appendFrameText(Paragraph &p, QTextFrame::iterator it, bool &first)
     }
 }
 
-class Reader
-{
+class Reader {
 public:
     Content content;
 
@@ -213,8 +210,7 @@ private:
 
 } // namespace
 
-namespace contentformat
-{
+namespace contentformat {
 
 QTextBlockFormat paragraphFormat()
 {
@@ -505,8 +501,7 @@ void insertContent(QTextCursor &cursor, const Content &content)
 // ---------------------------------------------------------------------------------------------
 // Cleaning pasted content
 
-namespace
-{
+namespace {
 
 // Marks put in front of Word's list paragraphs before the HTML is parsed (private use characters).
 const QChar wordListLevel1(0xE000);

@@ -14,8 +14,7 @@ class QTextCursor;
 class QTextDocument;
 class QTextTable;
 
-namespace vw
-{
+namespace vw {
 
 // Replaces the document's content. Lists use QTextListFormat (ListDecimal/ListDisc, indent 1),
 // tables a bordered QTextTable as in the PDF; placeholder blocks are skipped.
@@ -47,8 +46,7 @@ Content contentFromHtml(const QString &html);
 Content contentFromPlainText(const QString &text);
 
 // The formats writeContent() uses, shared with the editor so that what the user makes looks the same.
-namespace contentformat
-{
+namespace contentformat {
 QTextBlockFormat paragraphFormat();
 QTextCharFormat spanFormat(bool bold, bool italic);
 QTextListFormat listFormat(bool numbered);

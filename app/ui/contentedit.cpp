@@ -24,11 +24,9 @@
 #include <memory>
 #include <utility>
 
-namespace vw
-{
+namespace vw {
 
-namespace
-{
+namespace {
 
 bool inTable(const QTextBlock &block)
 {

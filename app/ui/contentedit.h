@@ -11,8 +11,7 @@ class QTextBlock;
 class QTextTable;
 class QToolBar;
 
-namespace vw
-{
+namespace vw {
 
 // Rich text editor for one piece of section content: paragraphs, bold and italic, one level of
 // numbered and bulleted lists, and tables, nothing else: content() is what the model keeps.
@@ -21,8 +20,7 @@ namespace vw
 // to the window's actions. On every change the user makes, contentEdited() is emitted; the
 // application records content() (and cursorPosition()) and, on undo or redo, hands them back with
 // setContent() and setCursorPosition().
-class ContentEdit : public QTextEdit
-{
+class ContentEdit : public QTextEdit {
     Q_OBJECT
 public:
     explicit ContentEdit(QWidget *parent = nullptr);

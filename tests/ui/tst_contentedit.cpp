@@ -25,8 +25,7 @@
 
 using namespace vw;
 
-namespace
-{
+namespace {
 
 // --- Building expected content -------------------------------------------------------------
 
@@ -188,8 +187,7 @@ void putCursorInCell(ContentEdit *edit, int row, int column)
 
 // --- Random content for the round trip -----------------------------------------------------
 
-class RandomContent
-{
+class RandomContent {
 public:
     explicit RandomContent(quint32 seed) : mRandom(seed) {}
 
@@ -369,8 +367,7 @@ TEST_CASE("readContent keeps only what the model holds", "[ui]")
                   table({{par("über zwei"), par("")}, {Paragraph::plain(u("x\u2028y")), par("")}})});
 }
 
-namespace
-{
+namespace {
 
 // What each fixture in tests/data/paste is cleaned to.
 Content expectedPaste(const std::string &fixture)
