@@ -24,6 +24,10 @@ int main(int argc, char *argv[])
                                        QApplication::translate("main", "Arbeitsbereich, der geöffnet wird."),
                                        QStringLiteral("PFAD"));
     parser.addOption(workspaceOption);
+    QCommandLineOption openOption(QStringLiteral("open"),
+                                  QApplication::translate("main", "Vorlage mit dieser Nummer öffnen."),
+                                  QStringLiteral("ID"));
+    parser.addOption(openOption);
     parser.addPositionalArgument(QStringLiteral("arbeitsbereich"),
                                  QApplication::translate("main", "Arbeitsbereich, der geöffnet wird."));
     parser.process(app);
@@ -47,6 +51,10 @@ int main(int argc, char *argv[])
         opened = window.openWorkspace(path);
     }
     window.show();
+    if (opened && parser.isSet(openOption) && !window.openVorlage(parser.value(openOption).toLongLong()))
+        QMessageBox::warning(&window, QApplication::translate("main", "Vorlage öffnen"),
+                             QApplication::translate("main", "Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.")
+                                 .arg(parser.value(openOption)));
     if (!opened)
         QMessageBox::warning(&window, QApplication::translate("main", "Arbeitsbereich öffnen"), opened.error());
     return app.exec();

@@ -22,7 +22,7 @@ public:
     explicit operator bool() const { return ok(); }
     const T &value() const & { return *mValue; }
     T &value() & { return *mValue; }
-    T &&value() && { return std::move(*mValue); }
+    T value() && { return std::move(*mValue); } // by value: safe in range-for over a temporary
     const T *operator->() const { return &*mValue; }
     T *operator->() { return &*mValue; }
     const QString &error() const { return mError; }

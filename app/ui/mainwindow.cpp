@@ -1,10 +1,14 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
-#include "documentbuilder.h"
+#include "documentsaver.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "pdfpreview.h"
+#include "templates.h"
+#include "validation.h"
+#include "vorlagedocument.h"
+#include "vorlageeditor.h"
 #include "vorlagelistmodel.h"
 #include "workspace.h"
 
@@ -13,12 +17,16 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
-#include <QTextDocument>
+#include <QThreadPool>
+#include <QUndoGroup>
 
 namespace vw {
 
@@ -29,7 +37,7 @@ const QString recentKey = QStringLiteral("recentWorkspaces");
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), mUi(std::make_unique<Ui::MainWindow>()), mModel(new VorlageListModel(this)),
-      mProxy(new QSortFilterProxyModel(this))
+      mProxy(new QSortFilterProxyModel(this)), mUndoGroup(new QUndoGroup(this))
 {
     mUi->setupUi(this);
     mPreview = new PdfPreview(mUi->previewPanel);
@@ -43,20 +51,62 @@ MainWindow::MainWindow(QWidget *parent)
     mUi->vorlagenView->sortByColumn(VorlageListModel::SessionColumn, Qt::DescendingOrder);
     QHeaderView *header = mUi->vorlagenView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(VorlageListModel::KindColumn, 130);
-    header->resizeSection(VorlageListModel::TitleColumn, 300);
+    header->resizeSection(VorlageListModel::KindColumn, 120);
+    header->resizeSection(VorlageListModel::TitleColumn, 220);
     header->resizeSection(VorlageListModel::SessionColumn, 80);
-    header->resizeSection(VorlageListModel::RessortColumn, 170);
+    header->resizeSection(VorlageListModel::RessortColumn, 160);
 
-    // The list above the Vorlage as it reads, the PDF beside them.
-    mUi->splitter->setStretchFactor(0, 3);
-    mUi->splitter->setStretchFactor(1, 2);
-    mUi->splitter->setSizes({780, 560});
-    mUi->leftSplitter->setSizes({220, 560});
+    mUi->splitter->setStretchFactor(0, 2);
+    mUi->splitter->setStretchFactor(1, 4);
+    mUi->splitter->setStretchFactor(2, 3);
+    mUi->splitter->setSizes({300, 620, 440});
+
+    // Undo and redo act on the Vorlage in the current tab; typing not yet recorded is recorded first.
+    QAction *undo = mUndoGroup->createUndoAction(this, tr("&Rückgängig"));
+    QAction *redo = mUndoGroup->createRedoAction(this, tr("&Wiederherstellen"));
+    undo->setShortcut(QKeySequence::Undo);
+    // Ctrl+Shift+Z everywhere, plus the platform's own redo keys; a key listed twice would be ambiguous.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)))
+        redoKeys.prepend(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    redo->setShortcuts(redoKeys);
+    for (QAction *a : {undo, redo}) {
+        connect(a, &QAction::hovered, this, [this] {
+            if (VorlageEditor *e = currentEditor())
+                e->flush();
+        });
+    }
+    disconnect(undo, &QAction::triggered, nullptr, nullptr);
+    disconnect(redo, &QAction::triggered, nullptr, nullptr);
+    connect(undo, &QAction::triggered, this, [this] {
+        if (VorlageEditor *e = currentEditor())
+            e->flush();
+        mUndoGroup->undo();
+    });
+    connect(redo, &QAction::triggered, this, [this] {
+        if (VorlageEditor *e = currentEditor())
+            e->flush();
+        mUndoGroup->redo();
+    });
+    mUi->menuEdit->insertActions(mUi->actionFind, {undo, redo});
+    mUi->menuEdit->insertSeparator(mUi->actionFind);
 
     connect(mUi->filterEdit, &QLineEdit::textChanged, this, &MainWindow::setFilterText);
     connect(mUi->vorlagenView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::showCurrent);
+            &MainWindow::listSelectionChanged);
+    connect(mUi->editorTabs, &QTabWidget::currentChanged, this, &MainWindow::currentTabChanged);
+    connect(mUi->editorTabs, &QTabWidget::tabCloseRequested, this,
+            [this](int index) { closeEditor(qobject_cast<VorlageEditor *>(mUi->editorTabs->widget(index))); });
+    connect(mUi->actionNewVorlage, &QAction::triggered, this, &MainWindow::chooseAndCreateVorlage);
+    connect(mUi->actionDuplicate, &QAction::triggered, this, [this] {
+        if (auto r = duplicateCurrent(); !r)
+            showError(tr("Vorlage duplizieren"), r.error());
+    });
+    connect(mUi->actionCloseTab, &QAction::triggered, this, [this] { closeEditor(currentEditor()); });
+    connect(mUi->actionFind, &QAction::triggered, this, [this] {
+        if (VorlageEditor *e = currentEditor())
+            e->showFind();
+    });
     connect(mUi->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseAndOpenWorkspace);
     connect(mUi->actionNewWorkspace, &QAction::triggered, this, &MainWindow::chooseAndCreateWorkspace);
     connect(mUi->actionImport, &QAction::triggered, this, &MainWindow::chooseAndImport);
@@ -70,25 +120,23 @@ MainWindow::MainWindow(QWidget *parent)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
-    mUi->leftSplitter->restoreState(settings.value(QStringLiteral("mainWindow/leftSplitter")).toByteArray());
+    mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/editorSplitter")).toByteArray());
     rebuildRecentMenu();
     updateActions();
-    showCurrent();
+    currentTabChanged();
 }
 
 MainWindow::~MainWindow()
 {
-    // The browser must let go of the document before it is destroyed.
-    mUi->documentView->setDocument(nullptr);
+    closeAllEditors();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    closeAllEditors();
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/splitter"), mUi->splitter->saveState());
-    settings.setValue(QStringLiteral("mainWindow/leftSplitter"), mUi->leftSplitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/editorSplitter"), mUi->splitter->saveState());
     event->accept();
 }
 
@@ -97,6 +145,7 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
     auto ws = Workspace::open(path, create ? Workspace::Mode::CreateIfMissing : Workspace::Mode::OpenExisting);
     if (!ws)
         return Error{ws.error()};
+    closeAllEditors();
     mWorkspace = std::move(ws.value());
     setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
     rememberWorkspace(QFileInfo(path).absoluteFilePath());
@@ -118,8 +167,8 @@ void MainWindow::reloadList(qint64 selectId)
                                  .arg(QDir::toNativeSeparators(mWorkspace->path())));
     if (selectId == 0 && mProxy->rowCount() > 0)
         selectId = mProxy->index(0, 0).data(VorlageListModel::IdRole).toLongLong();
-    if (!selectVorlage(selectId))
-        showCurrent();
+    openVorlage(selectId);
+    updateActions();
 }
 
 void MainWindow::setFilterText(const QString &text)
@@ -129,85 +178,222 @@ void MainWindow::setFilterText(const QString &text)
     mProxy->setFilterFixedString(text);
 }
 
-bool MainWindow::selectVorlage(qint64 id)
-{
-    const int row = mModel->rowOf(id);
-    if (row < 0)
-        return false;
-    const QModelIndex index = mProxy->mapFromSource(mModel->index(row, VorlageListModel::TitleColumn));
-    if (!index.isValid())
-        return false;
-    mUi->vorlagenView->setCurrentIndex(index);
-    mUi->vorlagenView->scrollTo(index.siblingAtColumn(0));
-    return true;
-}
-
-qint64 MainWindow::currentVorlageId() const
-{
-    return mCurrent ? mCurrent->id : 0;
-}
-
-const Vorlage *MainWindow::currentVorlage() const
-{
-    return mCurrent ? &*mCurrent : nullptr;
-}
-
 QTableView *MainWindow::vorlagenView() const
 {
     return mUi->vorlagenView;
 }
 
-QTextDocument *MainWindow::document() const
+QList<VorlageEditor *> MainWindow::editors() const
 {
-    return mDocument.get();
+    QList<VorlageEditor *> result;
+    for (int i = 0; i < mUi->editorTabs->count(); ++i)
+        result << qobject_cast<VorlageEditor *>(mUi->editorTabs->widget(i));
+    return result;
 }
 
-void MainWindow::showCurrent()
+VorlageEditor *MainWindow::currentEditor() const
+{
+    return qobject_cast<VorlageEditor *>(mUi->editorTabs->currentWidget());
+}
+
+qint64 MainWindow::currentVorlageId() const
+{
+    const VorlageEditor *e = currentEditor();
+    return e ? e->document()->vorlage().id : 0;
+}
+
+const Vorlage *MainWindow::currentVorlage() const
+{
+    const VorlageEditor *e = currentEditor();
+    return e ? &e->document()->vorlage() : nullptr;
+}
+
+void MainWindow::listSelectionChanged()
 {
     const QModelIndex index = mUi->vorlagenView->currentIndex();
-    const qint64 id = index.isValid() ? index.data(VorlageListModel::IdRole).toLongLong() : 0;
-    mCurrent.reset();
-    if (mWorkspace && id > 0) {
-        auto v = mWorkspace->load(id);
-        if (v)
-            mCurrent = v.value();
-        else
-            statusBar()->showMessage(v.error());
-    }
+    if (index.isValid())
+        openVorlage(index.data(VorlageListModel::IdRole).toLongLong());
+}
 
-    mUi->documentView->setDocument(nullptr);
-    mDocument.reset();
-    if (!mCurrent) {
-        mUi->documentView->setPlainText(mWorkspace ? tr("Keine Vorlage ausgewählt.") : tr("Kein Arbeitsbereich geöffnet."));
-        mPreview->showMessage(tr("Wählen Sie links eine Vorlage, um ihre PDF-Fassung zu sehen."));
-        updateActions();
+bool MainWindow::openVorlage(qint64 id)
+{
+    if (!mWorkspace || id <= 0)
+        return false;
+    const int row = mModel->rowOf(id);
+    if (row >= 0) {
+        const QModelIndex index = mProxy->mapFromSource(mModel->index(row, VorlageListModel::TitleColumn));
+        if (index.isValid() && mUi->vorlagenView->currentIndex().row() != index.row()) {
+            const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+            mUi->vorlagenView->setCurrentIndex(index);
+            mUi->vorlagenView->scrollTo(index.siblingAtColumn(0));
+        }
+    }
+    for (VorlageEditor *e : editors()) {
+        if (e->document()->vorlage().id == id) {
+            mUi->editorTabs->setCurrentWidget(e);
+            return true;
+        }
+    }
+    auto v = mWorkspace->load(id);
+    if (!v) {
+        statusBar()->showMessage(v.error());
+        return false;
+    }
+    auto *editor = new VorlageEditor(mWorkspace.get(), v.value(), mUi->editorTabs);
+    mUndoGroup->addStack(editor->document()->undoStack());
+    const auto shortTitle = [](const QString &title) { return title.size() > 28 ? title.left(26) + QStringLiteral(" …") : title; };
+    const int tab = mUi->editorTabs->addTab(editor, shortTitle(v->title));
+    mUi->editorTabs->setTabToolTip(tab, v->title);
+    connect(editor, &VorlageEditor::titleChanged, this, [this, editor, shortTitle](const QString &title) {
+        const int i = mUi->editorTabs->indexOf(editor);
+        mUi->editorTabs->setTabText(i, shortTitle(title));
+        mUi->editorTabs->setTabToolTip(i, title);
+    });
+    connect(editor, &VorlageEditor::previewDue, this, [this, editor] {
+        if (editor == currentEditor())
+            refreshPreview();
+    });
+    connect(editor->saver(), &DocumentSaver::saved, this, [this, editor] {
+        statusBar()->showMessage(tr("Gespeichert: %1").arg(editor->document()->vorlage().title), 3000);
+        // The list shows title, dates and Ressort: keep it current without losing the selection.
+        auto rows = mWorkspace->list();
+        if (rows)
+            mModel->setRows(rows.value());
+        const int r = mModel->rowOf(currentVorlageId());
+        const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+        if (r >= 0)
+            mUi->vorlagenView->setCurrentIndex(mProxy->mapFromSource(mModel->index(r, VorlageListModel::TitleColumn)));
+    });
+    connect(editor->saver(), &DocumentSaver::saveFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Nicht gespeichert: %1 – neuer Versuch bei der nächsten Änderung.").arg(message));
+    });
+    connect(editor->saver(), &DocumentSaver::conflictDetected, this,
+            [this, editor](const QString &message) { resolveConflict(editor, message); });
+    mUi->editorTabs->setCurrentIndex(tab);
+    return true;
+}
+
+void MainWindow::resolveConflict(VorlageEditor *editor, const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Vorlage anderswo geändert"),
+                    tr("%1\n\nIhre Änderungen sind nicht verloren. Sie können sie als neue Vorlage behalten oder "
+                       "die andere Fassung laden.")
+                        .arg(message),
+                    QMessageBox::NoButton, this);
+    QPushButton *keep = box.addButton(tr("Meine Fassung als neue Vorlage speichern"), QMessageBox::AcceptRole);
+    QPushButton *reload = box.addButton(tr("Andere Fassung laden"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    const qint64 id = editor->document()->vorlage().id;
+    if (box.clickedButton() == reload) {
+        auto other = mWorkspace->load(id);
+        if (!other) {
+            showError(tr("Vorlage laden"), other.error());
+            return;
+        }
+        editor->document()->reset(other.value());
+        editor->saver()->clearConflict();
         return;
     }
-    mDocument = buildDocument(*mCurrent, mWorkspace->ressorts());
-    mDocument->setDocumentMargin(18);
-    mUi->documentView->setDocument(mDocument.get());
+    Vorlage mine = duplicateVorlage(editor->document()->vorlage());
+    mine.title = tr("%1 (eigene Fassung)").arg(mine.title);
+    auto copy = mWorkspace->add(mine);
+    if (!copy) {
+        showError(tr("Vorlage speichern"), copy.error());
+        return;
+    }
+    // The tab now shows the other version; the copy opens beside it.
+    if (auto other = mWorkspace->load(id)) {
+        editor->document()->reset(other.value());
+        editor->saver()->clearConflict();
+    }
+    reloadList(copy.value());
+}
 
-    auto pdf = PdfExporter(mWorkspace->ressorts()).toBytes(*mCurrent);
-    if (pdf)
-        mPreview->setPdf(pdf.value());
-    else
-        mPreview->showMessage(pdf.error());
+void MainWindow::closeEditor(VorlageEditor *editor)
+{
+    if (!editor)
+        return;
+    editor->flush();
+    mUndoGroup->removeStack(editor->document()->undoStack());
+    mUi->editorTabs->removeTab(mUi->editorTabs->indexOf(editor));
+    delete editor;
+}
+
+void MainWindow::closeAllEditors()
+{
+    for (VorlageEditor *e : editors())
+        closeEditor(e);
+}
+
+void MainWindow::currentTabChanged()
+{
+    VorlageEditor *editor = currentEditor();
+    mUndoGroup->setActiveStack(editor ? editor->document()->undoStack() : nullptr);
+    if (editor) {
+        const int row = mModel->rowOf(editor->document()->vorlage().id);
+        if (row >= 0) {
+            const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+            mUi->vorlagenView->setCurrentIndex(mProxy->mapFromSource(mModel->index(row, VorlageListModel::TitleColumn)));
+        }
+    }
+    refreshPreview();
     updateActions();
+}
+
+void MainWindow::refreshPreview()
+{
+    const VorlageEditor *editor = currentEditor();
+    if (!editor || !mWorkspace) {
+        mPreview->showMessage(mWorkspace ? tr("Wählen Sie links eine Vorlage, um ihre PDF-Fassung zu sehen.")
+                                         : tr("Kein Arbeitsbereich geöffnet."));
+        return;
+    }
+    // The exporter runs on a copy, off the UI thread; only the newest result is shown.
+    const int generation = ++mPreviewGeneration;
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([self, generation, vorlage = editor->document()->vorlage(),
+                                          ressorts = mWorkspace->ressorts()] {
+        Result<QByteArray> pdf = PdfExporter(ressorts).toBytes(vorlage);
+        QMetaObject::invokeMethod(qApp, [self, generation, pdf] {
+            if (!self || generation != self->mPreviewGeneration)
+                return;
+            if (pdf)
+                self->mPreview->setPdf(pdf.value());
+            else
+                self->mPreview->showMessage(pdf.error());
+            emit self->previewUpdated();
+        });
+    });
 }
 
 void MainWindow::updateActions()
 {
-    mUi->actionExportPdf->setEnabled(mCurrent.has_value());
+    const bool open = currentEditor() != nullptr;
+    mUi->actionExportPdf->setEnabled(open);
+    mUi->actionDuplicate->setEnabled(open);
+    mUi->actionCloseTab->setEnabled(open);
+    mUi->actionFind->setEnabled(open);
     mUi->actionImport->setEnabled(mWorkspace != nullptr);
+    mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
 }
 
 Result<void> MainWindow::exportCurrent(const QString &path)
 {
-    if (!mCurrent)
-        return Error{tr("Es ist keine Vorlage ausgewählt.")};
-    auto r = PdfExporter(mWorkspace->ressorts()).writeFile(*mCurrent, path);
-    if (r)
-        statusBar()->showMessage(tr("Exportiert: %1").arg(QDir::toNativeSeparators(path)), 8000);
+    VorlageEditor *editor = currentEditor();
+    if (!editor)
+        return Error{tr("Es ist keine Vorlage geöffnet.")};
+    editor->flush();
+    const QList<Problem> problems = validate(editor->document()->vorlage(), mWorkspace->ressorts());
+    if (hasErrors(problems))
+        return Error{tr("Die Vorlage wird nicht exportiert, solange sie Fehler hat:\n\n%1").arg(errorReport(problems))};
+    auto r = PdfExporter(mWorkspace->ressorts()).writeFile(editor->document()->vorlage(), path);
+    if (r) {
+        const int warnings = warningCount(problems);
+        statusBar()->showMessage(warnings ? tr("Exportiert mit %n Warnung(en): %1", nullptr, warnings).arg(QDir::toNativeSeparators(path))
+                                          : tr("Exportiert: %1").arg(QDir::toNativeSeparators(path)),
+                                 8000);
+    }
     return r;
 }
 
@@ -227,6 +413,39 @@ Result<QStringList> MainWindow::importFile(const QString &path)
     for (const ImportMessage &m : imported->unplaced)
         warnings << tr("Zeile %1: %2").arg(m.line).arg(m.text);
     return warnings;
+}
+
+Result<qint64> MainWindow::createVorlage(VorlageKind kind)
+{
+    if (!mWorkspace)
+        return Error{tr("Es ist kein Arbeitsbereich geöffnet.")};
+    Vorlage v = vorlageFromTemplate(kind);
+    v.title = tr("Neue %1").arg(kindLabel(kind));
+    v.date = QDate::currentDate();
+    auto id = mWorkspace->add(v);
+    if (!id)
+        return id;
+    setFilterText(QString());
+    reloadList(id.value());
+    if (VorlageEditor *e = currentEditor())
+        e->focusPlace({QStringLiteral("title")});
+    return id;
+}
+
+Result<qint64> MainWindow::duplicateCurrent()
+{
+    VorlageEditor *editor = currentEditor();
+    if (!editor)
+        return Error{tr("Es ist keine Vorlage geöffnet.")};
+    editor->flush();
+    Vorlage copy = duplicateVorlage(editor->document()->vorlage());
+    copy.title = tr("Kopie von %1").arg(copy.title);
+    auto id = mWorkspace->add(copy);
+    if (!id)
+        return id;
+    setFilterText(QString());
+    reloadList(id.value());
+    return id;
 }
 
 QStringList MainWindow::recentWorkspaces() const
@@ -286,6 +505,19 @@ void MainWindow::chooseAndCreateWorkspace()
         showError(tr("Neuer Arbeitsbereich"), r.error());
 }
 
+void MainWindow::chooseAndCreateVorlage()
+{
+    QStringList labels;
+    for (VorlageKind kind : allKinds())
+        labels << kindLabel(kind);
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Neue Vorlage"), tr("Art der Vorlage:"), labels, 0, false, &ok);
+    if (!ok)
+        return;
+    if (auto r = createVorlage(allKinds().at(labels.indexOf(chosen))); !r)
+        showError(tr("Neue Vorlage"), r.error());
+}
+
 void MainWindow::chooseAndImport()
 {
     const QString path = QFileDialog::getOpenFileName(
@@ -307,9 +539,10 @@ void MainWindow::chooseAndImport()
 
 void MainWindow::chooseAndExport()
 {
-    if (!mCurrent)
+    const Vorlage *v = currentVorlage();
+    if (!v)
         return;
-    QString name = mCurrent->title;
+    QString name = v->title;
     name.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QString());
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(this, tr("Als PDF exportieren"),

@@ -9,7 +9,7 @@
 
 class QSortFilterProxyModel;
 class QTableView;
-class QTextDocument;
+class QUndoGroup;
 
 namespace Ui {
 class MainWindow;
@@ -18,11 +18,13 @@ class MainWindow;
 namespace vw {
 
 class PdfPreview;
+class VorlageEditor;
 class VorlageListModel;
 class Workspace;
 
-// The workspace's Vorlagen in a filterable list, the open Vorlage as it will be printed, and the
-// PDF preview of exactly the bytes the exporter writes.
+// The workspace's Vorlagen in a filterable list, the open Vorlagen as editors in tabs (one undo stack
+// each, grouped), and the PDF preview of the current one: exactly the bytes the exporter writes,
+// made off the UI thread a moment after typing stops.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -34,31 +36,48 @@ public:
     Workspace *workspace() const { return mWorkspace.get(); }
 
     void setFilterText(const QString &text);
-    bool selectVorlage(qint64 id);
+    // Selects a Vorlage in the list and opens it in its tab.
+    bool openVorlage(qint64 id);
     qint64 currentVorlageId() const;
     const Vorlage *currentVorlage() const;
+    VorlageEditor *currentEditor() const;
+    QList<VorlageEditor *> editors() const;
+    // Exports the current Vorlage; refuses, listing them, when validation finds errors.
     Result<void> exportCurrent(const QString &path);
-    // Imports a file into the workspace and selects it; unplaced lines come back as warnings.
+    // Imports a file into the workspace and opens it; unplaced lines come back as warnings.
     Result<QStringList> importFile(const QString &path);
+    // A new Vorlage of `kind` from its template, or a copy of the current one; opened in a tab.
+    Result<qint64> createVorlage(VorlageKind kind);
+    Result<qint64> duplicateCurrent();
+    void closeEditor(VorlageEditor *editor);
 
     QTableView *vorlagenView() const;
-    QTextDocument *document() const;
     PdfPreview *preview() const { return mPreview; }
+    QUndoGroup *undoGroup() const { return mUndoGroup; }
     QStringList recentWorkspaces() const;
+    // Renders the current Vorlage into the preview off the UI thread; emits previewUpdated when shown.
+    void refreshPreview();
+
+signals:
+    void previewUpdated();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void reloadList(qint64 selectId = 0);
-    void showCurrent();
+    void listSelectionChanged();
+    void currentTabChanged();
     void updateActions();
     void rememberWorkspace(const QString &path);
     void rebuildRecentMenu();
+    void closeAllEditors();
+    void resolveConflict(VorlageEditor *editor, const QString &message);
     void chooseAndOpenWorkspace();
     void chooseAndCreateWorkspace();
     void chooseAndImport();
     void chooseAndExport();
+    void chooseAndCreateVorlage();
     void showError(const QString &title, const QString &message);
 
     std::unique_ptr<Ui::MainWindow> mUi;
@@ -66,8 +85,8 @@ private:
     VorlageListModel *mModel;
     QSortFilterProxyModel *mProxy;
     PdfPreview *mPreview;
-    std::unique_ptr<QTextDocument> mDocument;
-    std::optional<Vorlage> mCurrent;
+    QUndoGroup *mUndoGroup;
+    int mPreviewGeneration = 0;
 };
 
 } // namespace vw

@@ -3,6 +3,8 @@
 #include <QLabel>
 #include <QPdfDocument>
 #include <QPdfView>
+#include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace vw {
@@ -29,6 +31,9 @@ PdfPreview::~PdfPreview()
 
 void PdfPreview::setPdf(const QByteArray &pdf)
 {
+    // A refresh keeps the reader's place: same page, same scroll position.
+    const int scroll = mView->verticalScrollBar()->value();
+    const int horizontal = mView->horizontalScrollBar()->value();
     mDocument->close();
     mBuffer.close();
     mBytes = pdf;
@@ -37,6 +42,13 @@ void PdfPreview::setPdf(const QByteArray &pdf)
     mDocument->load(&mBuffer);
     mMessage->hide();
     mView->show();
+    mView->verticalScrollBar()->setValue(scroll);
+    mView->horizontalScrollBar()->setValue(horizontal);
+    // The view lays the pages out again after loading; restore once more when it has.
+    QTimer::singleShot(0, mView, [this, scroll, horizontal] {
+        mView->verticalScrollBar()->setValue(scroll);
+        mView->horizontalScrollBar()->setValue(horizontal);
+    });
 }
 
 void PdfPreview::showMessage(const QString &message)

@@ -19,6 +19,7 @@ public:
     void setPdf(const QByteArray &pdf);
     void showMessage(const QString &message);
     QPdfDocument *document() const { return mDocument; }
+    QPdfView *view() const { return mView; }
 
 private:
     QPdfDocument *mDocument;

@@ -1,0 +1,155 @@
+#include "itemlisteditor.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QStyle>
+#include <QTextBlock>
+#include <QToolButton>
+
+namespace vw {
+
+void fitHeightToText(QPlainTextEdit *edit)
+{
+    const auto fit = [edit] {
+        const QFontMetrics fm(edit->font());
+        int lines = 0;
+        for (QTextBlock b = edit->document()->begin(); b.isValid(); b = b.next())
+            lines += std::max(1, b.layout() ? b.layout()->lineCount() : 1);
+        edit->setFixedHeight(std::max(2, lines) * fm.lineSpacing() + 2 * int(edit->document()->documentMargin()) + 6);
+    };
+    edit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    QObject::connect(edit->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, edit, fit);
+    fit();
+}
+
+ItemListEditor::ItemListEditor(Operations operations, const QString &addLabel, QWidget *parent)
+    : QWidget(parent), mOps(std::move(operations)), mRows(new QVBoxLayout), mAdd(new QPushButton(addLabel, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    mRows->setSpacing(6);
+    layout->addLayout(mRows);
+    auto *addRow = new QHBoxLayout;
+    addRow->addWidget(mAdd);
+    addRow->addStretch();
+    layout->addLayout(addRow);
+    connect(mAdd, &QPushButton::clicked, this, [this] {
+        const int at = mOps.count();
+        mOps.add(at);
+        focusRow(at, 0);
+    });
+    rebuild();
+}
+
+int ItemListEditor::rowCount() const
+{
+    return int(mEdits.size());
+}
+
+QPlainTextEdit *ItemListEditor::textEdit(int row) const
+{
+    return mEdits.value(row);
+}
+
+void ItemListEditor::rebuild()
+{
+    qDeleteAll(mRowWidgets);
+    mRowWidgets.clear();
+    mEdits.clear();
+    mExtras.clear();
+    mIds.clear();
+    const int n = mOps.count();
+    for (int i = 0; i < n; ++i) {
+        auto *row = new QWidget(this);
+        auto *grid = new QGridLayout(row);
+        grid->setContentsMargins(0, 0, 0, 0);
+        auto *number = new QLabel(mOps.numberFormat.arg(i + 1), row);
+        number->setAlignment(Qt::AlignRight | Qt::AlignTop);
+        number->setMinimumWidth(fontMetrics().horizontalAdvance(mOps.numberFormat.arg(99)));
+        auto *edit = new QPlainTextEdit(row);
+        edit->setTabChangesFocus(true);
+        edit->setUndoRedoEnabled(false); // undo is the Vorlage's
+        edit->setPlainText(mOps.text(i));
+        fitHeightToText(edit);
+        connect(edit, &QPlainTextEdit::textChanged, this, [this, edit] {
+            const int index = int(mEdits.indexOf(edit));
+            if (index >= 0)
+                mOps.setText(index, edit->toPlainText(), edit->textCursor().position());
+        });
+        const auto button = [row, this](QStyle::StandardPixmap icon, const QString &tip, bool enabled) {
+            auto *b = new QToolButton(row);
+            b->setIcon(style()->standardIcon(icon));
+            b->setToolTip(tip);
+            b->setAccessibleName(tip);
+            b->setEnabled(enabled);
+            return b;
+        };
+        QToolButton *up = button(QStyle::SP_ArrowUp, tr("Nach oben"), i > 0);
+        QToolButton *down = button(QStyle::SP_ArrowDown, tr("Nach unten"), i < n - 1);
+        QToolButton *remove = button(QStyle::SP_TrashIcon, tr("Entfernen"), true);
+        connect(up, &QToolButton::clicked, this, [this, i] { mOps.move(i, i - 1); });
+        connect(down, &QToolButton::clicked, this, [this, i] { mOps.move(i, i + 1); });
+        connect(remove, &QToolButton::clicked, this, [this, i] { mOps.remove(i); });
+        grid->addWidget(number, 0, 0);
+        grid->addWidget(edit, 0, 1);
+        auto *buttons = new QVBoxLayout;
+        buttons->setSpacing(0);
+        buttons->addWidget(up);
+        buttons->addWidget(down);
+        buttons->addWidget(remove);
+        buttons->addStretch();
+        grid->addLayout(buttons, 0, 2, 2, 1);
+        QWidget *extra = mOps.extra ? mOps.extra(i, row) : nullptr;
+        if (extra)
+            grid->addWidget(extra, 1, 1);
+        mExtras << extra;
+        mIds << mOps.id(i);
+        grid->setColumnStretch(1, 1);
+        mRows->addWidget(row);
+        mRowWidgets << row;
+        mEdits << edit;
+    }
+}
+
+void ItemListEditor::refresh()
+{
+    QStringList ids;
+    for (int i = 0; i < mOps.count(); ++i)
+        ids << mOps.id(i);
+    if (ids != mIds) {
+        const bool hadFocus = std::any_of(mEdits.cbegin(), mEdits.cend(), [](QWidget *w) { return w->hasFocus(); });
+        rebuild();
+        if (hadFocus && !mEdits.isEmpty())
+            focusRow(int(mEdits.size()) - 1, -1);
+        return;
+    }
+    for (int i = 0; i < mEdits.size(); ++i) {
+        const QString text = mOps.text(i);
+        if (mEdits[i]->toPlainText() != text) {
+            const QSignalBlocker block(mEdits[i]);
+            mEdits[i]->setPlainText(text);
+        }
+    }
+    if (mOps.refreshExtra) {
+        for (int i = 0; i < mExtras.size(); ++i)
+            if (mExtras[i])
+                mOps.refreshExtra(i, mExtras[i]);
+    }
+}
+
+void ItemListEditor::focusRow(int row, int cursor)
+{
+    QPlainTextEdit *edit = textEdit(row);
+    if (!edit)
+        return;
+    edit->setFocus(Qt::OtherFocusReason);
+    QTextCursor c = edit->textCursor();
+    c.setPosition(cursor < 0 ? int(edit->toPlainText().size()) : std::min(cursor, int(edit->toPlainText().size())));
+    edit->setTextCursor(c);
+}
+
+} // namespace vw

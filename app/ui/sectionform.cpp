@@ -1,0 +1,382 @@
+#include "sectionform.h"
+
+#include "commands.h"
+#include "contentedit.h"
+#include "itemlisteditor.h"
+#include "ressorts.h"
+#include "templates.h"
+#include "validation.h"
+#include "vorlagedocument.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QSignalBlocker>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace vw {
+
+namespace {
+
+// Edits are recorded as undo steps at most this long after the keystroke, so that a long section is
+// not converted back to the model on every key; the autosave follows within DocumentSaver::delayMs.
+constexpr int recordDelayMs = 250;
+
+const QDate noDate(1900, 1, 1);
+
+QList<Content> splitAtPlaceholders(const Content &content, QList<Block::Type> *placeholders)
+{
+    QList<Content> segments(1);
+    for (const Block &b : content) {
+        if (b.isPlaceholder()) {
+            placeholders->append(b.type);
+            segments.append(Content());
+        } else {
+            segments.last().append(b);
+        }
+    }
+    return segments;
+}
+
+} // namespace
+
+void fitHeightToText(ContentEdit *edit)
+{
+    edit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const auto fit = [edit] {
+        const int height = int(edit->document()->documentLayout()->documentSize().height());
+        edit->setFixedHeight(std::max(height, edit->fontMetrics().lineSpacing() * 2) + 2 * edit->frameWidth() + 4);
+    };
+    QObject::connect(edit->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, edit, fit);
+    fit();
+}
+
+SectionForm::SectionForm(VorlageDocument *document, const QString &label, const RessortTable &ressorts,
+                         QWidget *parent)
+    : QWidget(parent), mDocument(document), mLabel(label), mRessorts(ressorts)
+{
+    const Vorlage &v = document->vorlage();
+    const Section *section = v.section(label);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 8, 0, 8);
+
+    auto *headingRow = new QHBoxLayout;
+    auto *heading = new QLabel(QStringLiteral("%1. %2").arg(label, section ? section->heading : QString()), this);
+    heading->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt;"));
+    headingRow->addWidget(heading, 1);
+    layout->addLayout(headingRow);
+
+    mPending.setSingleShot(true);
+    mPending.setInterval(recordDelayMs);
+    connect(&mPending, &QTimer::timeout, this, &SectionForm::flush);
+
+    const QList<Content> segments = splitAtPlaceholders(section ? section->content : Content(), &mPlaceholders);
+    QToolBar *formatBar = nullptr;
+    for (int seg = 0; seg < segments.size(); ++seg) {
+        // A segment after the last placeholder gets an editor only when it holds text.
+        if (seg > 0 && seg == segments.size() - 1 && segments[seg].isEmpty()) {
+            mSegments << nullptr;
+            continue;
+        }
+        auto *edit = new ContentEdit(this);
+        edit->setContent(segments[seg]);
+        fitHeightToText(edit);
+        if (!formatBar) {
+            formatBar = edit->createFormatBar(this);
+            headingRow->addWidget(formatBar);
+        }
+        connect(edit, &ContentEdit::contentEdited, this, [this] {
+            mSegmentsDirty = true;
+            if (!mPending.isActive())
+                mPending.start();
+        });
+        mSegments << edit;
+        layout->addWidget(edit);
+        if (seg < mPlaceholders.size()) {
+            switch (mPlaceholders[seg]) {
+            case Block::Type::Questions: {
+                ItemListEditor::Operations ops;
+                ops.count = [document] { return int(document->vorlage().questions.size()); };
+                ops.id = [document](int i) { return document->vorlage().questions[i].id; };
+                ops.text = [document](int i) { return document->vorlage().questions[i].text.plainText(); };
+                ops.setText = [document](int i, const QString &t, int cursor) {
+                    Commands::setQuestionText(document, i, Paragraph::plain(t), cursor);
+                };
+                ops.add = [document](int at) { Commands::addQuestion(document, at); };
+                ops.remove = [document](int i) { Commands::removeQuestion(document, i); };
+                ops.move = [document](int from, int to) { Commands::moveQuestion(document, from, to); };
+                ops.numberFormat = QStringLiteral("%1.");
+                mQuestions = new ItemListEditor(ops, tr("Frage hinzufügen"), this);
+                layout->addWidget(mQuestions);
+                auto *signatoriesRow = new QHBoxLayout;
+                auto *signatoriesLabel = new QLabel(tr("&Unterzeichnende:"), this);
+                mSignatories = new QLineEdit(v.questionSignatories, this);
+                mSignatories->setPlaceholderText(tr("z. B. Vorname Name, Vorname Name und Fraktion der …"));
+                signatoriesLabel->setBuddy(mSignatories);
+                signatoriesRow->addWidget(signatoriesLabel);
+                signatoriesRow->addWidget(mSignatories, 1);
+                layout->addLayout(signatoriesRow);
+                connect(mSignatories, &QLineEdit::textEdited, this, [this, document](const QString &t) {
+                    Commands::setSignatories(document, t, mSignatories->cursorPosition());
+                });
+                break;
+            }
+            case Block::Type::Answers:
+                mAnswersBox = new QWidget(this);
+                mAnswersBox->setLayout(new QVBoxLayout);
+                mAnswersBox->layout()->setContentsMargins(0, 0, 0, 0);
+                layout->addWidget(mAnswersBox);
+                buildAnswers();
+                break;
+            case Block::Type::Beschluss: {
+                ItemListEditor::Operations ops;
+                ops.count = [document] { return int(document->vorlage().beschluss.size()); };
+                ops.id = [document](int i) { return document->vorlage().beschluss[i].id; };
+                ops.text = [document](int i) { return document->vorlage().beschluss[i].text.plainText(); };
+                ops.setText = [document](int i, const QString &t, int cursor) {
+                    Commands::setBeschlussText(document, i, Paragraph::plain(t), cursor);
+                };
+                ops.add = [document](int at) {
+                    Commands::addBeschlussItem(document, at, Paragraph::plain(beschlussSentence(BeschlussVerb::Kenntnis)));
+                };
+                ops.remove = [document](int i) { Commands::removeBeschlussItem(document, i); };
+                ops.move = [document](int from, int to) { Commands::moveBeschlussItem(document, from, to); };
+                ops.extra = [this](int i, QWidget *rowWidget) { return beschlussDetails(i, rowWidget); };
+                ops.refreshExtra = [document](int i, QWidget *extra) {
+                    const BeschlussItem &item = document->vorlage().beschluss[i];
+                    auto *verb = extra->findChild<QLabel *>(QStringLiteral("verb"));
+                    verb->setText(beschlussVerbLabel(beschlussVerb(item.text.plainText())));
+                    auto *ressort = extra->findChild<QComboBox *>();
+                    auto *due = extra->findChild<QDateEdit *>();
+                    const QSignalBlocker a(ressort), b(due);
+                    ressort->setCurrentIndex(std::max(0, ressort->findData(item.ressortKey)));
+                    due->setDate(item.dueDate.isValid() ? item.dueDate : noDate);
+                };
+                ops.numberFormat = QStringLiteral("%1.");
+                mBeschluss = new ItemListEditor(ops, tr("Beschlusspunkt hinzufügen"), this);
+                layout->addWidget(mBeschluss);
+                break;
+            }
+            default:
+                break;
+            }
+        }
+    }
+
+    // Standard wordings of the section as a starting point.
+    const QStringList wordings = standardWordings(v.kind, label);
+    if (!wordings.isEmpty() && !mSegments.isEmpty() && mSegments.first()) {
+        auto *button = new QToolButton(this);
+        button->setText(tr("Textbausteine"));
+        button->setPopupMode(QToolButton::InstantPopup);
+        auto *menu = new QMenu(button);
+        for (const QString &w : wordings) {
+            menu->addAction(w.size() > 70 ? w.left(68) + QStringLiteral(" …") : w, this, [this, w] {
+                ContentEdit *edit = mSegments.first();
+                edit->setFocus();
+                edit->textCursor().insertText(w);
+            });
+        }
+        button->setMenu(menu);
+        headingRow->addWidget(button);
+    }
+
+    connect(document, &VorlageDocument::changed, this, &SectionForm::refresh);
+    connect(document, &VorlageDocument::reloaded, this, &SectionForm::refresh);
+}
+
+QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
+{
+    const BeschlussItem &item = mDocument->vorlage().beschluss[index];
+    auto *box = new QWidget(parent);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto *verb = new QLabel(beschlussVerbLabel(beschlussVerb(item.text.plainText())), box);
+    verb->setObjectName(QStringLiteral("verb"));
+    verb->setToolTip(tr("Das Beschlussverb, aus dem Satz erkannt"));
+    auto *ressort = new QComboBox(box);
+    ressort->addItem(tr("kein Ressort"), QString());
+    for (const QString &key : mRessorts.keysOn(QDate()))
+        ressort->addItem(mRessorts.displayName(key, QString(), mDocument->vorlage().date), key);
+    ressort->setCurrentIndex(std::max(0, ressort->findData(item.ressortKey)));
+    ressort->setAccessibleName(tr("Angesprochenes Ressort"));
+    auto *due = new QDateEdit(box);
+    due->setCalendarPopup(true);
+    due->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
+    due->setMinimumDate(noDate);
+    due->setSpecialValueText(tr("kein Termin"));
+    due->setDate(item.dueDate.isValid() ? item.dueDate : noDate);
+    due->setAccessibleName(tr("Termin"));
+    row->addWidget(verb);
+    row->addStretch();
+    row->addWidget(new QLabel(tr("Ressort:"), box));
+    row->addWidget(ressort);
+    row->addWidget(new QLabel(tr("Termin:"), box));
+    row->addWidget(due);
+    const QString id = item.id;
+    const auto apply = [this, id, ressort, due] {
+        const QList<BeschlussItem> &items = mDocument->vorlage().beschluss;
+        for (int i = 0; i < items.size(); ++i) {
+            if (items[i].id == id)
+                Commands::setBeschlussDetails(mDocument, i, ressort->currentData().toString(),
+                                              due->date() == noDate ? QDate() : due->date());
+        }
+    };
+    connect(ressort, &QComboBox::activated, this, apply);
+    connect(due, &QDateEdit::dateChanged, this, apply);
+    return box;
+}
+
+void SectionForm::buildAnswers()
+{
+    qDeleteAll(mAnswersBox->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+    mAnswers.clear();
+    mAnswerIds.clear();
+    const QList<Question> &questions = mDocument->vorlage().questions;
+    for (int i = 0; i < questions.size(); ++i) {
+        // "Zu Frage N:" is numbered by the program, never typed.
+        auto *label = new QLabel(tr("Zu Frage %1:").arg(i + 1), mAnswersBox);
+        label->setToolTip(questions[i].text.plainText());
+        auto *quote = new QLabel(questions[i].text.plainText(), mAnswersBox);
+        quote->setWordWrap(true);
+        quote->setStyleSheet(QStringLiteral("color: palette(mid); font-style: italic;"));
+        auto *edit = new ContentEdit(mAnswersBox);
+        edit->setContent(questions[i].answer);
+        fitHeightToText(edit);
+        connect(edit, &ContentEdit::contentEdited, this, [this, i] {
+            if (!mDirtyAnswers.contains(i))
+                mDirtyAnswers << i;
+            if (!mPending.isActive())
+                mPending.start();
+        });
+        mAnswersBox->layout()->addWidget(label);
+        mAnswersBox->layout()->addWidget(quote);
+        mAnswersBox->layout()->addWidget(edit);
+        mAnswers << edit;
+        mAnswerIds << questions[i].id;
+    }
+}
+
+Content SectionForm::assembled() const
+{
+    const Section *section = mDocument->vorlage().section(mLabel);
+    QList<Block::Type> placeholders;
+    const QList<Content> current = splitAtPlaceholders(section ? section->content : Content(), &placeholders);
+    Content result;
+    for (int i = 0; i < mSegments.size(); ++i) {
+        result += mSegments[i] ? mSegments[i]->content() : current.value(i);
+        if (i < mPlaceholders.size())
+            result.append(Block::placeholder(mPlaceholders[i]));
+    }
+    return result;
+}
+
+void SectionForm::flush()
+{
+    mPending.stop();
+    if (mSegmentsDirty) {
+        mSegmentsDirty = false;
+        int cursor = -1;
+        for (ContentEdit *e : mSegments)
+            if (e && e->hasFocus())
+                cursor = e->cursorPosition();
+        Commands::setSectionContent(mDocument, mLabel, assembled(), cursor);
+    }
+    const QList<int> dirty = mDirtyAnswers;
+    mDirtyAnswers.clear();
+    for (int i : dirty) {
+        if (ContentEdit *edit = mAnswers.value(i))
+            Commands::setAnswer(mDocument, i, edit->content(), edit->cursorPosition());
+    }
+}
+
+void SectionForm::refresh()
+{
+    const Vorlage &v = mDocument->vorlage();
+    const Section *section = v.section(mLabel);
+    if (!section)
+        return;
+    QList<Block::Type> placeholders;
+    const QList<Content> segments = splitAtPlaceholders(section->content, &placeholders);
+    if (!mSegmentsDirty) {
+        for (int i = 0; i < mSegments.size() && i < segments.size(); ++i) {
+            if (mSegments[i] && mSegments[i]->content() != segments[i]) {
+                const int cursor = mSegments[i]->cursorPosition();
+                mSegments[i]->setContent(segments[i]);
+                mSegments[i]->setCursorPosition(cursor);
+            }
+        }
+    }
+    if (mQuestions)
+        mQuestions->refresh();
+    if (mSignatories && mSignatories->text() != v.questionSignatories) {
+        const QSignalBlocker block(mSignatories);
+        mSignatories->setText(v.questionSignatories);
+    }
+    if (mBeschluss)
+        mBeschluss->refresh();
+    if (mAnswersBox) {
+        QStringList ids;
+        for (const Question &q : v.questions)
+            ids << q.id;
+        if (ids != mAnswerIds) {
+            flush();
+            buildAnswers();
+        } else if (mDirtyAnswers.isEmpty()) {
+            for (int i = 0; i < mAnswers.size(); ++i) {
+                if (mAnswers[i]->content() != v.questions[i].answer) {
+                    const int cursor = mAnswers[i]->cursorPosition();
+                    mAnswers[i]->setContent(v.questions[i].answer);
+                    mAnswers[i]->setCursorPosition(cursor);
+                }
+            }
+        }
+    }
+}
+
+bool SectionForm::focusPlace(const EditPlace &place)
+{
+    const QString kind = place.key.section(QLatin1Char(':'), 0, 0);
+    const int index = place.key.section(QLatin1Char(':'), 1, 1).toInt();
+    if (kind == QLatin1String("section")) {
+        if (place.key.section(QLatin1Char(':'), 1) != mLabel)
+            return false;
+        for (ContentEdit *e : mSegments) {
+            if (e) {
+                e->setFocus(Qt::OtherFocusReason);
+                if (place.cursor >= 0)
+                    e->setCursorPosition(place.cursor);
+                return true;
+            }
+        }
+        return false;
+    }
+    if (kind == QLatin1String("question") && mQuestions) {
+        mQuestions->focusRow(index, place.cursor);
+        return true;
+    }
+    if (kind == QLatin1String("answer") && mAnswers.value(index)) {
+        mAnswers[index]->setFocus(Qt::OtherFocusReason);
+        if (place.cursor >= 0)
+            mAnswers[index]->setCursorPosition(place.cursor);
+        return true;
+    }
+    if (kind == QLatin1String("beschluss") && mBeschluss) {
+        mBeschluss->focusRow(index, place.cursor);
+        return true;
+    }
+    if (kind == QLatin1String("signatories") && mSignatories) {
+        mSignatories->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return false;
+}
+
+} // namespace vw

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "richtext.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QToolBar;
+
+namespace vw {
+
+class ContentEdit;
+class ItemListEditor;
+class RessortTable;
+class VorlageDocument;
+struct EditPlace;
+
+// One section of a Vorlage as a form: its heading, a formatting bar, and the text as rich-text editors.
+// Where the section holds structured items (the placeholders in its content), the form shows their
+// editors in place: the questions with their signatories (A of a Fragestunde), one answer per question,
+// numbered by the program (B), the Beschluss items with verb, Ressort and date (G).
+class SectionForm : public QWidget {
+    Q_OBJECT
+public:
+    SectionForm(VorlageDocument *document, const QString &label, const RessortTable &ressorts,
+                QWidget *parent = nullptr);
+
+    const QString &label() const { return mLabel; }
+    // Sends what was typed but not yet recorded as an undo step (before undo, export, closing).
+    void flush();
+    // Places the cursor: "section:X" (cursor in the first text), "question:N", "answer:N", "beschluss:N".
+    bool focusPlace(const EditPlace &place);
+
+    // The editors, for tests and for find: the section's text parts in order.
+    QList<ContentEdit *> textEdits() const { return mSegments; }
+    ContentEdit *answerEdit(int question) const { return mAnswers.value(question); }
+    ItemListEditor *questionsEditor() const { return mQuestions; }
+    ItemListEditor *beschlussEditor() const { return mBeschluss; }
+
+private:
+    void buildAnswers();
+    void refresh();
+    Content assembled() const;
+    QWidget *beschlussDetails(int index, QWidget *parent);
+
+    VorlageDocument *mDocument;
+    QString mLabel;
+    const RessortTable &mRessorts;
+    // The section's content is split at its placeholders: mSegments[i] edits the blocks before
+    // mPlaceholders[i]; the last segment edits the blocks after the last placeholder.
+    QList<ContentEdit *> mSegments;
+    QList<Block::Type> mPlaceholders;
+    ItemListEditor *mQuestions = nullptr;
+    QLineEdit *mSignatories = nullptr;
+    ItemListEditor *mBeschluss = nullptr;
+    QWidget *mAnswersBox = nullptr;
+    QList<ContentEdit *> mAnswers;
+    QStringList mAnswerIds;
+    QTimer mPending;
+    bool mSegmentsDirty = false;
+    QList<int> mDirtyAnswers;
+};
+
+// A rich-text editor that is as tall as its text.
+void fitHeightToText(ContentEdit *edit);
+
+} // namespace vw

@@ -1,0 +1,237 @@
+#include "vorlageeditor.h"
+
+#include "contentedit.h"
+#include "documentsaver.h"
+#include "headerform.h"
+#include "itemlisteditor.h"
+#include "sectionform.h"
+#include "undokeys.h"
+#include "validationpanel.h"
+#include "vorlagedocument.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace vw {
+
+namespace {
+constexpr int validateDelayMs = 150;
+constexpr int previewDelayMs = 400;
+} // namespace
+
+VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidget *parent)
+    : QWidget(parent), mWorkspace(workspace), mDocument(new VorlageDocument(vorlage, this)),
+      mSaver(new DocumentSaver(workspace, mDocument, this)), mScroll(new QScrollArea(this)),
+      mPanel(new ValidationPanel(this)), mValidateTimer(new QTimer(this)), mPreviewTimer(new QTimer(this))
+{
+    // The page: header and sections one below the other, as on paper.
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("page"));
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(18, 12, 18, 24);
+    mHeader = new HeaderForm(mDocument, workspace->ressorts(), page);
+    pageLayout->addWidget(mHeader);
+    for (const Section &s : vorlage.sections) {
+        auto *form = new SectionForm(mDocument, s.label, workspace->ressorts(), page);
+        pageLayout->addWidget(form);
+        mSections << form;
+    }
+    pageLayout->addStretch();
+    mScroll->setWidget(page);
+    UndoKeysToWindow::install(page);
+    mScroll->setWidgetResizable(true);
+    mScroll->setFrameShape(QFrame::NoFrame);
+
+    // Find bar (Ctrl+F), hidden until asked for.
+    mFindBar = new QWidget(this);
+    auto *findLayout = new QHBoxLayout(mFindBar);
+    findLayout->setContentsMargins(6, 2, 6, 2);
+    auto *findLabel = new QLabel(tr("&Suchen:"), mFindBar);
+    mFindEdit = new QLineEdit(mFindBar);
+    findLabel->setBuddy(mFindEdit);
+    auto *close = new QToolButton(mFindBar);
+    close->setText(tr("Schließen"));
+    findLayout->addWidget(findLabel);
+    findLayout->addWidget(mFindEdit, 1);
+    findLayout->addWidget(close);
+    mFindBar->hide();
+    connect(mFindEdit, &QLineEdit::returnPressed, this, [this] {
+        if (!findNext(mFindEdit->text()))
+            mFindEdit->setStyleSheet(QStringLiteral("background: #fde0e0;"));
+    });
+    connect(mFindEdit, &QLineEdit::textChanged, mFindEdit, [this] { mFindEdit->setStyleSheet(QString()); });
+    connect(close, &QToolButton::clicked, mFindBar, &QWidget::hide);
+    auto *escape = new QAction(mFindBar);
+    escape->setShortcut(Qt::Key_Escape);
+    escape->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QAction::triggered, mFindBar, &QWidget::hide);
+    mFindBar->addAction(escape);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(mScroll);
+    splitter->addWidget(mPanel);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(mFindBar);
+    layout->addWidget(splitter);
+
+    // Ctrl+0 header, Ctrl+1 … Ctrl+7 sections A … G.
+    for (int i = 0; i <= std::min(9, int(mSections.size())); ++i) {
+        auto *action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + i)));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, i] {
+            focusPlace(i == 0 ? EditPlace{QStringLiteral("title")}
+                              : EditPlace{QStringLiteral("section:") + mSections[i - 1]->label()});
+        });
+        addAction(action);
+    }
+
+    mValidateTimer->setSingleShot(true);
+    mValidateTimer->setInterval(validateDelayMs);
+    mPreviewTimer->setSingleShot(true);
+    mPreviewTimer->setInterval(previewDelayMs);
+    connect(mValidateTimer, &QTimer::timeout, this, &VorlageEditor::validateNow);
+    connect(mPreviewTimer, &QTimer::timeout, this, &VorlageEditor::previewDue);
+    connect(mDocument, &VorlageDocument::changed, this, [this, page] {
+        UndoKeysToWindow::install(page); // rows added since need it too
+        mValidateTimer->start();
+        mPreviewTimer->start(); // restarted: the preview waits until typing pauses
+        emit titleChanged(mDocument->vorlage().title);
+    });
+    connect(mDocument, &VorlageDocument::focusRequested, this, &VorlageEditor::focusPlace);
+    connect(mPanel, &ValidationPanel::problemActivated, this, &VorlageEditor::focusLocation);
+    validateNow();
+}
+
+VorlageEditor::~VorlageEditor()
+{
+    flush();
+}
+
+SectionForm *VorlageEditor::sectionForm(const QString &label) const
+{
+    for (SectionForm *f : mSections)
+        if (f->label() == label)
+            return f;
+    return nullptr;
+}
+
+void VorlageEditor::flush()
+{
+    for (SectionForm *f : mSections)
+        f->flush();
+    mSaver->saveNow();
+}
+
+void VorlageEditor::validateNow()
+{
+    mProblems = validate(mDocument->vorlage(), mWorkspace->ressorts());
+    mPanel->setProblems(mProblems);
+}
+
+bool VorlageEditor::focusPlace(const EditPlace &place)
+{
+    bool done = mHeader->focusField(place);
+    for (qsizetype i = 0; !done && i < mSections.size(); ++i)
+        done = mSections[i]->focusPlace(place);
+    if (done && QApplication::focusWidget())
+        mScroll->ensureWidgetVisible(QApplication::focusWidget(), 20, 60);
+    return done;
+}
+
+bool VorlageEditor::focusLocation(const Location &location)
+{
+    switch (location.kind) {
+    case Location::Kind::Header:
+        return focusPlace({location.field});
+    case Location::Kind::Section:
+        return focusPlace({QStringLiteral("section:") + location.field});
+    case Location::Kind::Question:
+        return focusPlace({QStringLiteral("question:%1").arg(std::max(0, location.index))});
+    case Location::Kind::Answer:
+        return focusPlace({QStringLiteral("answer:%1").arg(std::max(0, location.index))});
+    case Location::Kind::Beschluss:
+        return location.index >= 0 ? focusPlace({QStringLiteral("beschluss:%1").arg(location.index)})
+                                   : focusPlace({QStringLiteral("section:") + location.field});
+    }
+    return false;
+}
+
+void VorlageEditor::showFind()
+{
+    mFindBar->show();
+    mFindEdit->setFocus(Qt::ShortcutFocusReason);
+    mFindEdit->selectAll();
+}
+
+QList<QWidget *> VorlageEditor::searchableWidgets() const
+{
+    QList<QWidget *> result;
+    for (QWidget *w : mScroll->widget()->findChildren<QWidget *>()) {
+        if (qobject_cast<QTextEdit *>(w) || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QLineEdit *>(w))
+            result << w;
+    }
+    // In the order they appear on the page.
+    std::sort(result.begin(), result.end(), [this](QWidget *a, QWidget *b) {
+        const QPoint pa = a->mapTo(mScroll->widget(), QPoint());
+        const QPoint pb = b->mapTo(mScroll->widget(), QPoint());
+        return pa.y() != pb.y() ? pa.y() < pb.y() : pa.x() < pb.x();
+    });
+    return result;
+}
+
+bool VorlageEditor::findNext(const QString &text)
+{
+    if (text.isEmpty())
+        return false;
+    const QList<QWidget *> widgets = searchableWidgets();
+    qsizetype start = widgets.indexOf(QApplication::focusWidget());
+    if (start < 0)
+        start = 0;
+    // From the cursor to the end, then from the top: every field once, the current one twice.
+    for (qsizetype n = 0; n <= widgets.size(); ++n) {
+        QWidget *w = widgets[(start + n) % widgets.size()];
+        const bool fromTop = n > 0;
+        bool found = false;
+        if (auto *edit = qobject_cast<QTextEdit *>(w)) {
+            if (fromTop)
+                edit->moveCursor(QTextCursor::Start);
+            found = edit->find(text);
+        } else if (auto *plain = qobject_cast<QPlainTextEdit *>(w)) {
+            if (fromTop)
+                plain->moveCursor(QTextCursor::Start);
+            found = plain->find(text);
+        } else if (auto *line = qobject_cast<QLineEdit *>(w)) {
+            const int from = fromTop ? 0 : line->cursorPosition();
+            const qsizetype at = line->text().indexOf(text, from, Qt::CaseInsensitive);
+            if (at >= 0) {
+                line->setSelection(int(at), int(text.size()));
+                found = true;
+            }
+        }
+        if (found) {
+            w->setFocus(Qt::OtherFocusReason);
+            mScroll->ensureWidgetVisible(w, 20, 60);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace vw

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "validation.h"
+#include "vorlage.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QScrollArea;
+class QTimer;
+
+namespace vw {
+
+class DocumentSaver;
+class HeaderForm;
+class SectionForm;
+class ValidationPanel;
+class VorlageDocument;
+class Workspace;
+struct EditPlace;
+
+// One open Vorlage: the header form and one form per section on a scrolling page, a find bar, and the
+// problems panel. Changes go through Commands onto the document's undo stack and are saved by a
+// DocumentSaver; the editor announces when the preview is due.
+class VorlageEditor : public QWidget {
+    Q_OBJECT
+public:
+    VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidget *parent = nullptr);
+    ~VorlageEditor() override;
+
+    VorlageDocument *document() const { return mDocument; }
+    DocumentSaver *saver() const { return mSaver; }
+    HeaderForm *headerForm() const { return mHeader; }
+    SectionForm *sectionForm(const QString &label) const;
+    ValidationPanel *validationPanel() const { return mPanel; }
+    const QList<Problem> &problems() const { return mProblems; }
+
+    // Records pending typing as undo steps and saves; before undo/redo, export, closing.
+    void flush();
+    // Ctrl+0 … Ctrl+7, a click in the problems panel, undo and redo come here.
+    bool focusPlace(const EditPlace &place);
+    bool focusLocation(const Location &location);
+    // Ctrl+F: shows the find bar; findNext() searches from the cursor through all fields.
+    void showFind();
+    bool findNext(const QString &text);
+
+signals:
+    // The Vorlage changed and stayed unchanged for a moment: time to refresh the preview.
+    void previewDue();
+    void titleChanged(const QString &title);
+
+private:
+    void validateNow();
+    QList<QWidget *> searchableWidgets() const;
+
+    Workspace *mWorkspace;
+    VorlageDocument *mDocument;
+    DocumentSaver *mSaver;
+    QScrollArea *mScroll;
+    HeaderForm *mHeader;
+    QList<SectionForm *> mSections;
+    ValidationPanel *mPanel;
+    QWidget *mFindBar;
+    QLineEdit *mFindEdit;
+    QTimer *mValidateTimer;
+    QTimer *mPreviewTimer;
+    QList<Problem> mProblems;
+};
+
+} // namespace vw

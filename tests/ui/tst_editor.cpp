@@ -1,0 +1,237 @@
+#include "testutil.h"
+
+#include "commands.h"
+#include "contentedit.h"
+#include "demo.h"
+#include "documentsaver.h"
+#include "headerform.h"
+#include "itemlisteditor.h"
+#include "mainwindow.h"
+#include "sectionform.h"
+#include "validationpanel.h"
+#include "vorlagedocument.h"
+#include "vorlageeditor.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoGroup>
+
+using namespace vw;
+
+namespace {
+
+// Types like a person; umlauts go through sendKeyEvent (QTest::keyClicks aborts on them).
+void type(QWidget *w, const QString &text)
+{
+    for (const QChar ch : text) {
+        if (ch.unicode() < 128)
+            QTest::keyClick(w, ch.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+}
+
+struct Fixture {
+    QTemporaryDir dir;
+    MainWindow window;
+    qint64 fragestunde = 0;
+    qint64 beschlussvorlage = 0;
+
+    Fixture()
+    {
+        const QString path = dir.filePath(QStringLiteral("editor.vorlagen"));
+        REQUIRE(openOrCreateWithDemo(path).ok());
+        REQUIRE(window.openWorkspace(path).ok());
+        for (const VorlageSummary &s : window.workspace()->list().value())
+            (s.kind == VorlageKind::Fragestunde ? fragestunde : beschlussvorlage) = s.id;
+        window.resize(1400, 900);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+    }
+
+    VorlageEditor *open(qint64 id)
+    {
+        REQUIRE(window.openVorlage(id));
+        return window.currentEditor();
+    }
+
+    Vorlage stored(qint64 id) { return window.workspace()->load(id).value(); }
+};
+
+ContentEdit *sectionEdit(VorlageEditor *editor, const QString &label)
+{
+    SectionForm *form = editor->sectionForm(label);
+    REQUIRE(form);
+    REQUIRE_FALSE(form->textEdits().isEmpty());
+    return form->textEdits().first();
+}
+
+} // namespace
+
+TEST_CASE("typing into a section, umlauts too, reaches the workspace without saving", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
+    QSignalSpy saved(editor->saver(), &DocumentSaver::saved);
+    type(c, QStringLiteral(" Geprüft würde außerdem „Leasing“."));
+    REQUIRE(saved.wait(3000));
+    const QString text = contentPlainText(f.stored(f.beschlussvorlage).section(QStringLiteral("C"))->content);
+    CHECK(text.endsWith(QStringLiteral("Geprüft würde außerdem „Leasing“.")));
+}
+
+TEST_CASE("undo and redo work across fields and bring the cursor back", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    const Vorlage before = editor->document()->vorlage();
+
+    auto *title = qobject_cast<QLineEdit *>(editor->headerForm()->fieldWidget(QStringLiteral("title")));
+    REQUIRE(title);
+    title->setFocus();
+    title->end(false);
+    type(title, QStringLiteral(" (neu)"));
+    CHECK(editor->document()->vorlage().title == before.title + QStringLiteral(" (neu)"));
+
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
+    type(c, QStringLiteral(" Ergänzt."));
+    editor->flush();
+    CHECK(contentPlainText(editor->document()->vorlage().section(QStringLiteral("C"))->content).endsWith(QStringLiteral("Ergänzt.")));
+
+    // Ctrl+Z is the window's: the text editor must not keep it for itself.
+    QTest::keyClick(c, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(editor->document()->vorlage().section(QStringLiteral("C"))->content == before.section(QStringLiteral("C"))->content);
+    CHECK(c->content() == before.section(QStringLiteral("C"))->content);
+    CHECK(QApplication::focusWidget() == c);
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+    CHECK(editor->document()->vorlage().title == before.title);
+    CHECK(title->text() == before.title);
+    CHECK(QApplication::focusWidget() == title);
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(title->text() == before.title + QStringLiteral(" (neu)"));
+    f.window.undoGroup()->redo();
+    CHECK(contentPlainText(c->content()).endsWith(QStringLiteral("Ergänzt.")));
+    CHECK(QApplication::focusWidget() == c);
+}
+
+TEST_CASE("questions are added and reordered, the answers follow", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.fragestunde);
+    SectionForm *a = editor->sectionForm(QStringLiteral("A"));
+    SectionForm *b = editor->sectionForm(QStringLiteral("B"));
+    REQUIRE(a->questionsEditor());
+    const Vorlage before = editor->document()->vorlage();
+
+    QTest::mouseClick(a->questionsEditor()->addButton(), Qt::LeftButton);
+    REQUIRE(a->questionsEditor()->rowCount() == 4);
+    QPlainTextEdit *fourth = a->questionsEditor()->textEdit(3);
+    CHECK(QApplication::focusWidget() == fourth);
+    type(fourth, QStringLiteral("Wie viele Geräte fehlen noch?"));
+    CHECK(editor->document()->vorlage().questions[3].text.plainText() == QStringLiteral("Wie viele Geräte fehlen noch?"));
+    REQUIRE(b->answerEdit(3));
+    // The new question has no answer yet: validation says so.
+    editor->validationPanel()->setProblems(validate(editor->document()->vorlage(), f.window.workspace()->ressorts()));
+    CHECK(editor->validationPanel()->summary().contains(QStringLiteral("Fehler")));
+
+    b->answerEdit(3)->setFocus();
+    type(b->answerEdit(3), QStringLiteral("Es fehlen zwölf."));
+    b->flush();
+    Commands::moveQuestion(editor->document(), 3, 0);
+    REQUIRE(b->answerEdit(0));
+    CHECK(contentPlainText(b->answerEdit(0)->content()) == QStringLiteral("Es fehlen zwölf."));
+    CHECK(contentPlainText(b->answerEdit(1)->content()) == contentPlainText(before.questions[0].answer));
+    CHECK(a->questionsEditor()->textEdit(0)->toPlainText() == QStringLiteral("Wie viele Geräte fehlen noch?"));
+}
+
+TEST_CASE("Beschluss items are added; problems appear, jump to their place and clear", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    QSignalSpy saved(editor->saver(), &DocumentSaver::saved);
+    SectionForm *g = editor->sectionForm(QStringLiteral("G"));
+    REQUIRE(g->beschlussEditor());
+    const int items = g->beschlussEditor()->rowCount();
+    QTest::mouseClick(g->beschlussEditor()->addButton(), Qt::LeftButton);
+    REQUIRE(g->beschlussEditor()->rowCount() == items + 1);
+    QPlainTextEdit *item = g->beschlussEditor()->textEdit(items);
+    item->selectAll();
+    QTest::keyClick(item, Qt::Key_Delete);
+    type(item, QStringLiteral("Die Behörde prüft das."));
+    QTest::qWait(400);
+    CHECK(editor->validationPanel()->summary().contains(QStringLiteral("1 Fehler")));
+    CHECK(editor->problems().first().location.kind == Location::Kind::Beschluss);
+
+    // Export refuses while there is an error, and says which.
+    auto refused = f.window.exportCurrent(f.dir.filePath(QStringLiteral("x.pdf")));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().contains(QStringLiteral("Beschluss")));
+
+    // A click on the problem puts the cursor into the item.
+    editor->headerForm()->fieldWidget(QStringLiteral("title"))->setFocus();
+    emit editor->validationPanel()->problemActivated(editor->problems().first().location);
+    CHECK(QApplication::focusWidget() == item);
+
+    item->selectAll();
+    QTest::keyClick(item, Qt::Key_Delete);
+    type(item, QStringLiteral("Der Senat begrüßt die schnelle Umsetzung."));
+    QTest::qWait(400);
+    CHECK(editor->validationPanel()->summary() == QStringLiteral("Keine Probleme"));
+    CHECK(f.window.exportCurrent(f.dir.filePath(QStringLiteral("x.pdf"))).ok());
+    REQUIRE((saved.count() > 0 || saved.wait(2000)));
+    CHECK(f.stored(f.beschlussvorlage).beschluss.size() == items + 1);
+}
+
+TEST_CASE("Ctrl+0 to Ctrl+7 put the cursor into header and sections", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_1, Qt::ControlModifier);
+    CHECK(QApplication::focusWidget() == sectionEdit(editor, QStringLiteral("A")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_4, Qt::ControlModifier);
+    CHECK(QApplication::focusWidget() == sectionEdit(editor, QStringLiteral("D")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_0, Qt::ControlModifier);
+    CHECK(QApplication::focusWidget() == editor->headerForm()->fieldWidget(QStringLiteral("title")));
+}
+
+TEST_CASE("find goes through all fields of the Vorlage", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    sectionEdit(editor, QStringLiteral("A"))->setFocus();
+    REQUIRE(editor->findNext(QStringLiteral("Gesamtpersonalrat")));
+    CHECK(QApplication::focusWidget() == sectionEdit(editor, QStringLiteral("E")));
+    CHECK_FALSE(editor->findNext(QStringLiteral("Zeppelin")));
+}
+
+TEST_CASE("a new Vorlage from a template and a duplicate open in their own tabs", "[ui]")
+{
+    Fixture f;
+    f.open(f.fragestunde);
+    auto copy = f.window.duplicateCurrent();
+    REQUIRE(copy.ok());
+    CHECK(f.window.currentVorlageId() == copy.value());
+    CHECK(f.window.currentVorlage()->questions.size() == 3);
+    CHECK(f.window.currentVorlage()->questions[0].id != f.stored(f.fragestunde).questions[0].id);
+
+    auto created = f.window.createVorlage(VorlageKind::Bericht);
+    REQUIRE(created.ok());
+    CHECK(f.window.currentVorlage()->kind == VorlageKind::Bericht);
+    CHECK(f.window.currentVorlage()->sections.size() == 7);
+    CHECK(f.window.editors().size() == 4); // the first Vorlage of the list opened with the workspace
+    CHECK(QApplication::focusWidget() == f.window.currentEditor()->headerForm()->fieldWidget(QStringLiteral("title")));
+}
