@@ -39,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), mUi(std::make_unique<Ui::MainWindow>()), mModel(new VorlageListModel(this)),
       mProxy(new QSortFilterProxyModel(this)), mUndoGroup(new QUndoGroup(this))
 {
+    mPreviewPool.setMaxThreadCount(1); // one preview at a time; newer requests replace older ones
     mUi->setupUi(this);
     mPreview = new PdfPreview(mUi->previewPanel);
     mUi->previewLayout->addWidget(mPreview, 1);
@@ -128,6 +129,8 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    mPreviewPool.clear();
+    mPreviewPool.waitForDone();
     closeAllEditors();
 }
 
@@ -352,7 +355,8 @@ void MainWindow::refreshPreview()
     // The exporter runs on a copy, off the UI thread; only the newest result is shown.
     const int generation = ++mPreviewGeneration;
     QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([self, generation, vorlage = editor->document()->vorlage(),
+    mPreviewPool.clear(); // a queued, older request is superseded
+    mPreviewPool.start([self, generation, vorlage = editor->document()->vorlage(),
                                           ressorts = mWorkspace->ressorts()] {
         Result<QByteArray> pdf = PdfExporter(ressorts).toBytes(vorlage);
         QMetaObject::invokeMethod(qApp, [self, generation, pdf] {

@@ -4,6 +4,7 @@
 #include "vorlage.h"
 
 #include <QMainWindow>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -87,6 +88,7 @@ private:
     PdfPreview *mPreview;
     QUndoGroup *mUndoGroup;
     int mPreviewGeneration = 0;
+    QThreadPool mPreviewPool; // waited for on destruction: no export outlives the window
 };
 
 } // namespace vw
