@@ -19,6 +19,7 @@
 #include <QTextList>
 #include <QTextTable>
 #include <QToolBar>
+#include <QToolButton>
 
 #include <algorithm>
 #include <memory>
@@ -121,12 +122,39 @@ QList<QAction *> ContentEdit::formatActions() const
 
 QToolBar *ContentEdit::createFormatBar(QWidget *parent)
 {
+    // Compact, as in word processors: "F" and "K" for Fett and Kursiv, the full names as tool tips;
+    // the table commands in one drop-down.
     auto *bar = new QToolBar(tr("Format"), parent);
+    bar->setIconSize(QSize(16, 16));
+    const auto compact = [](QAction *action, const QString &iconText) {
+        action->setIconText(iconText);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(action->text().remove(QLatin1Char('&')),
+                                                        action->shortcut().toString(QKeySequence::NativeText)));
+    };
+    compact(mBold, tr("F", "short for Fett"));
+    compact(mItalic, tr("K", "short for Kursiv"));
+    compact(mNumbered, QStringLiteral("1."));
+    compact(mBullets, QStringLiteral("•"));
+    compact(mOutdent, QStringLiteral("⇤"));
+    compact(mIndent, QStringLiteral("⇥"));
     bar->addActions({mBold, mItalic});
+    for (QAction *a : {mBold, mItalic}) {
+        QFont font = bar->widgetForAction(a)->font();
+        font.setBold(a == mBold);
+        font.setItalic(a == mItalic);
+        bar->widgetForAction(a)->setFont(font);
+    }
     bar->addSeparator();
     bar->addActions({mNumbered, mBullets, mOutdent, mIndent});
     bar->addSeparator();
-    bar->addActions({mInsertTable, mInsertRow, mInsertColumn, mRemoveRow, mRemoveColumn, mHeaderRow});
+    auto *table = new QToolButton(bar);
+    table->setText(tr("Tabelle"));
+    table->setToolTip(tr("Tabelle einfügen und bearbeiten"));
+    table->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(table);
+    menu->addActions({mInsertTable, mInsertRow, mInsertColumn, mRemoveRow, mRemoveColumn, mHeaderRow});
+    table->setMenu(menu);
+    bar->addWidget(table);
     return bar;
 }
 

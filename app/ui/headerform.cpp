@@ -60,6 +60,13 @@ HeaderForm::HeaderForm(VorlageDocument *document, const RessortTable &ressorts, 
                               tr("städtische Deputation für Bau, Mobilität und Stadtentwicklung")});
     for (QDateEdit *edit : {mUi->dateEdit, mUi->sessionDateEdit, mUi->askedOnEdit})
         setupDateEdit(edit);
+    // Long entries ("städtische Deputation für …") must not widen the form beyond the window.
+    for (QComboBox *combo : findChildren<QComboBox *>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
+    mUi->grid->setColumnStretch(1, 3);
+    mUi->grid->setColumnStretch(3, 2);
 
     VorlageDocument *doc = mDocument;
     connect(mUi->kindCombo, &QComboBox::activated, this,

@@ -70,6 +70,7 @@ SectionForm::SectionForm(VorlageDocument *document, const QString &label, const 
     auto *headingRow = new QHBoxLayout;
     auto *heading = new QLabel(QStringLiteral("%1. %2").arg(label, section ? section->heading : QString()), this);
     heading->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt;"));
+    heading->setWordWrap(true); // D and F have long headings; the page must fit the window
     headingRow->addWidget(heading, 1);
     layout->addLayout(headingRow);
 
@@ -202,6 +203,8 @@ QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
     verb->setObjectName(QStringLiteral("verb"));
     verb->setToolTip(tr("Das Beschlussverb, aus dem Satz erkannt"));
     auto *ressort = new QComboBox(box);
+    ressort->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    ressort->setMinimumContentsLength(16);
     ressort->addItem(tr("kein Ressort"), QString());
     for (const QString &key : mRessorts.keysOn(QDate()))
         ressort->addItem(mRessorts.displayName(key, QString(), mDocument->vorlage().date), key);

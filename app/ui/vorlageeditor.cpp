@@ -81,8 +81,9 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(mScroll);
     splitter->addWidget(mPanel);
-    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(0, 6);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({640, 90});
     splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
