@@ -2,26 +2,23 @@
 
 #include <QGridLayout>
 #include <QLabel>
-#include <QPlainTextEdit>
+#include <QAbstractTextDocumentLayout>
+#include <QTextEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStyle>
-#include <QTextBlock>
 #include <QToolButton>
 
 namespace vw {
 
-void fitHeightToText(QPlainTextEdit *edit)
+void fitHeightToText(QTextEdit *edit)
 {
-    const auto fit = [edit] {
-        const QFontMetrics fm(edit->font());
-        int lines = 0;
-        for (QTextBlock b = edit->document()->begin(); b.isValid(); b = b.next())
-            lines += std::max(1, b.layout() ? b.layout()->lineCount() : 1);
-        edit->setFixedHeight(std::max(2, lines) * fm.lineSpacing() + 2 * int(edit->document()->documentMargin()) + 6);
-    };
     edit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    const auto fit = [edit] {
+        const int height = int(edit->document()->documentLayout()->documentSize().height());
+        edit->setFixedHeight(std::max(height, edit->fontMetrics().lineSpacing() * 2) + 2 * edit->frameWidth() + 4);
+    };
+    // The document's size follows the editor's width, so a resize refits it too.
     QObject::connect(edit->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, edit, fit);
     fit();
 }
@@ -50,7 +47,7 @@ int ItemListEditor::rowCount() const
     return int(mEdits.size());
 }
 
-QPlainTextEdit *ItemListEditor::textEdit(int row) const
+QTextEdit *ItemListEditor::textEdit(int row) const
 {
     return mEdits.value(row);
 }
@@ -70,12 +67,13 @@ void ItemListEditor::rebuild()
         auto *number = new QLabel(mOps.numberFormat.arg(i + 1), row);
         number->setAlignment(Qt::AlignRight | Qt::AlignTop);
         number->setMinimumWidth(fontMetrics().horizontalAdvance(mOps.numberFormat.arg(99)));
-        auto *edit = new QPlainTextEdit(row);
+        auto *edit = new QTextEdit(row);
+        edit->setAcceptRichText(false);
         edit->setTabChangesFocus(true);
         edit->setUndoRedoEnabled(false); // undo is the Vorlage's
         edit->setPlainText(mOps.text(i));
         fitHeightToText(edit);
-        connect(edit, &QPlainTextEdit::textChanged, this, [this, edit] {
+        connect(edit, &QTextEdit::textChanged, this, [this, edit] {
             const int index = int(mEdits.indexOf(edit));
             if (index >= 0)
                 mOps.setText(index, edit->toPlainText(), edit->textCursor().position());
@@ -143,7 +141,7 @@ void ItemListEditor::refresh()
 
 void ItemListEditor::focusRow(int row, int cursor)
 {
-    QPlainTextEdit *edit = textEdit(row);
+    QTextEdit *edit = textEdit(row);
     if (!edit)
         return;
     edit->setFocus(Qt::OtherFocusReason);

@@ -4,7 +4,7 @@
 
 #include <functional>
 
-class QPlainTextEdit;
+class QTextEdit;
 class QVBoxLayout;
 class QPushButton;
 
@@ -35,7 +35,7 @@ public:
     // Follows the model: rebuilds rows when items were added, removed or moved, otherwise updates what changed.
     void refresh();
     int rowCount() const;
-    QPlainTextEdit *textEdit(int row) const;
+    QTextEdit *textEdit(int row) const;
     QPushButton *addButton() const { return mAdd; }
     void focusRow(int row, int cursor);
 
@@ -45,13 +45,13 @@ private:
     Operations mOps;
     QVBoxLayout *mRows;
     QPushButton *mAdd;
-    QList<QPlainTextEdit *> mEdits;
+    QList<QTextEdit *> mEdits;
     QList<QWidget *> mRowWidgets;
     QList<QWidget *> mExtras;
     QStringList mIds;
 };
 
-// A QPlainTextEdit that is as tall as its text, so that a page of them scrolls as one.
-void fitHeightToText(QPlainTextEdit *edit);
+// A text editor that is as tall as its text, so that a page of them scrolls as one.
+void fitHeightToText(QTextEdit *edit);
 
 } // namespace vw

@@ -15,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QPlainTextEdit>
 #include <QSignalBlocker>
 #include <QToolBar>
 #include <QToolButton>
@@ -46,17 +45,6 @@ QList<Content> splitAtPlaceholders(const Content &content, QList<Block::Type> *p
 }
 
 } // namespace
-
-void fitHeightToText(ContentEdit *edit)
-{
-    edit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    const auto fit = [edit] {
-        const int height = int(edit->document()->documentLayout()->documentSize().height());
-        edit->setFixedHeight(std::max(height, edit->fontMetrics().lineSpacing() * 2) + 2 * edit->frameWidth() + 4);
-    };
-    QObject::connect(edit->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, edit, fit);
-    fit();
-}
 
 SectionForm::SectionForm(VorlageDocument *document, const QString &label, const RessortTable &ressorts,
                          QWidget *parent)

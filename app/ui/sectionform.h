@@ -63,7 +63,4 @@ private:
     QList<int> mDirtyAnswers;
 };
 
-// A rich-text editor that is as tall as its text.
-void fitHeightToText(ContentEdit *edit);
-
 } // namespace vw

@@ -3,7 +3,7 @@
 #include <QAbstractSpinBox>
 #include <QKeyEvent>
 #include <QLineEdit>
-#include <QPlainTextEdit>
+#include <QTextEdit>
 
 namespace vw {
 
@@ -13,7 +13,7 @@ void UndoKeysToWindow::install(QWidget *root)
     if (!filter)
         filter = new UndoKeysToWindow(root);
     for (QWidget *w : root->findChildren<QWidget *>()) {
-        if (qobject_cast<QLineEdit *>(w) || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w)) {
+        if (qobject_cast<QLineEdit *>(w) || qobject_cast<QTextEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w)) {
             w->removeEventFilter(filter);
             w->installEventFilter(filter);
         }

@@ -6,7 +6,7 @@ class QWidget;
 
 namespace vw {
 
-// Line edits, plain text edits and spin boxes keep an undo history of their own and claim Ctrl+Z and
+// Line edits, text edits and spin boxes keep an undo history of their own and claim Ctrl+Z and
 // Ctrl+Shift+Z for it. In the editor every change is on the Vorlage's undo stack, so these keys must
 // reach the window's actions: this filter declines them on the widgets it is installed on.
 class UndoKeysToWindow : public QObject {

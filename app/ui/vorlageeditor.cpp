@@ -15,7 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -185,7 +185,7 @@ QList<QWidget *> VorlageEditor::searchableWidgets() const
 {
     QList<QWidget *> result;
     for (QWidget *w : mScroll->widget()->findChildren<QWidget *>()) {
-        if (qobject_cast<QTextEdit *>(w) || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QLineEdit *>(w))
+        if (qobject_cast<QTextEdit *>(w) || qobject_cast<QLineEdit *>(w))
             result << w;
     }
     // In the order they appear on the page.
@@ -214,10 +214,6 @@ bool VorlageEditor::findNext(const QString &text)
             if (fromTop)
                 edit->moveCursor(QTextCursor::Start);
             found = edit->find(text);
-        } else if (auto *plain = qobject_cast<QPlainTextEdit *>(w)) {
-            if (fromTop)
-                plain->moveCursor(QTextCursor::Start);
-            found = plain->find(text);
         } else if (auto *line = qobject_cast<QLineEdit *>(w)) {
             const int from = fromTop ? 0 : line->cursorPosition();
             const qsizetype at = line->text().indexOf(text, from, Qt::CaseInsensitive);

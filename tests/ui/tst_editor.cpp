@@ -15,7 +15,7 @@
 
 #include <QApplication>
 #include <QLineEdit>
-#include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -137,7 +137,7 @@ TEST_CASE("questions are added and reordered, the answers follow", "[ui]")
 
     QTest::mouseClick(a->questionsEditor()->addButton(), Qt::LeftButton);
     REQUIRE(a->questionsEditor()->rowCount() == 4);
-    QPlainTextEdit *fourth = a->questionsEditor()->textEdit(3);
+    QTextEdit *fourth = a->questionsEditor()->textEdit(3);
     CHECK(QApplication::focusWidget() == fourth);
     type(fourth, QStringLiteral("Wie viele Geräte fehlen noch?"));
     CHECK(editor->document()->vorlage().questions[3].text.plainText() == QStringLiteral("Wie viele Geräte fehlen noch?"));
@@ -166,7 +166,7 @@ TEST_CASE("Beschluss items are added; problems appear, jump to their place and c
     const int items = g->beschlussEditor()->rowCount();
     QTest::mouseClick(g->beschlussEditor()->addButton(), Qt::LeftButton);
     REQUIRE(g->beschlussEditor()->rowCount() == items + 1);
-    QPlainTextEdit *item = g->beschlussEditor()->textEdit(items);
+    QTextEdit *item = g->beschlussEditor()->textEdit(items);
     item->selectAll();
     QTest::keyClick(item, Qt::Key_Delete);
     type(item, QStringLiteral("Die Behörde prüft das."));
