@@ -76,6 +76,8 @@ SectionForm::SectionForm(VorlageDocument *document, const QString &label, const 
         }
         auto *edit = new ContentEdit(this);
         edit->setContent(segments[seg]);
+        if (seg < mPlaceholders.size())
+            edit->setPlaceholderText(tr("Einleitender Text (optional)"));
         fitHeightToText(edit);
         if (!formatBar) {
             formatBar = edit->createFormatBar(this);

@@ -151,8 +151,13 @@ bool VorlageEditor::focusPlace(const EditPlace &place)
     bool done = mHeader->focusField(place);
     for (qsizetype i = 0; !done && i < mSections.size(); ++i)
         done = mSections[i]->focusPlace(place);
-    if (done && QApplication::focusWidget())
+    if (SectionForm *form = place.key.startsWith(QLatin1String("section:")) ? sectionForm(place.key.mid(8)) : nullptr;
+        done && form && place.cursor < 0) {
+        // Jumping to a section (Ctrl+1 … Ctrl+7) shows it from its heading.
+        mScroll->verticalScrollBar()->setValue(form->y() - 8);
+    } else if (done && QApplication::focusWidget()) {
         mScroll->ensureWidgetVisible(QApplication::focusWidget(), 20, 60);
+    }
     return done;
 }
 

@@ -9,7 +9,11 @@
 #include "vorlagelistmodel.h"
 #include "workspace.h"
 
+#include "pdfexporter.h"
+
 #include <QAbstractItemModelTester>
+#include <QPdfView>
+#include <QScrollBar>
 #include <QLineEdit>
 #include <QPdfDocument>
 #include <QSignalSpy>
@@ -146,4 +150,32 @@ TEST_CASE("a file that is not a workspace is refused, the open one stays", "[ui]
     REQUIRE(window.workspace());
     CHECK(window.workspace()->path() == good);
     CHECK(window.recentWorkspaces().value(0) == QFileInfo(good).absoluteFilePath());
+}
+
+TEST_CASE("a refreshed preview keeps the reader's scroll position", "[ui]")
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::open(demoWorkspace(dir), Workspace::Mode::OpenExisting);
+    REQUIRE(ws.ok());
+    Vorlage v = ws.value()->load(2).value();
+    for (int i = 0; i < 200; ++i)
+        v.section(QStringLiteral("B"))->content.append(Block::para(QStringLiteral("Absatz %1 mit etwas Text.").arg(i)));
+    const QByteArray first = PdfExporter(ws.value()->ressorts()).toBytes(v).value();
+    v.title = QStringLiteral("Geänderter Titel");
+    const QByteArray second = PdfExporter(ws.value()->ressorts()).toBytes(v).value();
+
+    PdfPreview preview;
+    preview.resize(500, 600);
+    preview.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&preview));
+    preview.setPdf(first);
+    QTest::qWait(50);
+    QScrollBar *bar = preview.view()->verticalScrollBar();
+    REQUIRE(bar->maximum() > 2000);
+    bar->setValue(bar->maximum() / 2);
+    const int before = bar->value();
+    preview.setPdf(second);
+    QTest::qWait(50);
+    CHECK(bar->value() == before);
+    CHECK(preview.document()->getAllText(0).text().contains(QStringLiteral("Geänderter Titel")));
 }
