@@ -80,18 +80,59 @@ bool validIndex(int index, qsizetype size)
     return index >= 0 && index < size;
 }
 
+// Changes the list of questions or Beschluss items as one undo step; `edit` returns false to change nothing.
+template <typename T>
+void changeList(VorlageDocument *doc, QList<T> Vorlage::*member, const QString &text,
+                const std::function<bool(QList<T> &)> &edit)
+{
+    QList<T> list = doc->vorlage().*member;
+    if (!edit(list))
+        return;
+    change<QList<T>>(doc, text, {std::is_same_v<T, Question> ? QStringLiteral("questions") : QStringLiteral("beschluss")},
+                     [member](Vorlage &v) -> QList<T> & { return v.*member; }, list, false);
+}
+
 void questions(VorlageDocument *doc, const QString &text, const QList<Question> &value)
 {
-    change<QList<Question>>(doc, text, {QStringLiteral("questions")}, [](Vorlage &v) -> QList<Question> & {
-        return v.questions;
-    }, value, false);
+    changeList<Question>(doc, &Vorlage::questions, text, [&value](QList<Question> &l) { return (l = value, true); });
 }
 
 void beschluss(VorlageDocument *doc, const QString &text, const QList<BeschlussItem> &value)
 {
-    change<QList<BeschlussItem>>(doc, text, {QStringLiteral("beschluss")}, [](Vorlage &v) -> QList<BeschlussItem> & {
-        return v.beschluss;
-    }, value, false);
+    changeList<BeschlussItem>(doc, &Vorlage::beschluss, text,
+                              [&value](QList<BeschlussItem> &l) { return (l = value, true); });
+}
+
+template <typename T> bool insertAt(QList<T> &list, int at, const T &item)
+{
+    list.insert(std::clamp<qsizetype>(at, 0, list.size()), item);
+    return true;
+}
+
+template <typename T> bool removeAt(QList<T> &list, int index)
+{
+    if (!validIndex(index, list.size()))
+        return false;
+    list.removeAt(index);
+    return true;
+}
+
+template <typename T> bool moveFromTo(QList<T> &list, int from, int to)
+{
+    if (!validIndex(from, list.size()) || !validIndex(to, list.size()) || from == to)
+        return false;
+    list.move(from, to);
+    return true;
+}
+
+// The item with `id`. Keyed by id, an edit follows its item when it is moved; the undo history restores
+// a removed item before it undoes edits made to it, so the id is always found.
+template <typename T> T &itemById(QList<T> &list, const QString &id)
+{
+    for (T &item : list)
+        if (item.id == id)
+            return item;
+    return list.first();
 }
 
 #define VW_FIELD(member) [](Vorlage &v) -> auto & { return v.member; }
@@ -306,17 +347,9 @@ void setQuestionText(VorlageDocument *doc, int index, const Paragraph &text, int
 {
     if (!validIndex(index, doc->vorlage().questions.size()))
         return;
-    // Keyed by the question's id, so the step follows the question when it is moved. The undo history
-    // restores a removed question before it undoes edits made to it, so the id is always found.
     const QString id = doc->vorlage().questions[index].id;
     change<Paragraph>(doc, tr("Frage %1 bearbeiten").arg(index + 1), {QStringLiteral("question:%1").arg(index), cursor},
-                      [id](Vorlage &v) -> Paragraph & {
-                          for (Question &q : v.questions)
-                              if (q.id == id)
-                                  return q.text;
-                          return v.questions.first().text;
-                      },
-                      text, true);
+                      [id](Vorlage &v) -> Paragraph & { return itemById(v.questions, id).text; }, text, true);
 }
 
 void setAnswer(VorlageDocument *doc, int index, const Content &answer, int cursor)
@@ -325,38 +358,26 @@ void setAnswer(VorlageDocument *doc, int index, const Content &answer, int curso
         return;
     const QString id = doc->vorlage().questions[index].id;
     change<Content>(doc, tr("Antwort zu Frage %1 bearbeiten").arg(index + 1),
-                    {QStringLiteral("answer:%1").arg(index), cursor}, [id](Vorlage &v) -> Content & {
-                        for (Question &q : v.questions)
-                            if (q.id == id)
-                                return q.answer;
-                        return v.questions.first().answer;
-                    },
-                    answer, true);
+                    {QStringLiteral("answer:%1").arg(index), cursor},
+                    [id](Vorlage &v) -> Content & { return itemById(v.questions, id).answer; }, answer, true);
 }
 
 void addQuestion(VorlageDocument *doc, int at)
 {
-    QList<Question> list = doc->vorlage().questions;
-    list.insert(std::clamp<qsizetype>(at, 0, list.size()), Question{newItemId(), {}, {}});
-    questions(doc, tr("Frage hinzufügen"), list);
+    changeList<Question>(doc, &Vorlage::questions, tr("Frage hinzufügen"),
+                         [at](QList<Question> &l) { return insertAt(l, at, Question{newItemId(), {}, {}}); });
 }
 
 void removeQuestion(VorlageDocument *doc, int index)
 {
-    QList<Question> list = doc->vorlage().questions;
-    if (!validIndex(index, list.size()))
-        return;
-    list.removeAt(index);
-    questions(doc, tr("Frage %1 entfernen").arg(index + 1), list);
+    changeList<Question>(doc, &Vorlage::questions, tr("Frage %1 entfernen").arg(index + 1),
+                         [index](QList<Question> &l) { return removeAt(l, index); });
 }
 
 void moveQuestion(VorlageDocument *doc, int from, int to)
 {
-    QList<Question> list = doc->vorlage().questions;
-    if (!validIndex(from, list.size()) || !validIndex(to, list.size()) || from == to)
-        return;
-    list.move(from, to);
-    questions(doc, tr("Frage %1 verschieben").arg(from + 1), list);
+    changeList<Question>(doc, &Vorlage::questions, tr("Frage %1 verschieben").arg(from + 1),
+                         [from, to](QList<Question> &l) { return moveFromTo(l, from, to); });
 }
 
 void setBeschlussText(VorlageDocument *doc, int index, const Paragraph &text, int cursor)
@@ -365,48 +386,39 @@ void setBeschlussText(VorlageDocument *doc, int index, const Paragraph &text, in
         return;
     const QString id = doc->vorlage().beschluss[index].id;
     change<Paragraph>(doc, tr("Beschlusspunkt %1 bearbeiten").arg(index + 1),
-                      {QStringLiteral("beschluss:%1").arg(index), cursor}, [id](Vorlage &v) -> Paragraph & {
-                          for (BeschlussItem &b : v.beschluss)
-                              if (b.id == id)
-                                  return b.text;
-                          return v.beschluss.first().text;
-                      },
-                      text, true);
+                      {QStringLiteral("beschluss:%1").arg(index), cursor},
+                      [id](Vorlage &v) -> Paragraph & { return itemById(v.beschluss, id).text; }, text, true);
 }
 
 void setBeschlussDetails(VorlageDocument *doc, int index, const QString &ressortKey, const QDate &dueDate)
 {
-    QList<BeschlussItem> list = doc->vorlage().beschluss;
-    if (!validIndex(index, list.size()))
-        return;
-    list[index].ressortKey = ressortKey;
-    list[index].dueDate = dueDate;
-    beschluss(doc, tr("Beschlusspunkt %1 ändern").arg(index + 1), list);
+    changeList<BeschlussItem>(doc, &Vorlage::beschluss, tr("Beschlusspunkt %1 ändern").arg(index + 1),
+                              [&](QList<BeschlussItem> &l) {
+                                  if (!validIndex(index, l.size()))
+                                      return false;
+                                  l[index].ressortKey = ressortKey;
+                                  l[index].dueDate = dueDate;
+                                  return true;
+                              });
 }
 
 void addBeschlussItem(VorlageDocument *doc, int at, const Paragraph &text)
 {
-    QList<BeschlussItem> list = doc->vorlage().beschluss;
-    list.insert(std::clamp<qsizetype>(at, 0, list.size()), BeschlussItem{newItemId(), text, {}, {}});
-    beschluss(doc, tr("Beschlusspunkt hinzufügen"), list);
+    changeList<BeschlussItem>(doc, &Vorlage::beschluss, tr("Beschlusspunkt hinzufügen"), [&](QList<BeschlussItem> &l) {
+        return insertAt(l, at, BeschlussItem{newItemId(), text, {}, {}});
+    });
 }
 
 void removeBeschlussItem(VorlageDocument *doc, int index)
 {
-    QList<BeschlussItem> list = doc->vorlage().beschluss;
-    if (!validIndex(index, list.size()))
-        return;
-    list.removeAt(index);
-    beschluss(doc, tr("Beschlusspunkt %1 entfernen").arg(index + 1), list);
+    changeList<BeschlussItem>(doc, &Vorlage::beschluss, tr("Beschlusspunkt %1 entfernen").arg(index + 1),
+                              [index](QList<BeschlussItem> &l) { return removeAt(l, index); });
 }
 
 void moveBeschlussItem(VorlageDocument *doc, int from, int to)
 {
-    QList<BeschlussItem> list = doc->vorlage().beschluss;
-    if (!validIndex(from, list.size()) || !validIndex(to, list.size()) || from == to)
-        return;
-    list.move(from, to);
-    beschluss(doc, tr("Beschlusspunkt %1 verschieben").arg(from + 1), list);
+    changeList<BeschlussItem>(doc, &Vorlage::beschluss, tr("Beschlusspunkt %1 verschieben").arg(from + 1),
+                              [from, to](QList<BeschlussItem> &l) { return moveFromTo(l, from, to); });
 }
 
 } // namespace vw::Commands

@@ -1,4 +1,5 @@
 #include "testutil.h"
+#include "uitestutil.h"
 
 #include "commands.h"
 #include "contentedit.h"
@@ -26,16 +27,6 @@ using namespace vw;
 
 namespace {
 
-// Types like a person; umlauts go through sendKeyEvent (QTest::keyClicks aborts on them).
-void type(QWidget *w, const QString &text)
-{
-    for (const QChar ch : text) {
-        if (ch.unicode() < 128)
-            QTest::keyClick(w, ch.toLatin1());
-        else
-            QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
-    }
-}
 
 struct Fixture {
     QTemporaryDir dir;
@@ -82,7 +73,7 @@ TEST_CASE("typing into a section, umlauts too, reaches the workspace without sav
     c->setFocus();
     QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
     QSignalSpy saved(editor->saver(), &DocumentSaver::saved);
-    type(c, QStringLiteral(" Geprüft würde außerdem „Leasing“."));
+    typeText(c, QStringLiteral(" Geprüft würde außerdem „Leasing“."));
     REQUIRE(saved.wait(3000));
     const QString text = contentPlainText(f.stored(f.beschlussvorlage).section(QStringLiteral("C"))->content);
     CHECK(text.endsWith(QStringLiteral("Geprüft würde außerdem „Leasing“.")));
@@ -98,13 +89,13 @@ TEST_CASE("undo and redo work across fields and bring the cursor back", "[ui]")
     REQUIRE(title);
     title->setFocus();
     title->end(false);
-    type(title, QStringLiteral(" (neu)"));
+    typeText(title, QStringLiteral(" (neu)"));
     CHECK(editor->document()->vorlage().title == before.title + QStringLiteral(" (neu)"));
 
     ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
     c->setFocus();
     QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
-    type(c, QStringLiteral(" Ergänzt."));
+    typeText(c, QStringLiteral(" Ergänzt."));
     editor->flush();
     CHECK(contentPlainText(editor->document()->vorlage().section(QStringLiteral("C"))->content).endsWith(QStringLiteral("Ergänzt.")));
 
@@ -139,7 +130,7 @@ TEST_CASE("questions are added and reordered, the answers follow", "[ui]")
     REQUIRE(a->questionsEditor()->rowCount() == 4);
     QTextEdit *fourth = a->questionsEditor()->textEdit(3);
     CHECK(QApplication::focusWidget() == fourth);
-    type(fourth, QStringLiteral("Wie viele Geräte fehlen noch?"));
+    typeText(fourth, QStringLiteral("Wie viele Geräte fehlen noch?"));
     CHECK(editor->document()->vorlage().questions[3].text.plainText() == QStringLiteral("Wie viele Geräte fehlen noch?"));
     REQUIRE(b->answerEdit(3));
     // The new question has no answer yet: validation says so.
@@ -147,7 +138,7 @@ TEST_CASE("questions are added and reordered, the answers follow", "[ui]")
     CHECK(editor->validationPanel()->summary().contains(QStringLiteral("Fehler")));
 
     b->answerEdit(3)->setFocus();
-    type(b->answerEdit(3), QStringLiteral("Es fehlen zwölf."));
+    typeText(b->answerEdit(3), QStringLiteral("Es fehlen zwölf."));
     b->flush();
     Commands::moveQuestion(editor->document(), 3, 0);
     REQUIRE(b->answerEdit(0));
@@ -169,7 +160,7 @@ TEST_CASE("Beschluss items are added; problems appear, jump to their place and c
     QTextEdit *item = g->beschlussEditor()->textEdit(items);
     item->selectAll();
     QTest::keyClick(item, Qt::Key_Delete);
-    type(item, QStringLiteral("Die Behörde prüft das."));
+    typeText(item, QStringLiteral("Die Behörde prüft das."));
     QTest::qWait(400);
     CHECK(editor->validationPanel()->summary().contains(QStringLiteral("1 Fehler")));
     CHECK(editor->problems().first().location.kind == Location::Kind::Beschluss);
@@ -186,7 +177,7 @@ TEST_CASE("Beschluss items are added; problems appear, jump to their place and c
 
     item->selectAll();
     QTest::keyClick(item, Qt::Key_Delete);
-    type(item, QStringLiteral("Der Senat begrüßt die schnelle Umsetzung."));
+    typeText(item, QStringLiteral("Der Senat begrüßt die schnelle Umsetzung."));
     QTest::qWait(400);
     CHECK(editor->validationPanel()->summary() == QStringLiteral("Keine Probleme"));
     CHECK(f.window.exportCurrent(f.dir.filePath(QStringLiteral("x.pdf"))).ok());

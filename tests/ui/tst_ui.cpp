@@ -1,4 +1,5 @@
 #include "testutil.h"
+#include "uitestutil.h"
 
 #include "demo.h"
 #include "headerform.h"
@@ -32,16 +33,6 @@ QString demoWorkspace(const QTemporaryDir &dir)
     return path;
 }
 
-// Types text the way a user does; umlauts go through sendKeyEvent (QTest::keyClicks aborts on them).
-void type(QWidget *w, const QString &text)
-{
-    for (const QChar ch : text) {
-        if (ch.unicode() < 128)
-            QTest::keyClick(w, ch.toLatin1());
-        else
-            QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
-    }
-}
 
 void clickRow(QTableView *view, int row)
 {
@@ -123,11 +114,11 @@ TEST_CASE("typing in the filter narrows the list, umlauts included", "[ui]")
     auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
     REQUIRE(filter);
     filter->setFocus();
-    type(filter, QStringLiteral("Endgeräte"));
+    typeText(filter, QStringLiteral("Endgeräte"));
     CHECK(filter->text() == QStringLiteral("Endgeräte"));
     CHECK(window.vorlagenView()->model()->rowCount() == 1);
     filter->clear();
-    type(filter, QStringLiteral("fragestunde"));
+    typeText(filter, QStringLiteral("fragestunde"));
     CHECK(window.vorlagenView()->model()->rowCount() == 1);
     filter->clear();
     CHECK(window.vorlagenView()->model()->rowCount() == 2);
