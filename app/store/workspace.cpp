@@ -495,3 +495,190 @@ Result<void> Workspace::remove(qint64 id)
 }
 
 } // namespace vw
+
+namespace vw {
+
+namespace {
+
+Figure figureFrom(const QSqlQuery &q)
+{
+    Figure f;
+    f.key = q.value(0).toString();
+    f.label = q.value(1).toString();
+    figureTypeFromKey(q.value(2).toString(), &f.type);
+    f.value = q.value(3).toString();
+    f.unit = q.value(4).toString();
+    f.asOf = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+    f.source = q.value(6).toString();
+    f.ressortKey = q.value(7).toString();
+    f.note = q.value(8).toString();
+    f.millions = q.value(9).toBool();
+    return f;
+}
+
+const QString figureColumns = QStringLiteral("key, label, type, value, unit, as_of, source, ressort_key, note, millions");
+
+} // namespace
+
+Result<QList<Figure>> Workspace::figures() const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM figure ORDER BY key").arg(figureColumns));
+    if (auto r = execQuery(q, tr("Zahlen lesen")); !r)
+        return Error{r.error()};
+    QList<Figure> result;
+    while (q.next())
+        result.append(figureFrom(q));
+    return result;
+}
+
+Result<Figure> Workspace::figure(const QString &key) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM figure WHERE key = ?").arg(figureColumns));
+    q.addBindValue(key);
+    if (auto r = execQuery(q, tr("Zahl %1 lesen").arg(key)); !r)
+        return Error{r.error()};
+    if (!q.next())
+        return Error{tr("Eine Zahl mit dem Schlüssel „%1“ gibt es im Arbeitsbereich nicht.").arg(key)};
+    return figureFrom(q);
+}
+
+Result<void> Workspace::writeFigure(const Figure &f, const QString &who, const QString &now)
+{
+    if (!isValidFigureKey(f.key))
+        return Error{tr("„%1“ ist kein gültiger Schlüssel (Kleinbuchstaben, Ziffern und Bindestriche, "
+                        "am Anfang ein Buchstabe).")
+                         .arg(f.key)};
+    if (auto parsed = parseFigureValue(f.type, f.value); !parsed || parsed.value() != f.value)
+        return Error{tr("Zahl %1: %2").arg(f.key, parsed ? tr("Wert nicht in der gespeicherten Form.") : parsed.error())};
+    QSqlQuery old(database());
+    old.prepare(QStringLiteral("SELECT value FROM figure WHERE key = ?"));
+    old.addBindValue(f.key);
+    if (auto r = execQuery(old, tr("Zahl %1 lesen").arg(f.key)); !r)
+        return r;
+    const bool exists = old.next();
+    const QString oldValue = exists ? old.value(0).toString() : QString();
+    old.finish();
+
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO figure (key, label, type, value, unit, as_of, source, ressort_key, note, millions, modified) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET label = excluded.label, "
+        "type = excluded.type, value = excluded.value, unit = excluded.unit, as_of = excluded.as_of, "
+        "source = excluded.source, ressort_key = excluded.ressort_key, note = excluded.note, "
+        "millions = excluded.millions, modified = excluded.modified"));
+    for (const QVariant &v : {QVariant(f.key), QVariant(text(f.label)), QVariant(figureTypeKey(f.type)), QVariant(f.value),
+                              QVariant(text(f.unit)), QVariant(text(dateText(f.asOf))), QVariant(text(f.source)),
+                              QVariant(text(f.ressortKey)), QVariant(text(f.note)), QVariant(f.millions), QVariant(now)})
+        q.addBindValue(v);
+    if (auto r = execQuery(q, tr("Zahl %1 schreiben").arg(f.key)); !r)
+        return r;
+    if (exists && oldValue == f.value)
+        return {};
+    QSqlQuery change(database());
+    change.prepare(QStringLiteral("INSERT INTO figure_change (figure_key, old_value, new_value, who, at) VALUES (?, ?, ?, ?, ?)"));
+    for (const QVariant &v : {QVariant(f.key), QVariant(text(oldValue)), QVariant(f.value), QVariant(text(who)), QVariant(now)})
+        change.addBindValue(v);
+    return execQuery(change, tr("Änderung der Zahl %1 festhalten").arg(f.key));
+}
+
+Result<void> Workspace::setFigure(const Figure &figure, const QString &who)
+{
+    return setFigures({figure}, who);
+}
+
+Result<void> Workspace::setFigures(const QList<Figure> &figures, const QString &who)
+{
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    for (const Figure &f : figures) {
+        if (auto r = writeFigure(f, who, now); !r)
+            return r;
+    }
+    return tx.commit();
+}
+
+Result<QList<FigureChange>> Workspace::figureHistory(const QString &key) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT old_value, new_value, who, at FROM figure_change WHERE figure_key = ? ORDER BY id"));
+    q.addBindValue(key);
+    if (auto r = execQuery(q, tr("Verlauf der Zahl %1 lesen").arg(key)); !r)
+        return Error{r.error()};
+    QList<FigureChange> result;
+    while (q.next())
+        result.append({key, q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       QDateTime::fromString(q.value(3).toString(), Qt::ISODate)});
+    return result;
+}
+
+Result<QList<Workspace::FigureUse>> Workspace::figureUses(const QString &key) const
+{
+    // Quotes are spans {"f": key} in the stored content JSON; answers print in B, Beschluss items in G.
+    const QString needle = QStringLiteral("%\"f\":\"%1\"%").arg(key);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "SELECT v.id, v.title, s.label FROM section s JOIN vorlage v ON v.id = s.vorlage_id WHERE s.content LIKE :n "
+        "UNION SELECT v.id, v.title, (SELECT label FROM section x WHERE x.vorlage_id = v.id AND x.content LIKE "
+        "'%\"answers\"%') FROM question qu JOIN vorlage v ON v.id = qu.vorlage_id WHERE qu.answer LIKE :n OR qu.text LIKE :n "
+        "UNION SELECT v.id, v.title, (SELECT label FROM section x WHERE x.vorlage_id = v.id AND x.content LIKE "
+        "'%\"beschluss\"%') FROM beschluss_item b JOIN vorlage v ON v.id = b.vorlage_id WHERE b.text LIKE :n "
+        "ORDER BY 1, 3"));
+    q.bindValue(QStringLiteral(":n"), needle);
+    if (auto r = execQuery(q, tr("Verwendungen der Zahl %1 suchen").arg(key)); !r)
+        return Error{r.error()};
+    QList<FigureUse> result;
+    while (q.next())
+        result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return result;
+}
+
+QString Workspace::setting(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM setting WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : fallback;
+}
+
+Result<void> Workspace::setSetting(const QString &key, const QString &value)
+{
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Einstellung %1 schreiben").arg(key)); !r)
+        return r;
+    return tx.commit();
+}
+
+NumberStyle Workspace::numberStyle() const
+{
+    NumberStyle style;
+    style.groupFrom = setting(QStringLiteral("numberStyle.groupFrom"), QString::number(style.groupFrom)).toInt();
+    return style;
+}
+
+Result<void> Workspace::setNumberStyle(const NumberStyle &style)
+{
+    return setSetting(QStringLiteral("numberStyle.groupFrom"), QString::number(style.groupFrom));
+}
+
+int Workspace::figureMaxAgeDays() const
+{
+    return setting(QStringLiteral("figures.maxAgeDays"), QStringLiteral("90")).toInt();
+}
+
+Result<void> Workspace::setFigureMaxAgeDays(int days)
+{
+    return setSetting(QStringLiteral("figures.maxAgeDays"), QString::number(days));
+}
+
+} // namespace vw

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "figure.h"
 #include "ressorts.h"
 #include "result.h"
 #include "vorlage.h"
@@ -60,10 +61,35 @@ public:
     static bool isConflict(const QString &error, qint64 id);
     Result<void> remove(qint64 id);
 
+    // Figures. setFigure() inserts or updates one figure in a transaction and records a change of its
+    // value (old, new, who, when); the value must already be canonical (parseFigureValue()).
+    Result<QList<Figure>> figures() const;
+    Result<Figure> figure(const QString &key) const;
+    Result<void> setFigure(const Figure &figure, const QString &who);
+    // Several at once (CSV import): all or none.
+    Result<void> setFigures(const QList<Figure> &figures, const QString &who);
+    Result<QList<FigureChange>> figureHistory(const QString &key) const;
+    // Where a figure is quoted: Vorlage id, title and section label (one entry per section).
+    struct FigureUse {
+        qint64 vorlageId = 0;
+        QString title;
+        QString section;
+    };
+    Result<QList<FigureUse>> figureUses(const QString &key) const;
+
+    // Workspace settings.
+    NumberStyle numberStyle() const;
+    Result<void> setNumberStyle(const NumberStyle &style);
+    int figureMaxAgeDays() const; // a figure older than this at the Vorlage's date is a warning
+    Result<void> setFigureMaxAgeDays(int days);
+
 private:
     Workspace(QString path, QString connection);
     Result<void> loadRessorts();
     Result<void> writeParts(const Vorlage &vorlage, qint64 id);
+    Result<void> writeFigure(const Figure &figure, const QString &who, const QString &now);
+    QString setting(const QString &key, const QString &fallback) const;
+    Result<void> setSetting(const QString &key, const QString &value);
 
     QString mPath;
     QString mConnection;
