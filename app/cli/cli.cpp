@@ -150,6 +150,14 @@ private:
         return true;
     }
 
+    // The figures a Vorlage quotes, in the workspace's number style (empty when they cannot be read:
+    // validation then reports every quote).
+    FigureValues figuresOf(const Vorlage &v) const
+    {
+        auto values = mWorkspace->figureValues(&v);
+        return values ? values.value() : FigureValues();
+    }
+
     // Opens the workspace and loads Vorlage `id`; reports what went wrong otherwise.
     std::optional<Vorlage> openVorlage(qint64 id)
     {
@@ -249,7 +257,8 @@ private:
         if (!v)
             return ExitInputError;
         if (json) {
-            mOut << QJsonDocument(vorlageToJson(*v, &mWorkspace->ressorts())).toJson();
+            const FigureValues figures = figuresOf(*v);
+            mOut << QJsonDocument(vorlageToJson(*v, &mWorkspace->ressorts(), &figures)).toJson();
             return ExitOk;
         }
         const Vorlage &vorlage = *v;
@@ -270,8 +279,9 @@ private:
         line(tr("Untertitel"), vorlage.subtitle);
         line(tr("Drucksachen"), vorlage.references.join(QStringLiteral("; ")));
         line(tr("Aktenzeichen"), vorlage.fileCode);
+        const FigureValues figures = figuresOf(vorlage);
         for (const Section &s : vorlage.sections)
-            mOut << '\n' << s.label << ". " << s.heading << '\n' << sectionPlainText(vorlage, s) << '\n';
+            mOut << '\n' << s.label << ". " << s.heading << '\n' << sectionPlainText(vorlage, s, &figures) << '\n';
         return ExitOk;
     }
 
@@ -282,7 +292,8 @@ private:
         auto saved = mWorkspace->save(doc.vorlage());
         if (!saved)
             return fail(saved.error());
-        for (const Problem &p : validate(doc.vorlage(), mWorkspace->ressorts()))
+        const FigureValues figures = figuresOf(doc.vorlage());
+        for (const Problem &p : validate(doc.vorlage(), mWorkspace->ressorts(), &figures))
             mErr << problemLine(p) << '\n';
         return ExitOk;
     }
@@ -294,7 +305,8 @@ private:
         const std::optional<Vorlage> v = openVorlage(id);
         if (!v)
             return ExitInputError;
-        const QList<Problem> problems = validate(*v, mWorkspace->ressorts());
+        const FigureValues figures = figuresOf(*v);
+        const QList<Problem> problems = validate(*v, mWorkspace->ressorts(), &figures);
         for (const Problem &p : problems)
             mOut << problemLine(p) << '\n';
         mOut << problemSummary(problems) << '\n';
@@ -368,10 +380,11 @@ private:
         const std::optional<Vorlage> v = openVorlage(id);
         if (!v)
             return ExitInputError;
-        const QList<Problem> problems = validate(*v, mWorkspace->ressorts());
+        const FigureValues figures = figuresOf(*v);
+        const QList<Problem> problems = validate(*v, mWorkspace->ressorts(), &figures);
         if (hasErrors(problems) && !force)
             return fail(tr("Vorlage %1 wird nicht exportiert (mit --force trotzdem):\n%2").arg(id).arg(errorReport(problems)));
-        if (auto r = PdfExporter(mWorkspace->ressorts()).writeFile(*v, pdf); !r)
+        if (auto r = PdfExporter(mWorkspace->ressorts(), figures).writeFile(*v, pdf); !r)
             return fail(r.error());
         return ExitOk;
     }
@@ -396,7 +409,10 @@ private:
             }
             jobs.append({v.value(), QDir(outDir).filePath(QStringLiteral("vorlage-%1.pdf").arg(s.id))});
         }
-        const QList<Result<void>> results = PdfExporter(mWorkspace->ressorts()).writeFiles(jobs);
+        auto figures = mWorkspace->figureValues();
+        if (!figures)
+            return fail(figures.error());
+        const QList<Result<void>> results = PdfExporter(mWorkspace->ressorts(), figures.value()).writeFiles(jobs);
         for (qsizetype i = 0; i < jobs.size(); ++i) {
             if (results[i]) {
                 mOut << jobs[i].path << '\n';

@@ -24,7 +24,7 @@ constexpr int KeepWithNext = QTextFormat::UserProperty + 1;
 // Builds the document with one cursor; formats are made once and reused.
 class Builder {
 public:
-    explicit Builder(QTextDocument *doc) : mDoc(doc), mCursor(doc)
+    Builder(QTextDocument *doc, const FigureValues &figures) : mDoc(doc), mCursor(doc), mFigures(figures)
     {
         const qreal pt = mPt;
         mDoc->setDefaultFont(documentFont(11));
@@ -192,9 +192,9 @@ private:
             if (s.italic) {
                 QTextCharFormat italic = *cf;
                 italic.setFontItalic(true);
-                cursor.insertText(s.text, italic);
+                cursor.insertText(s.printed(&mFigures), italic);
             } else {
-                cursor.insertText(s.text, *cf);
+                cursor.insertText(s.printed(&mFigures), *cf);
             }
         }
     }
@@ -252,7 +252,7 @@ private:
         QList<bool> numeric(columns, false);
         for (int r = b.headerRow ? 1 : 0; r < b.rows.size(); ++r) {
             for (int c = 1; c < b.rows[r].size(); ++c)
-                numeric[c] = numeric[c] || looksNumeric(b.rows[r][c].plainText());
+                numeric[c] = numeric[c] || looksNumeric(b.rows[r][c].plainText(&mFigures));
         }
         for (int r = 0; r < b.rows.size(); ++r) {
             for (int c = 0; c < b.rows[r].size(); ++c) {
@@ -262,7 +262,7 @@ private:
                     cf.setAlignment(Qt::AlignRight);
                 cell.setBlockFormat(cf);
                 if (b.headerRow && r == 0)
-                    cell.insertText(b.rows[r][c].plainText(), mBold);
+                    cell.insertText(b.rows[r][c].plainText(&mFigures), mBold);
                 else
                     spans(cell, b.rows[r][c]);
             }
@@ -279,6 +279,7 @@ private:
 
     QTextDocument *mDoc;
     QTextCursor mCursor;
+    const FigureValues &mFigures;
     const qreal mPt = 96.0 / 72.0; // one typographic point in layout pixels
     bool mFirst = false;
     QTextBlockFormat mBody, mHeading, mLead, mListItem, mCell;
@@ -337,11 +338,12 @@ QString sessionLine(const Vorlage &v)
     return tr("Vorlage für die Sitzung %1 am %2").arg(body, date);
 }
 
-std::unique_ptr<QTextDocument> buildDocument(const Vorlage &vorlage, const RessortTable &ressorts)
+std::unique_ptr<QTextDocument> buildDocument(const Vorlage &vorlage, const RessortTable &ressorts,
+                                             const FigureValues &figures)
 {
     auto doc = std::make_unique<QTextDocument>();
     doc->setUndoRedoEnabled(false);
-    Builder(doc.get()).build(vorlage, ressorts);
+    Builder(doc.get(), figures).build(vorlage, ressorts);
     return doc;
 }
 

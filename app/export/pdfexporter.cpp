@@ -108,7 +108,7 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
     const QRectF body = page.adjusted(marginMm * unitsPerMm, marginMm * unitsPerMm, -marginMm * unitsPerMm,
                                       -marginMm * unitsPerMm);
 
-    std::unique_ptr<QTextDocument> doc = buildDocument(v, mRessorts);
+    std::unique_ptr<QTextDocument> doc = buildDocument(v, mRessorts, mFigures);
     doc->documentLayout()->setPaintDevice(&writer);
     doc->setPageSize(body.size());
     keepHeadingsWithText(doc.get());

@@ -15,7 +15,11 @@ namespace vw {
 // the metadata. Two exports of the same Vorlage differ only in dates and the document id.
 class PdfExporter {
 public:
-    explicit PdfExporter(const RessortTable &ressorts) : mRessorts(ressorts) {}
+    // Quotes print the values in `figures` (see FigureValues), unless a Vorlage froze them.
+    explicit PdfExporter(const RessortTable &ressorts, FigureValues figures = {})
+        : mRessorts(ressorts), mFigures(std::move(figures))
+    {
+    }
 
     Result<void> write(const Vorlage &vorlage, QIODevice *out) const;
     Result<QByteArray> toBytes(const Vorlage &vorlage) const;
@@ -35,6 +39,7 @@ public:
 
 private:
     const RessortTable &mRessorts;
+    FigureValues mFigures;
 };
 
 } // namespace vw

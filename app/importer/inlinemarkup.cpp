@@ -40,7 +40,42 @@ bool looksLikeMarkdown(const QString &text)
     return re.match(text).hasMatch();
 }
 
+namespace {
+
+Paragraph parseEmphasis(const QString &input, bool markdown);
+
+// "{{key}}" in a text is a quote of a figure: its own span, with the formats of the text around it.
+Paragraph quotesToSpans(const Paragraph &p)
+{
+    static const QRegularExpression quote(QStringLiteral("\\{\\{\\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\\s*\\}\\}"));
+    Paragraph result;
+    for (const Span &s : p.spans) {
+        if (s.isFigure() || !s.text.contains(QLatin1String("{{"))) {
+            result.append(s);
+            continue;
+        }
+        qsizetype at = 0;
+        for (auto it = quote.globalMatch(s.text); it.hasNext();) {
+            const auto m = it.next();
+            result.append(Span{s.text.mid(at, m.capturedStart() - at), s.bold, s.italic});
+            result.append(Span::quote(m.captured(1), s.bold, s.italic));
+            at = m.capturedEnd();
+        }
+        result.append(Span{s.text.mid(at), s.bold, s.italic});
+    }
+    return result;
+}
+
+} // namespace
+
 Paragraph parseInline(const QString &input, bool markdown)
+{
+    return quotesToSpans(parseEmphasis(input, markdown));
+}
+
+namespace {
+
+Paragraph parseEmphasis(const QString &input, bool markdown)
 {
     if (!markdown)
         return Paragraph::plain(input);
@@ -141,6 +176,8 @@ Paragraph parseInline(const QString &input, bool markdown)
     }
     return p;
 }
+
+} // namespace
 
 QString stripMarkup(const QString &text, bool markdown)
 {

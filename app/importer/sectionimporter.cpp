@@ -1,14 +1,19 @@
 #include "textimporter.h"
 
+#include "templates.h"
+
 #include <QCoreApplication>
 
 namespace vw {
 
 Result<ImportResult> importSectionText(const QString &text, const QString &label, const RessortTable &ressorts)
 {
-    // The section is read as part of a minimal Vorlage, so every rule of the full import applies.
-    const QString header = QStringLiteral("Vorlage für die Sitzung des Senats am 01.01.2000\n\nAbschnitt\n\n%1. Abschnitt\n\n")
-                               .arg(label);
+    // The section is read as part of a minimal Vorlage, so every rule of the full import applies; its
+    // heading is the usual one, so that the importer knows it as a heading.
+    static const Vorlage usual = vorlageFromTemplate(VorlageKind::Beschlussvorlage);
+    const Section *known = usual.section(label);
+    const QString header = QStringLiteral("Vorlage für die Sitzung des Senats am 01.01.2000\n\nAbschnitt\n\n%1. %2\n\n")
+                               .arg(label, known ? known->heading : QStringLiteral("Abschnitt"));
     const int headerLines = int(header.count(QLatin1Char('\n')));
     auto result = importText(header + text, ressorts);
     if (!result)

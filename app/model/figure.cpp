@@ -169,4 +169,29 @@ QString formatFigureValue(const Figure &f, const NumberStyle &style)
     return f.value;
 }
 
+FigureValues::FigureValues(const QList<Figure> &figures, const NumberStyle &style, int maxAgeDays)
+    : mStyle(style), mMaxAgeDays(maxAgeDays)
+{
+    mFigures.reserve(figures.size());
+    for (const Figure &f : figures)
+        mFigures.insert(f.key, f);
+}
+
+const Figure *FigureValues::find(const QString &key) const
+{
+    const auto it = mFigures.constFind(key);
+    return it == mFigures.cend() ? nullptr : &*it;
+}
+
+QString FigureValues::text(const QString &key) const
+{
+    const Figure *f = find(key);
+    return f ? formatFigureValue(*f, mStyle) : figurePlaceholder(key);
+}
+
+QString figurePlaceholder(const QString &key)
+{
+    return QStringLiteral("{{%1}}").arg(key);
+}
+
 } // namespace vw

@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -59,6 +60,28 @@ struct NumberStyle {
 Result<QString> parseFigureValue(FigureType type, const QString &input);
 // The value as printed: "4750", "91.430", "1,5", "7.500.000 €" or "7,5 Mio. €", "12,5 %", "12.05.2020".
 QString formatFigureValue(const Figure &figure, const NumberStyle &style = {});
+// The figures a Vorlage is rendered with: looked up by key, formatted in the workspace's style.
+// Cheap to copy (implicitly shared), so a worker thread can take its own.
+class FigureValues {
+public:
+    FigureValues() = default;
+    FigureValues(const QList<Figure> &figures, const NumberStyle &style, int maxAgeDays = 90);
+
+    const Figure *find(const QString &key) const;
+    // The formatted value; for an unknown key "{{key}}", which validation reports and export refuses.
+    QString text(const QString &key) const;
+    const NumberStyle &style() const { return mStyle; }
+    int maxAgeDays() const { return mMaxAgeDays; }
+    QList<Figure> all() const { return mFigures.values(); }
+
+private:
+    QHash<QString, Figure> mFigures;
+    NumberStyle mStyle;
+    int mMaxAgeDays = 90;
+};
+
+QString figurePlaceholder(const QString &key); // "{{key}}"
+
 // A key as the store accepts it: lower case letters, digits and '-', starting with a letter.
 bool isValidFigureKey(const QString &key);
 

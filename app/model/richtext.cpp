@@ -13,28 +13,48 @@ Paragraph Paragraph::plain(const QString &text)
     return p;
 }
 
+Span Span::quote(const QString &key, bool bold, bool italic)
+{
+    Span s;
+    s.figure = key;
+    s.bold = bold;
+    s.italic = italic;
+    return s;
+}
+
+QString Span::printed(const FigureValues *figures) const
+{
+    if (!isFigure())
+        return text;
+    if (!frozen.isEmpty())
+        return frozen;
+    return figures ? figures->text(figure) : figurePlaceholder(figure);
+}
+
 void Paragraph::append(const Span &span)
 {
-    if (span.text.isEmpty())
+    if (span.text.isEmpty() && !span.isFigure())
         return;
-    if (!spans.isEmpty() && spans.last().bold == span.bold && spans.last().italic == span.italic)
+    // Quotes stay spans of their own; text runs with equal formats merge.
+    if (!span.isFigure() && !spans.isEmpty() && !spans.last().isFigure() && spans.last().bold == span.bold
+        && spans.last().italic == span.italic)
         spans.last().text += span.text;
     else
         spans.append(span);
 }
 
-QString Paragraph::plainText() const
+QString Paragraph::plainText(const FigureValues *figures) const
 {
     QString text;
     for (const Span &s : spans)
-        text += s.text;
+        text += s.printed(figures);
     return text;
 }
 
 bool Paragraph::isEmpty() const
 {
     for (const Span &s : spans) {
-        if (!s.text.trimmed().isEmpty())
+        if (s.isFigure() || !s.text.trimmed().isEmpty())
             return false;
     }
     return true;
@@ -94,6 +114,10 @@ QJsonArray paragraphToJson(const Paragraph &paragraph)
     QJsonArray spans;
     for (const Span &s : paragraph.spans) {
         QJsonObject o{{QStringLiteral("t"), s.text}};
+        if (s.isFigure())
+            o.insert(QStringLiteral("f"), s.figure);
+        if (!s.frozen.isEmpty())
+            o.insert(QStringLiteral("v"), s.frozen);
         if (s.bold)
             o.insert(QStringLiteral("b"), true);
         if (s.italic)
@@ -111,7 +135,8 @@ Paragraph paragraphFromJson(const QJsonValue &json)
     for (const QJsonValue &v : json.toArray()) {
         const QJsonObject o = v.toObject();
         p.append(Span{o.value(QStringLiteral("t")).toString(), o.value(QStringLiteral("b")).toBool(),
-                      o.value(QStringLiteral("i")).toBool()});
+                      o.value(QStringLiteral("i")).toBool(), o.value(QStringLiteral("f")).toString(),
+                      o.value(QStringLiteral("v")).toString()});
     }
     return p;
 }
@@ -180,27 +205,27 @@ bool contentFromJson(const QJsonArray &json, Content *content)
     return true;
 }
 
-QString contentPlainText(const Content &content)
+QString contentPlainText(const Content &content, const FigureValues *figures)
 {
     QStringList lines;
     for (const Block &b : content) {
         switch (b.type) {
         case Block::Type::Paragraph:
-            lines << b.paragraph.plainText();
+            lines << b.paragraph.plainText(figures);
             break;
         case Block::Type::BulletList:
             for (const Paragraph &p : b.items)
-                lines << QStringLiteral("• ") + p.plainText();
+                lines << QStringLiteral("• ") + p.plainText(figures);
             break;
         case Block::Type::NumberedList:
             for (int i = 0; i < b.items.size(); ++i)
-                lines << QStringLiteral("%1. %2").arg(i + 1).arg(b.items[i].plainText());
+                lines << QStringLiteral("%1. %2").arg(i + 1).arg(b.items[i].plainText(figures));
             break;
         case Block::Type::Table:
             for (const auto &row : b.rows) {
                 QStringList cells;
                 for (const Paragraph &cell : row)
-                    cells << cell.plainText();
+                    cells << cell.plainText(figures);
                 lines << cells.join(QStringLiteral(" | "));
             }
             break;
@@ -220,6 +245,30 @@ bool contentIsEmpty(const Content &content)
             return false;
     }
     return true;
+}
+
+void forEachSpan(Content &content, const std::function<void(Span &)> &visit)
+{
+    const auto paragraph = [&visit](Paragraph &p) {
+        for (Span &s : p.spans)
+            visit(s);
+    };
+    for (Block &b : content) {
+        paragraph(b.paragraph);
+        for (Paragraph &p : b.items)
+            paragraph(p);
+        for (auto &row : b.rows)
+            for (Paragraph &cell : row)
+                paragraph(cell);
+    }
+}
+
+void collectFigureKeys(const Content &content, QStringList *keys)
+{
+    forEachSpan(const_cast<Content &>(content), [keys](Span &s) {
+        if (s.isFigure() && !keys->contains(s.figure))
+            keys->append(s.figure);
+    });
 }
 
 } // namespace vw

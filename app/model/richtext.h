@@ -1,16 +1,29 @@
 #pragma once
 
+#include "figure.h"
+
 #include <QJsonArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <functional>
 
 namespace vw {
 
-// A run of text with one set of character formats.
+// A run of text with one set of character formats, or a quoted figure: `figure` holds its key and the
+// text is looked up when printed. A decided Vorlage keeps the value it was decided with in `frozen`.
 struct Span {
     QString text;
     bool bold = false;
     bool italic = false;
+    QString figure{}; // default initialisers keep Span{text} free of warnings
+    QString frozen{};
+
+    static Span quote(const QString &key, bool bold = false, bool italic = false);
+    bool isFigure() const { return !figure.isEmpty(); }
+    // What is printed: the text, or the figure's value (frozen, else looked up, else "{{key}}").
+    QString printed(const FigureValues *figures = nullptr) const;
 
     bool operator==(const Span &) const = default;
 };
@@ -21,7 +34,7 @@ struct Paragraph {
 
     static Paragraph plain(const QString &text);
     void append(const Span &span);
-    QString plainText() const;
+    QString plainText(const FigureValues *figures = nullptr) const;
     bool isEmpty() const;
     bool operator==(const Paragraph &) const = default;
 };
@@ -55,7 +68,11 @@ QJsonArray paragraphToJson(const Paragraph &paragraph);
 Paragraph paragraphFromJson(const QJsonValue &json);
 
 // Plain text of the content, one paragraph or item per line; placeholders produce nothing.
-QString contentPlainText(const Content &content);
+QString contentPlainText(const Content &content, const FigureValues *figures = nullptr);
+// Calls `visit` for every span of the content (lists, tables included).
+void forEachSpan(Content &content, const std::function<void(Span &)> &visit);
+// Keys of the figures the content quotes, in order of first appearance.
+void collectFigureKeys(const Content &content, QStringList *keys);
 bool contentIsEmpty(const Content &content);
 
 } // namespace vw

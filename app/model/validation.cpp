@@ -369,9 +369,67 @@ QStringView previousWord(const QString &s, qsizetype pos)
 
 } // namespace
 
-QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts)
+namespace {
+
+// Quotes of figures: unknown keys are errors, figures older than the workspace allows are warnings.
+void checkFigures(const Vorlage &v, const FigureValues &figures, QList<Problem> *problems)
 {
-    return Checker(vorlage, ressorts).run();
+    const auto check = [&](const QStringList &keys, const Location &where, const QString &place) {
+        for (const QString &key : keys) {
+            const Figure *f = figures.find(key);
+            if (!f) {
+                problems->append({Problem::Severity::Error, where,
+                                  QCoreApplication::translate("vw::Validation",
+                                                              "%1: Die Zahl „%2“ gibt es im Arbeitsbereich nicht.")
+                                      .arg(place, key)});
+            } else if (f->asOf.isValid() && v.date.isValid() && f->asOf.daysTo(v.date) > figures.maxAgeDays()) {
+                problems->append({Problem::Severity::Warning, where,
+                                  QCoreApplication::translate("vw::Validation",
+                                                              "%1: Die Zahl „%2“ hat den Stand %3, mehr als %4 Tage "
+                                                              "vor dem Datum der Vorlage.")
+                                      .arg(place, f->label.isEmpty() ? key : f->label, germanDate(f->asOf))
+                                      .arg(figures.maxAgeDays())});
+            }
+        }
+    };
+    const auto sectionOf = [&v](Block::Type type) {
+        for (const Section &s : v.sections)
+            if (hasPlaceholder(s, type))
+                return s.label;
+        return QString();
+    };
+    for (const Section &s : v.sections) {
+        QStringList keys;
+        collectFigureKeys(s.content, &keys);
+        check(keys, Location{Location::Kind::Section, s.label, -1},
+              QCoreApplication::translate("vw::Validation", "Abschnitt %1").arg(s.label));
+    }
+    for (int i = 0; i < v.questions.size(); ++i) {
+        QStringList keys;
+        collectFigureKeys({Block::para(v.questions[i].text)}, &keys);
+        check(keys, Location{Location::Kind::Question, sectionOf(Block::Type::Questions), i},
+              QCoreApplication::translate("vw::Validation", "Frage %1").arg(i + 1));
+        keys.clear();
+        collectFigureKeys(v.questions[i].answer, &keys);
+        check(keys, Location{Location::Kind::Answer, sectionOf(Block::Type::Answers), i},
+              QCoreApplication::translate("vw::Validation", "Antwort zu Frage %1").arg(i + 1));
+    }
+    for (int i = 0; i < v.beschluss.size(); ++i) {
+        QStringList keys;
+        collectFigureKeys({Block::para(v.beschluss[i].text)}, &keys);
+        check(keys, Location{Location::Kind::Beschluss, sectionOf(Block::Type::Beschluss), i},
+              QCoreApplication::translate("vw::Validation", "Beschlusspunkt %1").arg(i + 1));
+    }
+}
+
+} // namespace
+
+QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts, const FigureValues *figures)
+{
+    QList<Problem> problems = Checker(vorlage, ressorts).run();
+    if (figures)
+        checkFigures(vorlage, *figures, &problems);
+    return problems;
 }
 
 int errorCount(const QList<Problem> &problems)

@@ -65,7 +65,10 @@ struct Problem {
 //     Warning an item whose due date (the dueDate field, or "bis zum <Datum>" in the sentence) lies
 //             before the session date
 //     Warning an item addressed to a Ressort that is unknown or has no name valid on the Vorlage date
-QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts);
+//   Figures (with `figures` given)
+//     Error   a quote of a figure the workspace does not have (names the key); export refuses it
+//     Warning a quoted figure whose as-of date lies more than figures->maxAgeDays() before the Vorlage date
+QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts, const FigureValues *figures = nullptr);
 
 bool hasErrors(const QList<Problem> &problems);
 int errorCount(const QList<Problem> &problems);

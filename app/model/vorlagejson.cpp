@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QStringList>
 
+#include <functional>
+
 namespace vw {
 
 namespace {
@@ -22,38 +24,38 @@ QString str(const QJsonObject &o, const char *key)
 
 } // namespace
 
-QString sectionPlainText(const Vorlage &vorlage, const Section &section)
+QString sectionPlainText(const Vorlage &vorlage, const Section &section, const FigureValues *figures)
 {
     QStringList parts;
     for (const Block &block : section.content) {
         switch (block.type) {
         case Block::Type::Questions:
             for (int i = 0; i < vorlage.questions.size(); ++i)
-                parts << QStringLiteral("%1. %2").arg(i + 1).arg(vorlage.questions[i].text.plainText());
+                parts << QStringLiteral("%1. %2").arg(i + 1).arg(vorlage.questions[i].text.plainText(figures));
             if (!vorlage.questionSignatories.isEmpty())
                 parts << vorlage.questionSignatories;
             break;
         case Block::Type::Answers:
             for (int i = 0; i < vorlage.questions.size(); ++i) {
                 parts << QStringLiteral("Zu Frage %1:").arg(i + 1);
-                parts << contentPlainText(vorlage.questions[i].answer);
+                parts << contentPlainText(vorlage.questions[i].answer, figures);
             }
             break;
         case Block::Type::Beschluss:
             for (int i = 0; i < vorlage.beschluss.size(); ++i) {
-                const QString text = vorlage.beschluss[i].text.plainText();
+                const QString text = vorlage.beschluss[i].text.plainText(figures);
                 parts << (vorlage.beschluss.size() == 1 ? text : QStringLiteral("%1. %2").arg(i + 1).arg(text));
             }
             break;
         default:
-            parts << contentPlainText({block});
+            parts << contentPlainText({block}, figures);
         }
     }
     parts.removeAll(QString());
     return parts.join(QLatin1Char('\n'));
 }
 
-QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts)
+QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts, const FigureValues *figures)
 {
     QJsonArray ressortArray;
     for (const RessortRef &r : v.ressorts) {
@@ -67,7 +69,7 @@ QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts)
                       {QStringLiteral("heading"), s.heading},
                       {QStringLiteral("content"), contentToJson(s.content)}};
         if (ressorts)
-            o.insert(QStringLiteral("text"), sectionPlainText(v, s));
+            o.insert(QStringLiteral("text"), sectionPlainText(v, s, figures));
         sections.append(o);
     }
     QJsonArray questions;
@@ -163,6 +165,43 @@ Result<Vorlage> vorlageFromJson(const QJsonObject &o)
         v.beschluss.append(b);
     }
     return v;
+}
+
+namespace {
+
+// Every content and paragraph of a Vorlage that can quote figures.
+void forEachQuotingSpan(Vorlage &v, const std::function<void(Span &)> &visit)
+{
+    for (Section &s : v.sections)
+        forEachSpan(s.content, visit);
+    for (Question &q : v.questions) {
+        for (Span &span : q.text.spans)
+            visit(span);
+        forEachSpan(q.answer, visit);
+    }
+    for (BeschlussItem &b : v.beschluss)
+        for (Span &span : b.text.spans)
+            visit(span);
+}
+
+} // namespace
+
+QStringList quotedFigureKeys(const Vorlage &vorlage)
+{
+    QStringList keys;
+    forEachQuotingSpan(const_cast<Vorlage &>(vorlage), [&keys](Span &s) {
+        if (s.isFigure() && !keys.contains(s.figure))
+            keys << s.figure;
+    });
+    return keys;
+}
+
+void freezeFigures(Vorlage &vorlage, const FigureValues &figures)
+{
+    forEachQuotingSpan(vorlage, [&figures](Span &s) {
+        if (s.isFigure() && s.frozen.isEmpty() && figures.find(s.figure))
+            s.frozen = figures.text(s.figure);
+    });
 }
 
 } // namespace vw

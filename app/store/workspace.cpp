@@ -2,6 +2,7 @@
 
 #include "migrations.h"
 #include "transaction.h"
+#include "vorlagejson.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -679,6 +680,23 @@ int Workspace::figureMaxAgeDays() const
 Result<void> Workspace::setFigureMaxAgeDays(int days)
 {
     return setSetting(QStringLiteral("figures.maxAgeDays"), QString::number(days));
+}
+
+Result<FigureValues> Workspace::figureValues(const Vorlage *vorlage) const
+{
+    QList<Figure> list;
+    if (!vorlage) {
+        auto all = figures();
+        if (!all)
+            return Error{all.error()};
+        list = all.value();
+    } else {
+        for (const QString &key : quotedFigureKeys(*vorlage)) {
+            if (auto f = figure(key))
+                list << f.value();
+        }
+    }
+    return FigureValues(list, numberStyle(), figureMaxAgeDays());
 }
 
 } // namespace vw

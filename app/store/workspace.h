@@ -69,6 +69,9 @@ public:
     // Several at once (CSV import): all or none.
     Result<void> setFigures(const QList<Figure> &figures, const QString &who);
     Result<QList<FigureChange>> figureHistory(const QString &key) const;
+    // The figures to render with, in the workspace's number style: only those `vorlage` quotes (a quick
+    // look-up for one export), or all of them.
+    Result<FigureValues> figureValues(const Vorlage *vorlage = nullptr) const;
     // Where a figure is quoted: Vorlage id, title and section label (one entry per section).
     struct FigureUse {
         qint64 vorlageId = 0;
