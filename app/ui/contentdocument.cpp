@@ -31,8 +31,12 @@ QString insertableText(QString text)
 
 void insertSpans(QTextCursor &cursor, const Paragraph &paragraph)
 {
-    for (const Span &span : paragraph.spans)
-        cursor.insertText(insertableText(span.text), contentformat::spanFormat(span.bold, span.italic));
+    for (const Span &span : paragraph.spans) {
+        if (span.isFigure())
+            cursor.insertText(QString(QChar::ObjectReplacementCharacter), contentformat::figureFormat(span));
+        else
+            cursor.insertText(insertableText(span.text), contentformat::spanFormat(span.bold, span.italic));
+    }
 }
 
 int columnCount(const Block &table)
@@ -79,9 +83,20 @@ Paragraph blockParagraph(const QTextBlock &block)
         if (!fragment.isValid())
             continue;
         QString text = fragment.text();
-        text.remove(QChar::ObjectReplacementCharacter); // images and other inline objects
         const QTextCharFormat format = fragment.charFormat();
-        p.append(Span{text, format.fontWeight() >= QFont::Bold, format.fontItalic()});
+        const bool bold = format.fontWeight() >= QFont::Bold;
+        if (contentformat::isFigureFormat(format)) {
+            // One fragment may hold several adjacent quotes of the same figure.
+            for (qsizetype i = 0; i < text.count(QChar::ObjectReplacementCharacter); ++i) {
+                Span quote = Span::quote(format.property(contentformat::figureKeyProperty).toString(), bold,
+                                         format.fontItalic());
+                quote.frozen = format.property(contentformat::figureFrozenProperty).toString();
+                p.append(quote);
+            }
+            continue;
+        }
+        text.remove(QChar::ObjectReplacementCharacter); // images and other inline objects
+        p.append(Span{text, bold, format.fontItalic()});
     }
     return p;
 }
@@ -217,6 +232,21 @@ QTextBlockFormat paragraphFormat()
     QTextBlockFormat f;
     f.setBottomMargin(4);
     return f;
+}
+
+QTextCharFormat figureFormat(const Span &quote)
+{
+    QTextCharFormat format = spanFormat(quote.bold, quote.italic);
+    format.setObjectType(figureObjectType);
+    format.setProperty(figureKeyProperty, quote.figure);
+    if (!quote.frozen.isEmpty())
+        format.setProperty(figureFrozenProperty, quote.frozen);
+    return format;
+}
+
+bool isFigureFormat(const QTextFormat &format)
+{
+    return format.objectType() == figureObjectType && format.hasProperty(figureKeyProperty);
 }
 
 QTextCharFormat spanFormat(bool bold, bool italic)

@@ -49,6 +49,13 @@ Content contentFromPlainText(const QString &text);
 namespace contentformat {
 QTextBlockFormat paragraphFormat();
 QTextCharFormat spanFormat(bool bold, bool italic);
+// A quoted figure is one inline object (U+FFFC) of this type; its format holds the key (and a frozen
+// value), and the editor's FigureTokens handler draws the current value as a token.
+constexpr int figureObjectType = QTextFormat::UserObject + 1;
+constexpr int figureKeyProperty = QTextFormat::UserProperty + 100;
+constexpr int figureFrozenProperty = QTextFormat::UserProperty + 101;
+QTextCharFormat figureFormat(const Span &quote);
+bool isFigureFormat(const QTextFormat &format);
 QTextListFormat listFormat(bool numbered);
 bool isNumbered(const QTextListFormat &format);
 QTextTableFormat tableFormat(bool headerRow);

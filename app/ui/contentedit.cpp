@@ -1,4 +1,9 @@
 #include "contentedit.h"
+#include <QAbstractTextDocumentLayout>
+#include <QAbstractItemView>
+#include <QStringListModel>
+#include <QCompleter>
+#include "figuretokens.h"
 
 #include "contentdocument.h"
 
@@ -51,6 +56,14 @@ ContentEdit::ContentEdit(QWidget *parent) : QTextEdit(parent)
     document()->setUndoRedoEnabled(false);
     createActions();
     connect(document(), &QTextDocument::contentsChanged, this, &ContentEdit::documentChanged);
+    mTokens = new FigureTokens(this);
+    document()->documentLayout()->registerHandler(contentformat::figureObjectType, mTokens);
+    mCompleter = new QCompleter(this);
+    mCompleter->setWidget(this);
+    mCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    mCompleter->setFilterMode(Qt::MatchContains);
+    mCompleter->setCompletionMode(QCompleter::PopupCompletion);
+    connect(mCompleter, qOverload<const QString &>(&QCompleter::activated), this, &ContentEdit::figureChosen);
     connect(this, &QTextEdit::cursorPositionChanged, this, &ContentEdit::updateActions);
     connect(this, &QTextEdit::currentCharFormatChanged, this, &ContentEdit::updateActions);
     connect(this, &QTextEdit::selectionChanged, this, &ContentEdit::updateActions);
@@ -479,7 +492,82 @@ void ContentEdit::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    // While the figure list is open, its keys are the list's.
+    if (mCompleter->popup()->isVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Escape:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+            event->ignore();
+            return;
+        default:
+            break;
+        }
+    }
     QTextEdit::keyPressEvent(event);
+    completeFigure();
+}
+
+QStringList ContentEdit::figureEntries(const FigureValues &values)
+{
+    QStringList entries;
+    for (const Figure &f : values.all())
+        entries << QStringLiteral("%1 — %2 (%3)").arg(f.key, f.label, formatFigureValue(f, values.style()));
+    entries.sort(Qt::CaseInsensitive);
+    return entries;
+}
+
+void ContentEdit::setFigureValues(const FigureValues &values, QAbstractItemModel *entries)
+{
+    mTokens->setValues(values);
+    mCompleter->setModel(entries);
+    // Tokens measure their text when laid out: lay them out again with the new values.
+    document()->markContentsDirty(0, document()->characterCount());
+    viewport()->update();
+}
+
+void ContentEdit::insertFigure(const QString &key)
+{
+    QTextCursor cursor = textCursor();
+    const QTextCharFormat around = cursor.charFormat();
+    cursor.insertText(QString(QChar::ObjectReplacementCharacter),
+                      contentformat::figureFormat(Span::quote(key, around.fontWeight() >= QFont::Bold, around.fontItalic())));
+    // Typing goes on in plain text, not in the token's format.
+    setCurrentCharFormat(contentformat::spanFormat(around.fontWeight() >= QFont::Bold, around.fontItalic()));
+}
+
+// "{{" followed by what has been typed since opens the list of figures filtered by it.
+void ContentEdit::completeFigure()
+{
+    const QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    const qsizetype open = before.lastIndexOf(QLatin1String("{{"));
+    const QString typed = open < 0 ? QString() : before.mid(open + 2);
+    if (open < 0 || typed.contains(QLatin1Char(' ')) || typed.contains(QLatin1String("}}"))
+        || !mCompleter->model() || mCompleter->model()->rowCount() == 0) {
+        mCompleter->popup()->hide();
+        return;
+    }
+    mCompleter->setCompletionPrefix(typed);
+    QRect rect = cursorRect();
+    rect.setWidth(std::min(520, viewport()->width()));
+    mCompleter->complete(rect);
+}
+
+void ContentEdit::figureChosen(const QString &entry)
+{
+    QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    const qsizetype open = before.lastIndexOf(QLatin1String("{{"));
+    if (open < 0)
+        return;
+    // Replace "{{typed" with the quote.
+    cursor.setPosition(cursor.block().position() + int(open), QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
+    setTextCursor(cursor);
+    insertFigure(entry.section(QStringLiteral(" — "), 0, 0));
 }
 
 void ContentEdit::contextMenuEvent(QContextMenuEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "figure.h"
 #include "richtext.h"
 
 #include <QTextEdit>
@@ -9,6 +10,8 @@
 class QAction;
 class QTextBlock;
 class QTextTable;
+class QAbstractItemModel;
+class QCompleter;
 class QToolBar;
 
 namespace vw {
@@ -40,6 +43,15 @@ public:
     // Inserts a table of empty cells behind the current paragraph and puts the cursor in the first
     // cell. Does nothing inside a table (the model has no nested tables).
     void insertTable(int rows, int columns, bool headerRow = false);
+
+    // Quoted figures show as tokens with their current values from `values`; typing "{{" offers the
+    // figures by key and label. Setting new values (a figure changed) repaints the tokens.
+    // `entries` ("key — label (value)" per figure) can be shared by the editors of one Vorlage.
+    void setFigureValues(const FigureValues &values, QAbstractItemModel *entries);
+    static QStringList figureEntries(const FigureValues &values);
+    // Inserts a quote of figure `key` at the cursor (an edit like typing).
+    void insertFigure(const QString &key);
+    QCompleter *figureCompleter() const { return mCompleter; }
 
     // Bold, italic, numbered list, bullet list, indent, outdent, insert table, then the table
     // actions (insert row, insert column, remove row, remove column, heading row).
@@ -90,6 +102,10 @@ private:
     void moveToCell(int step);
 
     Content mContent;
+    class FigureTokens *mTokens = nullptr;
+    QCompleter *mCompleter = nullptr;
+    void completeFigure();
+    void figureChosen(const QString &entry);
     bool mSettingContent = false;
     QAction *mBold = nullptr;
     QAction *mItalic = nullptr;

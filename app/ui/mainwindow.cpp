@@ -150,6 +150,7 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
         return Error{ws.error()};
     closeAllEditors();
     mWorkspace = std::move(ws.value());
+    reloadFigures();
     setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
     rememberWorkspace(QFileInfo(path).absoluteFilePath());
     reloadList();
@@ -243,6 +244,7 @@ bool MainWindow::openVorlage(qint64 id)
         return false;
     }
     auto *editor = new VorlageEditor(mWorkspace.get(), v.value(), mUi->editorTabs);
+    editor->setFigureValues(mFigures);
     mUndoGroup->addStack(editor->document()->undoStack());
     const auto shortTitle = [](const QString &title) { return title.size() > 28 ? title.left(26) + QStringLiteral(" …") : title; };
     const int tab = mUi->editorTabs->addTab(editor, shortTitle(v->title));
@@ -344,6 +346,19 @@ void MainWindow::currentTabChanged()
     updateActions();
 }
 
+void MainWindow::reloadFigures()
+{
+    auto values = mWorkspace ? mWorkspace->figureValues() : Result<FigureValues>(FigureValues());
+    if (!values) {
+        statusBar()->showMessage(values.error());
+        return;
+    }
+    mFigures = values.value();
+    for (VorlageEditor *e : editors())
+        e->setFigureValues(mFigures);
+    refreshPreview();
+}
+
 void MainWindow::refreshPreview()
 {
     const VorlageEditor *editor = currentEditor();
@@ -357,8 +372,8 @@ void MainWindow::refreshPreview()
     QPointer<MainWindow> self(this);
     mPreviewPool.clear(); // a queued, older request is superseded
     mPreviewPool.start([self, generation, vorlage = editor->document()->vorlage(),
-                                          ressorts = mWorkspace->ressorts()] {
-        Result<QByteArray> pdf = PdfExporter(ressorts).toBytes(vorlage);
+                        ressorts = mWorkspace->ressorts(), figures = mFigures] {
+        Result<QByteArray> pdf = PdfExporter(ressorts, figures).toBytes(vorlage);
         QMetaObject::invokeMethod(qApp, [self, generation, pdf] {
             if (!self || generation != self->mPreviewGeneration)
                 return;
@@ -388,10 +403,10 @@ Result<void> MainWindow::exportCurrent(const QString &path)
     if (!editor)
         return Error{tr("Es ist keine Vorlage geöffnet.")};
     editor->flush();
-    const QList<Problem> problems = validate(editor->document()->vorlage(), mWorkspace->ressorts());
+    const QList<Problem> problems = validate(editor->document()->vorlage(), mWorkspace->ressorts(), &mFigures);
     if (hasErrors(problems))
         return Error{tr("Die Vorlage wird nicht exportiert, solange sie Fehler hat:\n\n%1").arg(errorReport(problems))};
-    auto r = PdfExporter(mWorkspace->ressorts()).writeFile(editor->document()->vorlage(), path);
+    auto r = PdfExporter(mWorkspace->ressorts(), mFigures).writeFile(editor->document()->vorlage(), path);
     if (r) {
         const int warnings = warningCount(problems);
         statusBar()->showMessage(warnings ? tr("Exportiert mit %n Warnung(en): %1", nullptr, warnings).arg(QDir::toNativeSeparators(path))

@@ -56,6 +56,9 @@ public:
     PdfPreview *preview() const { return mPreview; }
     QUndoGroup *undoGroup() const { return mUndoGroup; }
     QStringList recentWorkspaces() const;
+    // Reads the workspace's figures again (one changed) and shows the new values everywhere.
+    void reloadFigures();
+    const FigureValues &figureValues() const { return mFigures; }
     // Renders the current Vorlage into the preview off the UI thread; emits previewUpdated when shown.
     void refreshPreview();
 
@@ -88,6 +91,7 @@ private:
     PdfPreview *mPreview;
     QUndoGroup *mUndoGroup;
     int mPreviewGeneration = 0;
+    FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export
     QThreadPool mPreviewPool; // waited for on destruction: no export outlives the window
 };
 

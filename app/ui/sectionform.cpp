@@ -241,6 +241,7 @@ void SectionForm::buildAnswers()
         quote->setWordWrap(true);
         quote->setStyleSheet(QStringLiteral("color: palette(mid); font-style: italic;"));
         auto *edit = new ContentEdit(mAnswersBox);
+        edit->setFigureValues(mFigures, mFigureEntries);
         edit->setContent(questions[i].answer);
         fitHeightToText(edit);
         connect(edit, &ContentEdit::contentEdited, this, [this, i] {
@@ -255,6 +256,17 @@ void SectionForm::buildAnswers()
         mAnswers << edit;
         mAnswerIds << questions[i].id;
     }
+}
+
+void SectionForm::setFigureValues(const FigureValues &values, QAbstractItemModel *entries)
+{
+    mFigures = values;
+    mFigureEntries = entries;
+    for (ContentEdit *e : mSegments)
+        if (e)
+            e->setFigureValues(values, entries);
+    for (ContentEdit *e : mAnswers)
+        e->setFigureValues(values, entries);
 }
 
 Content SectionForm::assembled() const

@@ -8,6 +8,7 @@
 class QLabel;
 class QLineEdit;
 class QToolBar;
+class QAbstractItemModel;
 
 namespace vw {
 
@@ -28,6 +29,8 @@ public:
                 QWidget *parent = nullptr);
 
     const QString &label() const { return mLabel; }
+    // The figures its quotes show, and the completion list for "{{"; applied to every text editor.
+    void setFigureValues(const FigureValues &values, QAbstractItemModel *entries);
     // Sends what was typed but not yet recorded as an undo step (before undo, export, closing).
     void flush();
     // Places the cursor: "section:X" (cursor in the first text), "question:N", "answer:N", "beschluss:N".
@@ -59,6 +62,8 @@ private:
     QList<ContentEdit *> mAnswers;
     QStringList mAnswerIds;
     QTimer mPending;
+    FigureValues mFigures;
+    QAbstractItemModel *mFigureEntries = nullptr;
     bool mSegmentsDirty = false;
     QList<int> mDirtyAnswers;
 };

@@ -19,6 +19,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStringListModel>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -33,7 +34,8 @@ constexpr int previewDelayMs = 400;
 VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidget *parent)
     : QWidget(parent), mWorkspace(workspace), mDocument(new VorlageDocument(vorlage, this)),
       mSaver(new DocumentSaver(workspace, mDocument, this)), mScroll(new QScrollArea(this)),
-      mPanel(new ValidationPanel(this)), mValidateTimer(new QTimer(this)), mPreviewTimer(new QTimer(this))
+      mPanel(new ValidationPanel(this)), mValidateTimer(new QTimer(this)), mPreviewTimer(new QTimer(this)),
+      mFigureEntries(new QStringListModel(this))
 {
     // The page: header and sections one below the other, as on paper.
     auto *page = new QWidget;
@@ -117,6 +119,11 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     });
     connect(mDocument, &VorlageDocument::focusRequested, this, &VorlageEditor::focusPlace);
     connect(mPanel, &ValidationPanel::problemActivated, this, &VorlageEditor::focusLocation);
+    // Where a figure from the panel goes: the text the cursor was last in.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (auto *edit = qobject_cast<ContentEdit *>(now); edit && isAncestorOf(edit))
+            mLastText = edit;
+    });
     validateNow();
 }
 
@@ -140,9 +147,27 @@ void VorlageEditor::flush()
     mSaver->saveNow();
 }
 
+void VorlageEditor::setFigureValues(const FigureValues &values)
+{
+    mFigures = values;
+    mFigureEntries->setStringList(ContentEdit::figureEntries(values));
+    for (SectionForm *f : mSections)
+        f->setFigureValues(values, mFigureEntries);
+    validateNow();
+}
+
+bool VorlageEditor::insertFigure(const QString &key)
+{
+    if (!mLastText)
+        return false;
+    mLastText->setFocus(Qt::OtherFocusReason);
+    mLastText->insertFigure(key);
+    return true;
+}
+
 void VorlageEditor::validateNow()
 {
-    mProblems = validate(mDocument->vorlage(), mWorkspace->ressorts());
+    mProblems = validate(mDocument->vorlage(), mWorkspace->ressorts(), &mFigures);
     mPanel->setProblems(mProblems);
 }
 

@@ -3,14 +3,17 @@
 #include "validation.h"
 #include "vorlage.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLineEdit;
+class QStringListModel;
 class QScrollArea;
 class QTimer;
 
 namespace vw {
 
+class ContentEdit;
 class DocumentSaver;
 class HeaderForm;
 class SectionForm;
@@ -35,6 +38,11 @@ public:
     ValidationPanel *validationPanel() const { return mPanel; }
     const QList<Problem> &problems() const { return mProblems; }
 
+    // The workspace's figures: quotes show their values, "{{" offers them, validation checks them.
+    void setFigureValues(const FigureValues &values);
+    const FigureValues &figureValues() const { return mFigures; }
+    // Inserts a quote of `key` where the cursor was last in a text of this Vorlage.
+    bool insertFigure(const QString &key);
     // Records pending typing as undo steps and saves; before undo/redo, export, closing.
     void flush();
     // Ctrl+0 … Ctrl+7, a click in the problems panel, undo and redo come here.
@@ -65,6 +73,9 @@ private:
     QTimer *mValidateTimer;
     QTimer *mPreviewTimer;
     QList<Problem> mProblems;
+    FigureValues mFigures;
+    QStringListModel *mFigureEntries;
+    QPointer<ContentEdit> mLastText;
 };
 
 } // namespace vw

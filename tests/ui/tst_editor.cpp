@@ -8,13 +8,17 @@
 #include "headerform.h"
 #include "itemlisteditor.h"
 #include "mainwindow.h"
+#include "pdfpreview.h"
 #include "sectionform.h"
 #include "validationpanel.h"
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
 #include "workspace.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
+#include <QPdfDocument>
 #include <QLineEdit>
 #include <QTextEdit>
 #include <QPushButton>
@@ -225,4 +229,62 @@ TEST_CASE("a new Vorlage from a template and a duplicate open in their own tabs"
     CHECK(f.window.currentVorlage()->sections.size() == 7);
     CHECK(f.window.editors().size() == 4); // the first Vorlage of the list opened with the workspace
     CHECK(QApplication::focusWidget() == f.window.currentEditor()->headerForm()->fieldWidget(QStringLiteral("title")));
+}
+
+TEST_CASE("figures are quoted by typing {{, shown with their value and printed as it changes", "[ui]")
+{
+    Fixture f;
+    Figure vpn;
+    vpn.key = QStringLiteral("vpn-bremen");
+    vpn.label = QStringLiteral("VPN-Zugänge Bremen");
+    vpn.value = QStringLiteral("4750");
+    vpn.asOf = QDate(2020, 11, 1);
+    REQUIRE(f.window.workspace()->setFigure(vpn, QStringLiteral("test")).ok());
+    f.window.reloadFigures();
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    QSignalSpy previewed(&f.window, &MainWindow::previewUpdated);
+
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
+    typeText(c, QStringLiteral(" Bis zu {{vpn"));
+    QAbstractItemView *popup = c->figureCompleter()->popup();
+    REQUIRE(popup->isVisible());
+    CHECK(popup->model()->rowCount() == 1);
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    typeText(c, QStringLiteral(" Zugänge."));
+    const Paragraph last = c->content().last().paragraph;
+    REQUIRE(last.spans.size() == 3);
+    CHECK(last.spans[0].text.endsWith(QStringLiteral("Bis zu ")));
+    CHECK(last.spans[1].figure == QStringLiteral("vpn-bremen"));
+    CHECK(last.spans[2].text == QStringLiteral(" Zugänge."));
+
+    // The export prints the value; after a change of the figure, the new one.
+    editor->flush();
+    const QString out = f.dir.filePath(QStringLiteral("z.pdf"));
+    REQUIRE(f.window.exportCurrent(out).ok());
+    QPdfDocument pdf;
+    REQUIRE(pdf.load(out) == QPdfDocument::Error::None);
+    QString exported;
+    for (int i = 0; i < pdf.pageCount(); ++i)
+        exported += pdf.getAllText(i).text();
+    CHECK(exported.simplified().contains(QStringLiteral("Bis zu 4750 Zugänge.")));
+    vpn.value = QStringLiteral("91430");
+    REQUIRE(f.window.workspace()->setFigure(vpn, QStringLiteral("test")).ok());
+    previewed.clear();
+    f.window.reloadFigures();
+    REQUIRE(previewed.wait(5000));
+    QString all;
+    for (int i = 0; i < f.window.preview()->document()->pageCount(); ++i)
+        all += f.window.preview()->document()->getAllText(i).text();
+    CHECK(all.simplified().contains(QStringLiteral("Bis zu 91.430 Zugänge.")));
+
+    // A figure that is gone is an error that blocks the export, naming its key.
+    c->insertFigure(QStringLiteral("gibt-es-nicht"));
+    editor->flush();
+    QTest::qWait(300);
+    auto refused = f.window.exportCurrent(out);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().contains(QStringLiteral("gibt-es-nicht")));
 }
