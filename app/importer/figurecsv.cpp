@@ -196,17 +196,29 @@ bool decodeUtf8(const QByteArray &data, QString *text, QList<CsvProblem> *proble
     return false;
 }
 
-bool typeFromText(const QString &text, FigureType *type)
-{
-    for (FigureType t : allFigureTypes()) {
-        if (text.compare(figureTypeKey(t), Qt::CaseInsensitive) == 0
-            || text.compare(figureTypeLabel(t), Qt::CaseInsensitive) == 0) {
-            *type = t;
-            return true;
+// The names a type may be given by: its key and its (translated) label, looked up once per file.
+struct TypeNames {
+    QList<FigureType> types = allFigureTypes();
+    QStringList keys;
+    QStringList labels;
+    TypeNames()
+    {
+        for (FigureType t : types) {
+            keys << figureTypeKey(t);
+            labels << figureTypeLabel(t);
         }
     }
-    return false;
-}
+    bool find(const QString &text, FigureType *type) const
+    {
+        for (qsizetype i = 0; i < types.size(); ++i) {
+            if (text.compare(keys[i], Qt::CaseInsensitive) == 0 || text.compare(labels[i], Qt::CaseInsensitive) == 0) {
+                *type = types[i];
+                return true;
+            }
+        }
+        return false;
+    }
+};
 
 QString typeChoices()
 {
@@ -302,8 +314,11 @@ Result<QList<Figure>> readFigureCsv(const QByteArray &data, QList<CsvProblem> *p
     if (!problems.isEmpty())
         return finish();
 
+    const TypeNames typeNames;
     QList<Figure> figures;
+    figures.reserve(records.size());
     QHash<QString, int> keyLines;
+    keyLines.reserve(records.size());
     for (qsizetype r = first + 1; r < records.size(); ++r) {
         const Record &record = records[r];
         if (record.broken)
@@ -345,7 +360,7 @@ Result<QList<Figure>> readFigureCsv(const QByteArray &data, QList<CsvProblem> *p
         bool typeOk = true;
         if (typeText.isEmpty()) {
             f.type = guessFigureType(valueText);
-        } else if (!typeFromText(typeText, &f.type)) {
+        } else if (!typeNames.find(typeText, &f.type)) {
             typeOk = false;
             problem(tr("Unbekannter Typ „%1“ (möglich: %2).").arg(typeText, typeChoices()));
         }
