@@ -701,7 +701,9 @@ private:
         if (!read) {
             for (const CsvProblem &p : problems)
                 mErr << tr("%1:%2: Fehler: %3").arg(file).arg(p.line).arg(p.message) << '\n';
-            return fail(tr("%1 fehlerhafte Zeilen in %2; es wurde nichts eingelesen.").arg(problemLineCount(problems)).arg(file));
+            const int lines = problemLineCount(problems);
+            return fail(lines == 1 ? tr("Eine fehlerhafte Zeile in %1; es wurde nichts eingelesen.").arg(file)
+                                   : tr("%1 fehlerhafte Zeilen in %2; es wurde nichts eingelesen.").arg(lines).arg(file));
         }
         auto stored = mWorkspace->figures();
         if (!stored)

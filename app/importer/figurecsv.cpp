@@ -268,7 +268,9 @@ Result<QList<Figure>> readFigureCsv(const QByteArray &data, QList<CsvProblem> *p
         if (problemsOut)
             *problemsOut = problems;
         QString message = tr("Zeile %1: %2").arg(problems.first().line).arg(problems.first().message);
-        if (problems.size() > 1)
+        if (problems.size() == 2)
+            message += QLatin1Char(' ') + tr("(und ein weiterer Fehler)");
+        else if (problems.size() > 2)
             message += QLatin1Char(' ') + tr("(und %1 weitere Fehler)").arg(problems.size() - 1);
         return Error{message + QLatin1Char(' ') + tr("Es wurde nichts eingelesen.")};
     };
@@ -290,11 +292,13 @@ Result<QList<Figure>> readFigureCsv(const QByteArray &data, QList<CsvProblem> *p
     const Record &header = records[first];
     QHash<int, int> columnIndex; // Column → field index
     int unknown = 0;
+    QList<int> unnamed; // field indexes of columns without a name
     for (qsizetype f = 0; f < header.fields.size(); ++f) {
         const QString name = header.fields[f];
         Column column = Column::Key;
         if (name.isEmpty()) {
-            problems.append({header.line, tr("Spalte %1 der Kopfzeile hat keinen Namen.").arg(f + 1)});
+            // Spreadsheets add empty columns after the table; they may stay as long as they are empty.
+            unnamed.append(int(f));
         } else if (!columnFromName(name, &column)) {
             ++unknown;
             problems.append({header.line, tr("Unbekannte Spalte „%1“.").arg(name)});
@@ -304,7 +308,7 @@ Result<QList<Figure>> readFigureCsv(const QByteArray &data, QList<CsvProblem> *p
             columnIndex.insert(int(column), int(f));
         }
     }
-    if (unknown == header.fields.size()) {
+    if (unknown + unnamed.size() == header.fields.size()) {
         problems.append({header.line, tr("Die erste Zeile muss die Spalten nennen: %1").arg(headerLine())});
     } else {
         for (Column required : {Column::Key, Column::Label, Column::Value})
@@ -337,6 +341,11 @@ Result<QList<Figure>> readFigureCsv(const QByteArray &data, QList<CsvProblem> *p
             return index < 0 ? QString() : record.fields[index];
         };
         const auto problem = [&](const QString &message) { problems.append({line, message}); };
+        for (int index : std::as_const(unnamed))
+            if (!record.fields[index].isEmpty())
+                problem(tr("Spalte %1 hat keinen Namen in der Kopfzeile, aber hier den Wert „%2“.")
+                            .arg(index + 1)
+                            .arg(record.fields[index]));
 
         Figure f;
         f.key = field(Column::Key);

@@ -13,10 +13,11 @@ namespace vw {
 // Figures as a table for spreadsheets: semicolon-separated, UTF-8, one figure per row under a header
 // row naming the columns
 //   Schlüssel;Bezeichnung;Typ;Wert;Einheit;Stand;Quelle;Ressort;Notiz;Mio
-// in any order (Schlüssel, Bezeichnung and Wert are required, the others may be left out). Fields are
+// in any order (Schlüssel, Bezeichnung and Wert are required, the others may be left out; other names are
+// refused, empty columns without a name are ignored while they stay empty). Fields are
 // quoted as in RFC 4180. Values are read as people type them ("91.430", "12,5 %", "7,5 Mio. €"), Typ is
-// the type's key or its German label (empty: integer when the value is whole, else decimal), Stand a
-// German date, Mio "ja", "nein" or empty.
+// the type's key or its German label (empty: guessFigureType()), Stand a German date, Mio "ja", "nein" or
+// empty (for an amount typed "7,5 Mio. €": ja).
 
 struct CsvProblem {
     int line = 0; // 1-based line of the file where the row (or field) starts

@@ -153,6 +153,17 @@ TEST_CASE("columns are found by their header names in any order, optional ones m
     CHECK(lower->at(0) == figure("x", "X", FigureType::Integer, "1"));
 }
 
+TEST_CASE("empty columns without a name, as spreadsheets leave them, are ignored while they stay empty", "[import]")
+{
+    QList<CsvProblem> problems;
+    auto read = readFigureCsv(S("Schlüssel;Bezeichnung;Wert;;\nx;X;1;;\ny;Y;2;;\n").toUtf8(), &problems);
+    REQUIRE(read.ok());
+    CHECK(read->size() == 2);
+    CHECK_FALSE(readFigureCsv(S("Schlüssel;Bezeichnung;Wert;;\nx;X;1;;\ny;Y;2;;vergessen\n").toUtf8(), &problems).ok());
+    CHECK(problemLines(problems) == QList<int>{3});
+    CHECK(hasProblem(problems, 3, "Spalte 5 hat keinen Namen in der Kopfzeile, aber hier den Wert „vergessen“"));
+}
+
 TEST_CASE("every bad row is reported with its line and nothing is returned", "[import]")
 {
     QList<CsvProblem> problems;
