@@ -140,6 +140,13 @@ TEST_CASE("figure set creates a figure, a second set changes it and show lists b
     const QJsonArray after = QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("history")].toArray();
     REQUIRE(after.size() == 3);
     CHECK(after[2][QStringLiteral("who")].toString() == QStringLiteral("unbekannt"));
+
+    // An option given empty clears its field.
+    REQUIRE(fx.run(figureArgs({"set", "vpn-bremen", "5000", "--unit", "", "--as-of", ""})).exitCode == 0);
+    const QJsonObject cleared = QJsonDocument::fromJson(fx.run(figureArgs({"show", "vpn-bremen", "--json"})).out.toUtf8()).object();
+    CHECK(cleared[QStringLiteral("unit")].toString().isEmpty());
+    CHECK(cleared[QStringLiteral("asOf")].toString().isEmpty());
+    CHECK(cleared[QStringLiteral("source")].toString() == QStringLiteral("Dataport"));
 }
 
 TEST_CASE("figure set takes the type from --type or the value, and refuses what does not fit", "[cli]")
