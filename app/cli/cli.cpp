@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "demo.h"
+#include "figurecsv.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "vorlagedocument.h"
@@ -14,6 +15,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
+#include <QSet>
 #include <QStringDecoder>
 #include <QTextStream>
 
@@ -43,6 +46,18 @@ const char *const usageText = QT_TRANSLATE_NOOP("vw::Cli",
     "                             fraktion, askedOn, signatories)\n"
     "  section ID BUCHSTABE --text-file DATEI\n"
     "                             einen Abschnitt durch Text in der Form von import ersetzen\n"
+    "  figure set SCHLÜSSEL WERT [--label TEXT] [--type TYP] [--unit EINHEIT] [--as-of DATUM]\n"
+    "             [--source QUELLE] [--ressort RESSORT] [--note NOTIZ] [--millions | --no-millions]\n"
+    "                             eine Zahl anlegen oder ändern; nicht genannte Felder bleiben. Neue Zahlen\n"
+    "                             brauchen --label; TYP: integer, decimal, amount, percentage, date\n"
+    "                             (ohne --type nach dem Wert: „12,5 %“ Prozent, „7,5 Mio. €“ Betrag,\n"
+    "                             „12.05.2020“ Datum, sonst ganze Zahl oder Dezimalzahl)\n"
+    "  figure list [--json]       Zahlen des Arbeitsbereichs auflisten\n"
+    "  figure show SCHLÜSSEL [--json]\n"
+    "                             eine Zahl mit Verlauf und Verwendungen zeigen\n"
+    "  figure import DATEI.csv    Zahlen aus CSV einlesen: alle oder, bei einer fehlerhaften Zeile, keine\n"
+    "  figure export DATEI.csv    alle Zahlen als CSV schreiben (Semikolon, UTF-8; Spalten Schlüssel;\n"
+    "                             Bezeichnung;Typ;Wert;Einheit;Stand;Quelle;Ressort;Notiz;Mio)\n"
     "\n"
     "Ohne --workspace gilt der Standard-Arbeitsbereich der App.\n"
     "Rückgabewerte: 0 Erfolg, 1 Fehler in Eingabe oder Arbeitsbereich, 2 falscher Aufruf.\n");
@@ -57,6 +72,8 @@ public:
     Args(QStringList args) : mArgs(std::move(args)) {}
 
     bool flag(const QString &name) { return mArgs.removeAll(name) > 0; }
+    // Whether an option is given at all (an empty value clears a field, a missing one keeps it).
+    bool has(const QString &name) const { return mArgs.contains(name); }
     QString option(const QString &name)
     {
         const qsizetype i = mArgs.indexOf(name);
@@ -123,6 +140,8 @@ public:
                 return setField(args);
             if (command == QLatin1String("section"))
                 return replaceSection(args);
+            if (command == QLatin1String("figure"))
+                return figure(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
         } catch (const UsageError &e) {
             mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << tr(usageText);
@@ -422,6 +441,343 @@ private:
             }
         }
         return failures ? ExitInputError : ExitOk;
+    }
+
+    // Figures: numbers kept once in the workspace and quoted by key.
+
+    int figure(Args &args)
+    {
+        const QString sub = args.positional();
+        if (sub == QLatin1String("set"))
+            return figureSet(args);
+        if (sub == QLatin1String("list"))
+            return figureList(args);
+        if (sub == QLatin1String("show"))
+            return figureShow(args);
+        if (sub == QLatin1String("import"))
+            return figureImport(args);
+        if (sub == QLatin1String("export"))
+            return figureExport(args);
+        if (sub.isEmpty())
+            throw UsageError{tr("figure braucht set, list, show, import oder export.")};
+        throw UsageError{tr("Unbekannter Befehl: figure %1").arg(sub)};
+    }
+
+    // Who changed a figure, for its history.
+    static QString who()
+    {
+        const QString user = qEnvironmentVariable("USER");
+        return user.isEmpty() ? tr("unbekannt") : user;
+    }
+
+    // A value of the history as printed; values of another type (the figure's type changed) as stored.
+    QString figureValueText(const Figure &figure, const QString &value) const
+    {
+        if (value.isEmpty())
+            return QStringLiteral("–");
+        Figure f = figure;
+        f.value = value;
+        if (!parseFigureValue(f.type, value))
+            return value;
+        return formatFigureValue(f, mWorkspace->numberStyle());
+    }
+
+    QJsonObject figureJson(const Figure &f) const
+    {
+        return QJsonObject{
+            {QStringLiteral("key"), f.key},
+            {QStringLiteral("label"), f.label},
+            {QStringLiteral("type"), figureTypeKey(f.type)},
+            {QStringLiteral("value"), f.value},
+            {QStringLiteral("formatted"), formatFigureValue(f, mWorkspace->numberStyle())},
+            {QStringLiteral("unit"), f.unit},
+            {QStringLiteral("asOf"), f.asOf.toString(Qt::ISODate)},
+            {QStringLiteral("source"), f.source},
+            {QStringLiteral("ressort"), f.ressortKey},
+            {QStringLiteral("note"), f.note},
+            {QStringLiteral("millions"), f.millions},
+        };
+    }
+
+    int figureSet(Args &args)
+    {
+        const auto textOption = [&args](const char *name) -> std::optional<QString> {
+            const QString option = QString::fromLatin1(name);
+            if (!args.has(option))
+                return std::nullopt;
+            return args.option(option);
+        };
+        const std::optional<QString> label = textOption("--label");
+        const std::optional<QString> typeText = textOption("--type");
+        const std::optional<QString> unit = textOption("--unit");
+        const std::optional<QString> asOfText = textOption("--as-of");
+        const std::optional<QString> source = textOption("--source");
+        const std::optional<QString> ressortText = textOption("--ressort");
+        const std::optional<QString> note = textOption("--note");
+        const bool millions = args.flag(QStringLiteral("--millions"));
+        const bool noMillions = args.flag(QStringLiteral("--no-millions"));
+        const QString key = args.positional();
+        const QString valueText = args.positional();
+        if (key.isEmpty() || valueText.isEmpty())
+            throw UsageError{tr("figure set braucht SCHLÜSSEL und WERT.")};
+        if (millions && noMillions)
+            throw UsageError{tr("--millions und --no-millions schließen einander aus.")};
+        args.finish();
+
+        if (!isValidFigureKey(key))
+            return fail(tr("„%1“ ist kein gültiger Schlüssel (Kleinbuchstaben, Ziffern und Bindestriche, am Anfang "
+                           "ein Buchstabe).")
+                            .arg(key));
+        FigureType type = FigureType::Integer;
+        if (typeText && !figureTypeFromKey(*typeText, &type))
+            return fail(tr("Unbekannter Typ „%1“ (möglich: integer, decimal, amount, percentage, date).").arg(*typeText));
+        if (!openWorkspace())
+            return ExitInputError;
+
+        auto existing = mWorkspace->figure(key);
+        const bool exists = existing.ok();
+        Figure f = exists ? existing.value() : Figure{};
+        f.key = key;
+        if (!exists && (!label || label->trimmed().isEmpty()))
+            return fail(tr("Die Zahl „%1“ ist neu und braucht eine Bezeichnung (--label).").arg(key));
+        if (label) {
+            if (label->trimmed().isEmpty())
+                return fail(tr("Die Bezeichnung darf nicht leer sein."));
+            f.label = *label;
+        }
+        if (typeText)
+            f.type = type;
+        else if (!exists)
+            f.type = guessFigureType(valueText);
+        auto value = parseFigureValue(f.type, valueText);
+        if (!value)
+            return fail(value.error());
+        f.value = value.value();
+        // The store reads the value again, and a decimal "1.234" then is 1234: say so plainly.
+        if (auto again = parseFigureValue(f.type, f.value); !again || again.value() != f.value)
+            return fail(tr("„%1“ kann so nicht gespeichert werden (ein Punkt vor genau drei Ziffern gilt als "
+                           "Tausenderpunkt); bitte mit anderer Zahl von Nachkommastellen angeben.")
+                            .arg(valueText));
+        if (millions || noMillions)
+            f.millions = millions;
+        else if (f.type == FigureType::Amount && valueText.contains(QLatin1String("Mio")))
+            f.millions = true; // "7,5 Mio. €" says how it is to be written
+        if (f.type != FigureType::Amount)
+            f.millions = false;
+        if (millions && f.type != FigureType::Amount)
+            return fail(tr("--millions gibt es nur für Beträge (--type amount)."));
+        if (unit)
+            f.unit = *unit;
+        if (asOfText) {
+            f.asOf = asOfText->trimmed().isEmpty() ? QDate() : parseGermanDate(*asOfText);
+            if (!asOfText->trimmed().isEmpty() && !f.asOf.isValid())
+                return fail(tr("--as-of: „%1“ ist kein Datum (erwartet wird z. B. 12.05.2020).").arg(*asOfText));
+        }
+        if (source)
+            f.source = *source;
+        if (ressortText) {
+            const QString r = ressortText->trimmed();
+            if (r.isEmpty() || mWorkspace->ressorts().hasKey(r)) {
+                f.ressortKey = r;
+            } else if (const QString byName = mWorkspace->ressorts().keyForName(r); !byName.isEmpty()) {
+                f.ressortKey = byName;
+            } else {
+                return fail(tr("Unbekanntes Ressort „%1“ (Schlüssel: %2).")
+                                .arg(r, mWorkspace->ressorts().keysOn(QDate::currentDate()).join(QStringLiteral(", "))));
+            }
+        }
+        if (exists && f == existing.value()) {
+            mOut << tr("Zahl %1 unverändert: %2").arg(key, formatFigureValue(f, mWorkspace->numberStyle())) << '\n';
+            return ExitOk;
+        }
+        if (auto r = mWorkspace->setFigure(f, who()); !r)
+            return fail(r.error());
+        const QString shown = formatFigureValue(f, mWorkspace->numberStyle());
+        if (!exists)
+            mOut << tr("Zahl %1 angelegt: %2").arg(key, shown) << '\n';
+        else if (existing->value != f.value)
+            mOut << tr("Zahl %1 geändert: %2 → %3").arg(key, figureValueText(existing.value(), existing->value), shown) << '\n';
+        else
+            mOut << tr("Zahl %1 geändert (Wert wie bisher: %2)").arg(key, shown) << '\n';
+        return ExitOk;
+    }
+
+    int figureList(Args &args)
+    {
+        const bool json = args.flag(QStringLiteral("--json"));
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        auto figures = mWorkspace->figures();
+        if (!figures)
+            return fail(figures.error());
+        if (json) {
+            QJsonArray array;
+            for (const Figure &f : figures.value())
+                array.append(figureJson(f));
+            mOut << QJsonDocument(array).toJson();
+            return ExitOk;
+        }
+        const NumberStyle style = mWorkspace->numberStyle();
+        for (const Figure &f : figures.value())
+            mOut << QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
+                        .arg(f.key, formatFigureValue(f, style), f.unit, germanDate(f.asOf), f.label);
+        return ExitOk;
+    }
+
+    int figureShow(Args &args)
+    {
+        const bool json = args.flag(QStringLiteral("--json"));
+        const QString key = args.positional();
+        if (key.isEmpty())
+            throw UsageError{tr("figure show braucht einen SCHLÜSSEL.")};
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        auto f = mWorkspace->figure(key);
+        if (!f)
+            return fail(f.error());
+        auto history = mWorkspace->figureHistory(key);
+        if (!history)
+            return fail(history.error());
+        auto uses = mWorkspace->figureUses(key);
+        if (!uses)
+            return fail(uses.error());
+
+        if (json) {
+            QJsonObject object = figureJson(f.value());
+            QJsonArray changes;
+            for (const FigureChange &c : history.value())
+                changes.append(QJsonObject{{QStringLiteral("old"), c.oldValue},
+                                           {QStringLiteral("new"), c.newValue},
+                                           {QStringLiteral("who"), c.who},
+                                           {QStringLiteral("when"), c.when.toString(Qt::ISODate)}});
+            object.insert(QStringLiteral("history"), changes);
+            QJsonArray usesArray;
+            for (const Workspace::FigureUse &u : uses.value())
+                usesArray.append(QJsonObject{{QStringLiteral("vorlageId"), u.vorlageId},
+                                             {QStringLiteral("title"), u.title},
+                                             {QStringLiteral("section"), u.section}});
+            object.insert(QStringLiteral("uses"), usesArray);
+            mOut << QJsonDocument(object).toJson();
+            return ExitOk;
+        }
+
+        const Figure &figure = f.value();
+        mOut << tr("Zahl %1: %2").arg(figure.key, figure.label) << '\n';
+        const auto line = [this](const QString &label, const QString &value) {
+            if (!value.isEmpty())
+                mOut << label << ": " << value << '\n';
+        };
+        line(tr("Typ"), figureTypeLabel(figure.type));
+        line(tr("Wert"), formatFigureValue(figure, mWorkspace->numberStyle())
+                             + (figure.unit.isEmpty() ? QString() : QLatin1Char(' ') + figure.unit));
+        line(tr("Gespeichert"), figure.value);
+        line(tr("Stand"), germanDate(figure.asOf));
+        line(tr("Quelle"), figure.source);
+        if (!figure.ressortKey.isEmpty()) {
+            const QString name = mWorkspace->ressorts().nameOn(figure.ressortKey, QDate());
+            line(tr("Ressort"), name.isEmpty() ? figure.ressortKey : QStringLiteral("%1 (%2)").arg(name, figure.ressortKey));
+        }
+        line(tr("Notiz"), figure.note);
+        if (figure.type == FigureType::Amount)
+            line(tr("In Millionen"), figure.millions ? tr("ja") : tr("nein"));
+
+        mOut << '\n' << tr("Verlauf:") << '\n';
+        if (history->isEmpty())
+            mOut << "  " << tr("keine Änderungen") << '\n';
+        for (const FigureChange &c : history.value())
+            mOut << "  "
+                 << tr("%1 → %2, %3, %4")
+                        .arg(figureValueText(figure, c.oldValue), figureValueText(figure, c.newValue), c.who,
+                             c.when.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm")))
+                 << '\n';
+        mOut << '\n' << tr("Verwendet in:") << '\n';
+        if (uses->isEmpty())
+            mOut << "  " << tr("keiner Vorlage") << '\n';
+        for (const Workspace::FigureUse &u : uses.value())
+            mOut << "  " << tr("Vorlage %1 „%2“, Abschnitt %3").arg(u.vorlageId).arg(u.title, u.section) << '\n';
+        return ExitOk;
+    }
+
+    int figureImport(Args &args)
+    {
+        const QString file = args.positional();
+        if (file.isEmpty())
+            throw UsageError{tr("figure import braucht eine CSV-DATEI.")};
+        args.finish();
+        QFile input(file);
+        if (!input.open(QIODevice::ReadOnly))
+            return fail(tr("%1 kann nicht gelesen werden: %2").arg(file, input.errorString()));
+        const QByteArray bytes = input.readAll();
+        if (!openWorkspace())
+            return ExitInputError;
+        QList<CsvProblem> problems;
+        auto read = readFigureCsv(bytes, &problems, &mWorkspace->ressorts());
+        if (!read) {
+            for (const CsvProblem &p : problems)
+                mErr << tr("%1:%2: Fehler: %3").arg(file).arg(p.line).arg(p.message) << '\n';
+            const int lines = problemLineCount(problems);
+            return fail(lines == 1 ? tr("Eine fehlerhafte Zeile in %1; es wurde nichts eingelesen.").arg(file)
+                                   : tr("%1 fehlerhafte Zeilen in %2; es wurde nichts eingelesen.").arg(lines).arg(file));
+        }
+        auto stored = mWorkspace->figures();
+        if (!stored)
+            return fail(stored.error());
+        QHash<QString, Figure> before;
+        for (const Figure &f : stored.value())
+            before.insert(f.key, f);
+        QList<Figure> changed;
+        int added = 0;
+        int updated = 0;
+        for (const Figure &f : read.value()) {
+            const auto old = before.constFind(f.key);
+            if (old == before.cend())
+                ++added;
+            else if (old.value() != f)
+                ++updated;
+            else
+                continue;
+            changed.append(f);
+        }
+        if (auto r = mWorkspace->setFigures(changed, who()); !r)
+            return fail(tr("%1: %2 Es wurde nichts eingelesen.").arg(file, r.error()));
+        mOut << tr("%1 Zahlen eingelesen: %2 neu, %3 geändert, %4 unverändert.")
+                    .arg(read->size())
+                    .arg(added)
+                    .arg(updated)
+                    .arg(read->size() - added - updated)
+             << '\n';
+        return ExitOk;
+    }
+
+    static int problemLineCount(const QList<CsvProblem> &problems)
+    {
+        QSet<int> lines;
+        for (const CsvProblem &p : problems)
+            lines.insert(p.line);
+        return int(lines.size());
+    }
+
+    int figureExport(Args &args)
+    {
+        const QString file = args.positional();
+        if (file.isEmpty())
+            throw UsageError{tr("figure export braucht eine CSV-DATEI.")};
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        auto figures = mWorkspace->figures();
+        if (!figures)
+            return fail(figures.error());
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly))
+            return fail(tr("%1 kann nicht geschrieben werden: %2").arg(file, out.errorString()));
+        out.write(writeFigureCsv(figures.value()));
+        if (!out.commit())
+            return fail(tr("%1 kann nicht geschrieben werden: %2").arg(file, out.errorString()));
+        mOut << tr("%1 Zahlen nach %2 geschrieben.").arg(figures->size()).arg(QDir::toNativeSeparators(file)) << '\n';
+        return ExitOk;
     }
 
     QTextStream &mOut;
