@@ -553,11 +553,6 @@ private:
         if (!value)
             return fail(value.error());
         f.value = value.value();
-        // The store reads the value again, and a decimal "1.234" then is 1234: say so plainly.
-        if (auto again = parseFigureValue(f.type, f.value); !again || again.value() != f.value)
-            return fail(tr("„%1“ kann so nicht gespeichert werden (ein Punkt vor genau drei Ziffern gilt als "
-                           "Tausenderpunkt); bitte mit anderer Zahl von Nachkommastellen angeben.")
-                            .arg(valueText));
         if (millions || noMillions)
             f.millions = millions;
         else if (f.type == FigureType::Amount && valueText.contains(QLatin1String("Mio")))

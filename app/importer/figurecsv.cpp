@@ -376,12 +376,6 @@ Result<QList<Figure>> readFigureCsv(const QByteArray &data, QList<CsvProblem> *p
         if (typeOk) {
             if (auto value = parseFigureValue(f.type, valueText)) {
                 f.value = value.value();
-                // The store reads the canonical value again and refuses it when that gives another number:
-                // a decimal "1.234" is read as 1234. Said here, with the line, rather than by the store.
-                if (auto again = parseFigureValue(f.type, f.value); !again || again.value() != f.value)
-                    problem(tr("Wert: „%1“ kann so nicht gespeichert werden (ein Punkt vor genau drei Ziffern gilt "
-                               "als Tausenderpunkt); bitte mit anderer Zahl von Nachkommastellen angeben.")
-                                .arg(valueText));
             } else {
                 problem(tr("Wert: %1").arg(value.error()));
             }

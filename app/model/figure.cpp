@@ -144,6 +144,25 @@ Result<QString> parseFigureValue(FigureType type, const QString &input)
     return number;
 }
 
+bool isCanonicalFigureValue(FigureType type, const QString &value)
+{
+    static const QRegularExpression integer(QStringLiteral("^-?\\d+$"));
+    static const QRegularExpression decimal(QStringLiteral("^-?\\d+(\\.\\d+)?$"));
+    static const QRegularExpression amount(QStringLiteral("^-?\\d+\\.\\d{2}$"));
+    switch (type) {
+    case FigureType::Integer:
+        return integer.match(value).hasMatch();
+    case FigureType::Decimal:
+    case FigureType::Percentage:
+        return decimal.match(value).hasMatch();
+    case FigureType::Amount:
+        return amount.match(value).hasMatch();
+    case FigureType::Date:
+        return QDate::fromString(value, Qt::ISODate).isValid();
+    }
+    return false;
+}
+
 QString formatFigureValue(const Figure &f, const NumberStyle &style)
 {
     switch (f.type) {

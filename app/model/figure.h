@@ -58,6 +58,8 @@ struct NumberStyle {
 // after it is a thousands separator in German), "12,5 %", "7,5 Mio. €", "12.05.2020". Refuses, saying why,
 // what is not a value of the type.
 Result<QString> parseFigureValue(FigureType type, const QString &input);
+// Whether `value` is in the canonical form parseFigureValue() gives (what the store keeps).
+bool isCanonicalFigureValue(FigureType type, const QString &value);
 // The value as printed: "4750", "91.430", "1,5", "7.500.000 €" or "7,5 Mio. €", "12,5 %", "12.05.2020".
 QString formatFigureValue(const Figure &figure, const NumberStyle &style = {});
 // The figures a Vorlage is rendered with: looked up by key, formatted in the workspace's style.

@@ -546,43 +546,53 @@ Result<Figure> Workspace::figure(const QString &key) const
     return figureFrom(q);
 }
 
-Result<void> Workspace::writeFigure(const Figure &f, const QString &who, const QString &now)
+// The three statements a figure is written with, prepared once for a whole batch (100,000 figures).
+struct Workspace::FigureStatements {
+    explicit FigureStatements(const QSqlDatabase &db) : old(db), upsert(db), change(db)
+    {
+        old.prepare(QStringLiteral("SELECT value FROM figure WHERE key = ?"));
+        upsert.prepare(QStringLiteral(
+            "INSERT INTO figure (key, label, type, value, unit, as_of, source, ressort_key, note, millions, modified) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET label = excluded.label, "
+            "type = excluded.type, value = excluded.value, unit = excluded.unit, as_of = excluded.as_of, "
+            "source = excluded.source, ressort_key = excluded.ressort_key, note = excluded.note, "
+            "millions = excluded.millions, modified = excluded.modified"));
+        change.prepare(QStringLiteral(
+            "INSERT INTO figure_change (figure_key, old_value, new_value, who, at) VALUES (?, ?, ?, ?, ?)"));
+    }
+    QSqlQuery old;
+    QSqlQuery upsert;
+    QSqlQuery change;
+};
+
+Result<void> Workspace::writeFigure(const Figure &f, const QString &who, const QString &now, FigureStatements &st)
 {
     if (!isValidFigureKey(f.key))
         return Error{tr("„%1“ ist kein gültiger Schlüssel (Kleinbuchstaben, Ziffern und Bindestriche, "
                         "am Anfang ein Buchstabe).")
                          .arg(f.key)};
-    if (auto parsed = parseFigureValue(f.type, f.value); !parsed || parsed.value() != f.value)
-        return Error{tr("Zahl %1: %2").arg(f.key, parsed ? tr("Wert nicht in der gespeicherten Form.") : parsed.error())};
-    QSqlQuery old(database());
-    old.prepare(QStringLiteral("SELECT value FROM figure WHERE key = ?"));
-    old.addBindValue(f.key);
-    if (auto r = execQuery(old, tr("Zahl %1 lesen").arg(f.key)); !r)
+    if (!isCanonicalFigureValue(f.type, f.value))
+        return Error{tr("Zahl %1: „%2“ ist kein Wert vom Typ %3.").arg(f.key, f.value, figureTypeLabel(f.type))};
+    st.old.bindValue(0, f.key);
+    if (auto r = execQuery(st.old, tr("Zahl %1 lesen").arg(f.key)); !r)
         return r;
-    const bool exists = old.next();
-    const QString oldValue = exists ? old.value(0).toString() : QString();
-    old.finish();
+    const bool exists = st.old.next();
+    const QString oldValue = exists ? st.old.value(0).toString() : QString();
+    st.old.finish();
 
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO figure (key, label, type, value, unit, as_of, source, ressort_key, note, millions, modified) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET label = excluded.label, "
-        "type = excluded.type, value = excluded.value, unit = excluded.unit, as_of = excluded.as_of, "
-        "source = excluded.source, ressort_key = excluded.ressort_key, note = excluded.note, "
-        "millions = excluded.millions, modified = excluded.modified"));
+    int i = 0;
     for (const QVariant &v : {QVariant(f.key), QVariant(text(f.label)), QVariant(figureTypeKey(f.type)), QVariant(f.value),
                               QVariant(text(f.unit)), QVariant(text(dateText(f.asOf))), QVariant(text(f.source)),
                               QVariant(text(f.ressortKey)), QVariant(text(f.note)), QVariant(f.millions), QVariant(now)})
-        q.addBindValue(v);
-    if (auto r = execQuery(q, tr("Zahl %1 schreiben").arg(f.key)); !r)
+        st.upsert.bindValue(i++, v);
+    if (auto r = execQuery(st.upsert, tr("Zahl %1 schreiben").arg(f.key)); !r)
         return r;
     if (exists && oldValue == f.value)
         return {};
-    QSqlQuery change(database());
-    change.prepare(QStringLiteral("INSERT INTO figure_change (figure_key, old_value, new_value, who, at) VALUES (?, ?, ?, ?, ?)"));
+    i = 0;
     for (const QVariant &v : {QVariant(f.key), QVariant(text(oldValue)), QVariant(f.value), QVariant(text(who)), QVariant(now)})
-        change.addBindValue(v);
-    return execQuery(change, tr("Änderung der Zahl %1 festhalten").arg(f.key));
+        st.change.bindValue(i++, v);
+    return execQuery(st.change, tr("Änderung der Zahl %1 festhalten").arg(f.key));
 }
 
 Result<void> Workspace::setFigure(const Figure &figure, const QString &who)
@@ -596,8 +606,9 @@ Result<void> Workspace::setFigures(const QList<Figure> &figures, const QString &
     if (!tx.active())
         return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    FigureStatements statements(database());
     for (const Figure &f : figures) {
-        if (auto r = writeFigure(f, who, now); !r)
+        if (auto r = writeFigure(f, who, now, statements); !r)
             return r;
     }
     return tx.commit();

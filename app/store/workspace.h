@@ -90,7 +90,8 @@ private:
     Workspace(QString path, QString connection);
     Result<void> loadRessorts();
     Result<void> writeParts(const Vorlage &vorlage, qint64 id);
-    Result<void> writeFigure(const Figure &figure, const QString &who, const QString &now);
+    struct FigureStatements;
+    Result<void> writeFigure(const Figure &figure, const QString &who, const QString &now, FigureStatements &st);
     QString setting(const QString &key, const QString &fallback) const;
     Result<void> setSetting(const QString &key, const QString &value);
 
