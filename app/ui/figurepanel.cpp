@@ -45,6 +45,26 @@ QString count(qsizetype n)
     return QLocale(QLocale::German).toString(qint64(n));
 }
 
+// Enter asks to insert the current figure. An Enter that commits an edit reaches the view as well once
+// the editor has let it pass; the view is still editing then, and that Enter inserts nothing.
+class FigureView : public QTableView {
+public:
+    using QTableView::QTableView;
+    std::function<void(const QModelIndex &)> enterPressed;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && state() != EditingState &&
+            currentIndex().isValid() && enterPressed) {
+            enterPressed(currentIndex());
+            event->accept();
+            return;
+        }
+        QTableView::keyPressEvent(event);
+    }
+};
+
 } // namespace
 
 NewFigureDialog::NewFigureDialog(const RessortTable &ressorts, std::function<bool(const QString &)> keyTaken,
@@ -207,7 +227,7 @@ void NewFigureDialog::accept()
 FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     : QWidget(parent), mModel(new FigureTableModel(this)), mProxy(new FigureFilterModel(mModel, this)),
       mFilter(new QLineEdit(this)), mCount(new QLabel(this)), mNewButton(new QPushButton(tr("&Neue Zahl …"), this)),
-      mInsertButton(new QPushButton(tr("&Einfügen"), this)), mView(new QTableView(this)),
+      mInsertButton(new QPushButton(tr("&Einfügen"), this)), mView(new FigureView(this)),
       mDetailTitle(new QLabel(this)), mHistoryHeading(new QLabel(this)), mHistory(new QListWidget(this)),
       mUsesHeading(new QLabel(this)), mUses(new QListWidget(this)), mStatus(new QLabel(this))
 {
@@ -218,6 +238,9 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     mFilter->setAccessibleName(tr("Zahlen filtern"));
     connect(mFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
         mProxy->setFilterText(text);
+        if (currentKey().isEmpty() && !mLastKey.isEmpty())
+            selectFigure(mLastKey);
+        currentMaybeChanged();
         updateCount();
     });
     mCount->setAccessibleName(tr("Anzahl der Zahlen"));
@@ -248,7 +271,7 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     mView->setColumnWidth(FigureTableModel::AsOfColumn, 90);
     mView->setColumnWidth(FigureTableModel::SourceColumn, 200);
     mView->setColumnWidth(FigureTableModel::RessortColumn, 200);
-    mView->installEventFilter(this);
+    static_cast<FigureView *>(mView)->enterPressed = [this](const QModelIndex &index) { requestInsert(index); };
     connect(mView, &QAbstractItemView::doubleClicked, this, &FigurePanel::requestInsert);
     connect(mView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FigurePanel::updateDetails);
 
@@ -257,6 +280,10 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     connect(mProxy, &QAbstractItemModel::rowsInserted, this, &FigurePanel::updateCount);
     connect(mProxy, &QAbstractItemModel::rowsRemoved, this, &FigurePanel::updateCount);
     connect(mProxy, &QAbstractItemModel::modelReset, this, &FigurePanel::updateCount);
+    // A filter that hides the current row does not always say so through the selection model.
+    connect(mProxy, &QAbstractItemModel::rowsRemoved, this, &FigurePanel::currentMaybeChanged);
+    connect(mProxy, &QAbstractItemModel::layoutChanged, this, &FigurePanel::currentMaybeChanged);
+    connect(mProxy, &QAbstractItemModel::modelReset, this, &FigurePanel::currentMaybeChanged);
 
     mDetailTitle->setWordWrap(true);
     mDetailTitle->setTextFormat(Qt::PlainText);
@@ -446,20 +473,6 @@ QStringList FigurePanel::useLines() const
     return lines;
 }
 
-bool FigurePanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == mView && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        // Enter that commits an edit comes here too once the editor has let it pass: not an insert.
-        const QModelIndex current = mView->currentIndex();
-        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && current.isValid() && !mView->indexWidget(current)) {
-            requestInsert(current);
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
 void FigurePanel::showMessage(const QString &message)
 {
     mLastMessage = message;
@@ -487,11 +500,20 @@ QString FigurePanel::historyLine(const Figure &figure, const FigureChange &chang
     return tr("%1 → %2 · %3 · %4").arg(shown(change.oldValue), shown(change.newValue), who, when);
 }
 
+void FigurePanel::currentMaybeChanged()
+{
+    if (currentKey() != mShownKey)
+        updateDetails();
+}
+
 void FigurePanel::updateDetails()
 {
     mHistory->clear();
     mUses->clear();
     const QString key = currentKey();
+    mShownKey = key;
+    if (!key.isEmpty())
+        mLastKey = key;
     const int row = mModel->rowOf(key);
     mInsertButton->setEnabled(row >= 0);
     if (row < 0 || !mWorkspace) {

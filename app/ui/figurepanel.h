@@ -132,12 +132,10 @@ signals:
     // A use was double-clicked: the Vorlage (and its section) to open.
     void useActivated(qint64 vorlageId, const QString &section);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void showMessage(const QString &message);
     void updateDetails();
+    void currentMaybeChanged();
     void updateCount();
     void requestInsert(const QModelIndex &index);
     void activateUse(QListWidgetItem *item);
@@ -158,6 +156,8 @@ private:
     QListWidget *mUses;
     QLabel *mStatus;
     QString mLastMessage;
+    QString mShownKey; // the figure the details show
+    QString mLastKey;  // the last figure selected, to select again when a filter no longer hides it
 };
 
 } // namespace vw

@@ -4,16 +4,67 @@
 
 namespace vw {
 
-FigureTableModel::FigureTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+FigureTableModel::FigureTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    for (FigureType type : allFigureTypes())
+        mTypeLabels << figureTypeLabel(type);
+}
+
+FigureTableModel::RowCache FigureTableModel::cacheFor(const Figure &figure) const
+{
+    RowCache cache;
+    if (figure.type == FigureType::Date) {
+        const QDate date = QDate::fromString(figure.value, Qt::ISODate);
+        if (date.isValid()) {
+            cache.valueRank = 1;
+            cache.value = double(date.toJulianDay());
+        }
+    } else {
+        bool ok = false;
+        cache.value = figure.value.toDouble(&ok);
+        cache.valueRank = ok ? 0 : 2;
+    }
+    cache.ressort = ressortName(figure);
+    return cache;
+}
+
+const FigureTableModel::RowCache &FigureTableModel::cacheAt(int row) const
+{
+    if (mCache.size() != mFigures.size()) {
+        mCache.resize(mFigures.size());
+        for (qsizetype i = 0; i < mFigures.size(); ++i)
+            mCache[i] = cacheFor(mFigures.at(i));
+    }
+    return mCache.at(row);
+}
+
+void FigureTableModel::updateCache(int row)
+{
+    if (row < mCache.size())
+        mCache[row] = cacheFor(mFigures.at(row));
+    else if (row == mCache.size() && row == mFigures.size() - 1)
+        mCache.append(cacheFor(mFigures.at(row)));
+}
+
+QString FigureTableModel::ressortName(const Figure &figure) const
+{
+    if (figure.ressortKey.isEmpty())
+        return QString();
+    const QString name = mRessorts.displayName(figure.ressortKey, QString(), figure.asOf);
+    // An unknown key is still shown, so that the row says what it refers to.
+    return name.isEmpty() ? figure.ressortKey : name;
+}
 
 void FigureTableModel::setFigures(const QList<Figure> &figures)
 {
     beginResetModel();
     mFigures = figures;
+    mCache.clear();
     mRows.clear();
     mRows.reserve(mFigures.size());
+    // at(), not []: the list is shared with the caller's, and [] would copy all of it.
     for (int row = 0; row < mFigures.size(); ++row)
-        mRows.insert(mFigures[row].key, row);
+        mRows.insert(mFigures.at(row).key, row);
     endResetModel();
 }
 
@@ -21,9 +72,10 @@ void FigureTableModel::updateFigure(const Figure &figure)
 {
     const int row = rowOf(figure.key);
     if (row >= 0) {
-        if (mFigures[row] == figure)
+        if (mFigures.at(row) == figure)
             return;
         mFigures[row] = figure;
+        updateCache(row);
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
@@ -31,6 +83,7 @@ void FigureTableModel::updateFigure(const Figure &figure)
     const int newRow = int(mFigures.size());
     beginInsertRows({}, newRow, newRow);
     mFigures.append(figure);
+    updateCache(newRow);
     mRows.insert(figure.key, newRow);
     endInsertRows();
 }
@@ -47,6 +100,7 @@ void FigureTableModel::setNumberStyle(const NumberStyle &style)
 void FigureTableModel::setRessorts(const RessortTable &ressorts)
 {
     mRessorts = ressorts;
+    mCache.clear();
     if (!mFigures.isEmpty())
         emit dataChanged(index(0, RessortColumn), index(int(mFigures.size()) - 1, RessortColumn));
 }
@@ -75,13 +129,45 @@ QString FigureTableModel::typingForm(const Figure &figure)
     return text;
 }
 
-QString FigureTableModel::ressortName(const Figure &figure) const
+int FigureTableModel::compareRows(int leftRow, int rightRow, int column) const
 {
-    if (figure.ressortKey.isEmpty())
-        return QString();
-    const QString name = mRessorts.displayName(figure.ressortKey, QString(), figure.asOf);
-    // An unknown key is still shown, so that the row says what it refers to.
-    return name.isEmpty() ? figure.ressortKey : name;
+    const Figure &a = mFigures.at(leftRow);
+    const Figure &b = mFigures.at(rightRow);
+    // Empty text and dates go last.
+    const auto text = [](const QString &x, const QString &y) {
+        if (x.isEmpty() != y.isEmpty())
+            return x.isEmpty() ? 1 : -1;
+        return QString::compare(x, y, Qt::CaseInsensitive);
+    };
+    switch (column) {
+    case KeyColumn:
+        return QString::compare(a.key, b.key);
+    case LabelColumn:
+        return text(a.label, b.label);
+    case ValueColumn: {
+        const RowCache &x = cacheAt(leftRow);
+        const RowCache &y = cacheAt(rightRow);
+        if (x.valueRank != y.valueRank)
+            return x.valueRank - y.valueRank;
+        return x.value < y.value ? -1 : (y.value < x.value ? 1 : 0);
+    }
+    case UnitColumn:
+        return text(a.unit, b.unit);
+    case AsOfColumn:
+        if (a.asOf.isValid() != b.asOf.isValid())
+            return a.asOf.isValid() ? -1 : 1;
+        return a.asOf < b.asOf ? -1 : (b.asOf < a.asOf ? 1 : 0);
+    case SourceColumn:
+        return text(a.source, b.source);
+    case RessortColumn:
+        return text(cacheAt(leftRow).ressort, cacheAt(rightRow).ressort);
+    case TypeColumn:
+        // In the order of the types (whole numbers first), not of their names.
+        return int(a.type) - int(b.type);
+    case NoteColumn:
+        return text(a.note, b.note);
+    }
+    return 0;
 }
 
 int FigureTableModel::rowCount(const QModelIndex &parent) const
@@ -98,7 +184,7 @@ QVariant FigureTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Figure &f = mFigures[index.row()];
+    const Figure &f = mFigures.at(index.row());
     const int column = index.column();
     switch (role) {
     case KeyRole:
@@ -116,16 +202,15 @@ QVariant FigureTableModel::data(const QModelIndex &index, int role) const
         return {};
     case SortRole:
         if (column == ValueColumn) {
-            if (f.type == FigureType::Date) {
-                const QDate date = QDate::fromString(f.value, Qt::ISODate);
-                return date.isValid() ? QVariant(date) : QVariant();
-            }
-            bool ok = false;
-            const double number = f.value.toDouble(&ok);
-            return ok ? QVariant(number) : QVariant();
+            const RowCache &cache = cacheAt(index.row());
+            if (cache.valueRank == 0)
+                return cache.value;
+            return cache.valueRank == 1 ? QVariant(QDate::fromJulianDay(qint64(cache.value))) : QVariant();
         }
         if (column == AsOfColumn)
             return f.asOf.isValid() ? QVariant(f.asOf) : QVariant();
+        if (column == TypeColumn)
+            return double(f.type);
         break;
     case Qt::EditRole:
         if (column == ValueColumn)
@@ -153,7 +238,7 @@ QVariant FigureTableModel::data(const QModelIndex &index, int role) const
     case RessortColumn:
         return ressortName(f);
     case TypeColumn:
-        return figureTypeLabel(f.type);
+        return mTypeLabels.value(int(f.type));
     case NoteColumn:
         return f.note;
     }
@@ -165,7 +250,7 @@ bool FigureTableModel::setData(const QModelIndex &index, const QVariant &value, 
     if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const int row = index.row();
-    Figure f = mFigures[row];
+    Figure f = mFigures.at(row);
     const QString text = value.toString();
     const auto refuse = [this, &f](const QString &why) {
         emit editRefused(tr("Zahl „%1“ nicht geändert: %2").arg(f.key, why));
@@ -208,9 +293,10 @@ bool FigureTableModel::setData(const QModelIndex &index, const QVariant &value, 
     default:
         return false;
     }
-    if (f == mFigures[row])
+    if (f == mFigures.at(row))
         return true;
     mFigures[row] = f;
+    updateCache(row);
     emit dataChanged(this->index(row, 0), this->index(row, ColumnCount - 1));
     // A copy: whoever listens may replace the row again (a failed write puts the stored figure back).
     emit figureEdited(f);
@@ -283,7 +369,9 @@ void FigureFilterModel::setFilterText(const QString &text)
     if (words == mWords)
         return;
     mWords = words;
-    invalidateFilter();
+    // A layout change, not a filter change: QSortFilterProxyModel reports filtered rows range by range,
+    // and a word found in every other row of 100,000 made each keystroke take over a second.
+    invalidate();
 }
 
 bool FigureFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -295,35 +383,9 @@ bool FigureFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
 
 bool FigureFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const QVariant a = left.data(FigureTableModel::SortRole);
-    const QVariant b = right.data(FigureTableModel::SortRole);
-    // Empty values last; in a column of mixed types, numbers before dates before text.
-    const auto rank = [](const QVariant &v) {
-        switch (v.typeId()) {
-        case QMetaType::Double:
-            return 0;
-        case QMetaType::QDate:
-            return 1;
-        case QMetaType::QString:
-            return v.toString().isEmpty() ? 3 : 2;
-        default:
-            return 3;
-        }
-    };
-    const int ra = rank(a);
-    const int rb = rank(b);
-    if (ra != rb)
-        return ra < rb;
-    switch (ra) {
-    case 0:
-        return a.toDouble() < b.toDouble();
-    case 1:
-        return a.toDate() < b.toDate();
-    case 2:
-        return QString::compare(a.toString(), b.toString(), sortCaseSensitivity()) < 0;
-    default:
-        return false;
-    }
+    if (left.model() == mSource && right.model() == mSource && left.column() == right.column())
+        return mSource->compareRows(left.row(), right.row(), left.column()) < 0;
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace vw
