@@ -71,8 +71,8 @@ NewFigureDialog::NewFigureDialog(const RessortTable &ressorts, std::function<boo
                                  QWidget *parent)
     : QDialog(parent), mKeyTaken(std::move(keyTaken)), mKey(new QLineEdit(this)), mLabel(new QLineEdit(this)),
       mType(new QComboBox(this)), mValue(new QLineEdit(this)), mUnit(new QLineEdit(this)),
-      mAsOf(new QDateEdit(QDate::currentDate(), this)), mSource(new QLineEdit(this)), mRessort(new QComboBox(this)),
-      mMessage(new QLabel(this)), mOk(nullptr)
+      mAsOf(new QDateEdit(QDate::currentDate(), this)), mSource(new QLineEdit(this)),
+      mRessort(new QComboBox(this)), mMessage(new QLabel(this)), mOk(nullptr)
 {
     setWindowTitle(tr("Neue Zahl"));
 
@@ -173,9 +173,10 @@ Result<Figure> NewFigureDialog::figureFromFields() const
     if (f.key.isEmpty())
         return Error{tr("Der Schlüssel fehlt.")};
     if (!isValidFigureKey(f.key))
-        return Error{tr("„%1“ ist kein gültiger Schlüssel: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, "
-                        "am Anfang ein Buchstabe (z. B. vpn-bremen).")
-                         .arg(f.key)};
+        return Error{
+            tr("„%1“ ist kein gültiger Schlüssel: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, "
+               "am Anfang ein Buchstabe (z. B. vpn-bremen).")
+                .arg(f.key)};
     if (mKeyTaken && mKeyTaken(f.key))
         return Error{tr("Eine Zahl mit dem Schlüssel „%1“ gibt es schon.").arg(f.key)};
     f.label = mLabel->text().trimmed();
@@ -226,7 +227,8 @@ void NewFigureDialog::accept()
 
 FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     : QWidget(parent), mModel(new FigureTableModel(this)), mProxy(new FigureFilterModel(mModel, this)),
-      mFilter(new QLineEdit(this)), mCount(new QLabel(this)), mNewButton(new QPushButton(tr("&Neue Zahl …"), this)),
+      mFilter(new QLineEdit(this)), mCount(new QLabel(this)),
+      mNewButton(new QPushButton(tr("&Neue Zahl …"), this)),
       mInsertButton(new QPushButton(tr("&Einfügen"), this)), mView(new FigureView(this)),
       mDetailTitle(new QLabel(this)), mHistoryHeading(new QLabel(this)), mHistory(new QListWidget(this)),
       mUsesHeading(new QLabel(this)), mUses(new QListWidget(this)), mStatus(new QLabel(this))
@@ -247,7 +249,8 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     mNewButton->setAccessibleName(tr("Neue Zahl anlegen"));
     connect(mNewButton, &QPushButton::clicked, this, [this] { openNewFigureDialog(); });
     mInsertButton->setAccessibleName(tr("Zahl in die Vorlage einfügen"));
-    mInsertButton->setToolTip(tr("Zitiert die gewählte Zahl an der Schreibmarke (auch Doppelklick oder Eingabetaste)"));
+    mInsertButton->setToolTip(
+        tr("Zitiert die gewählte Zahl an der Schreibmarke (auch Doppelklick oder Eingabetaste)"));
     connect(mInsertButton, &QPushButton::clicked, this, [this] { requestInsert(mView->currentIndex()); });
 
     mView->setModel(mProxy);
@@ -262,6 +265,7 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     mView->sortByColumn(FigureTableModel::KeyColumn, Qt::AscendingOrder);
     // Fixed row heights and no fitting to contents: both would measure all 100,000 rows.
     mView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    mView->verticalHeader()->setDefaultSectionSize(mView->fontMetrics().height() + 8);
     mView->verticalHeader()->hide();
     mView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     mView->horizontalHeader()->setStretchLastSection(true);
@@ -271,9 +275,12 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     mView->setColumnWidth(FigureTableModel::AsOfColumn, 90);
     mView->setColumnWidth(FigureTableModel::SourceColumn, 200);
     mView->setColumnWidth(FigureTableModel::RessortColumn, 200);
-    static_cast<FigureView *>(mView)->enterPressed = [this](const QModelIndex &index) { requestInsert(index); };
+    static_cast<FigureView *>(mView)->enterPressed = [this](const QModelIndex &index) {
+        requestInsert(index);
+    };
     connect(mView, &QAbstractItemView::doubleClicked, this, &FigurePanel::requestInsert);
-    connect(mView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FigurePanel::updateDetails);
+    connect(mView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FigurePanel::updateDetails);
 
     connect(mModel, &FigureTableModel::editRefused, this, &FigurePanel::showMessage);
     connect(mModel, &FigureTableModel::figureEdited, this, [this](const Figure &f) { saveFigure(f); });
@@ -414,12 +421,14 @@ QString FigurePanel::currentUser()
 Result<void> FigurePanel::saveFigure(const Figure &figure)
 {
     if (!mWorkspace) {
-        const QString message = tr("Kein Arbeitsbereich geöffnet: die Zahl „%1“ wurde nicht gespeichert.").arg(figure.key);
+        const QString message =
+            tr("Kein Arbeitsbereich geöffnet: die Zahl „%1“ wurde nicht gespeichert.").arg(figure.key);
         showMessage(message);
         return Error{message};
     }
     if (Result<void> written = mWorkspace->setFigure(figure, currentUser()); !written) {
-        const QString message = tr("Die Zahl „%1“ wurde nicht gespeichert: %2").arg(figure.key, written.error());
+        const QString message =
+            tr("Die Zahl „%1“ wurde nicht gespeichert: %2").arg(figure.key, written.error());
         showMessage(message);
         // The table shows what is stored, not the refused edit.
         if (Result<Figure> stored = mWorkspace->figure(figure.key))
@@ -429,7 +438,8 @@ Result<void> FigurePanel::saveFigure(const Figure &figure)
     Result<Figure> stored = mWorkspace->figure(figure.key);
     const Figure shown = stored ? stored.value() : figure;
     mModel->updateFigure(shown);
-    showMessage(tr("Zahl „%1“ gespeichert: %2").arg(shown.key, formatFigureValue(shown, mModel->numberStyle())));
+    showMessage(
+        tr("Zahl „%1“ gespeichert: %2").arg(shown.key, formatFigureValue(shown, mModel->numberStyle())));
     if (currentKey() == figure.key)
         updateDetails();
     emit figureChanged(figure.key);
@@ -440,9 +450,12 @@ NewFigureDialog *FigurePanel::openNewFigureDialog()
 {
     if (!mWorkspace)
         return nullptr;
-    auto *dialog = new NewFigureDialog(mWorkspace->ressorts(), [this](const QString &key) {
-        return mModel->rowOf(key) >= 0 || (mWorkspace && mWorkspace->figure(key).ok());
-    }, this);
+    auto *dialog = new NewFigureDialog(
+        mWorkspace->ressorts(),
+        [this](const QString &key) {
+            return mModel->rowOf(key) >= 0 || (mWorkspace && mWorkspace->figure(key).ok());
+        },
+        this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setCommit([this](const Figure &f) { return saveFigure(f); });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -483,7 +496,8 @@ void FigurePanel::updateCount()
 {
     const int shown = mProxy->rowCount();
     const int all = mModel->rowCount();
-    mCount->setText(shown == all ? tr("%1 Zahlen").arg(count(all)) : tr("%1 von %2 Zahlen").arg(count(shown), count(all)));
+    mCount->setText(shown == all ? tr("%1 Zahlen").arg(count(all))
+                                 : tr("%1 von %2 Zahlen").arg(count(shown), count(all)));
 }
 
 QString FigurePanel::historyLine(const Figure &figure, const FigureChange &change) const
@@ -523,7 +537,8 @@ void FigurePanel::updateDetails()
         return;
     }
     const Figure &figure = mModel->figureAt(row);
-    QString title = tr("%1 — %2: %3").arg(figure.key, figure.label, formatFigureValue(figure, mModel->numberStyle()));
+    QString title =
+        tr("%1 — %2: %3").arg(figure.key, figure.label, formatFigureValue(figure, mModel->numberStyle()));
     if (!figure.note.isEmpty())
         title += QLatin1Char('\n') + tr("Notiz: %1").arg(figure.note);
     mDetailTitle->setText(title);
@@ -535,7 +550,7 @@ void FigurePanel::updateDetails()
         for (auto it = history->crbegin(); it != history->crend(); ++it)
             mHistory->addItem(historyLine(figure, *it));
         mHistoryHeading->setText(history->size() == 1 ? tr("Verlauf (1 Änderung)")
-                                                       : tr("Verlauf (%1 Änderungen)").arg(history->size()));
+                                                      : tr("Verlauf (%1 Änderungen)").arg(history->size()));
     }
 
     Result<QList<Workspace::FigureUse>> uses = mWorkspace->figureUses(key);
@@ -545,8 +560,9 @@ void FigurePanel::updateDetails()
     }
     for (const Workspace::FigureUse &use : uses.value()) {
         const QString id = QString::number(use.vorlageId);
-        const QString line = use.section.isEmpty() ? tr("Vorlage %1: %2").arg(id, use.title)
-                                                   : tr("Vorlage %1: %2 — Abschnitt %3").arg(id, use.title, use.section);
+        const QString line = use.section.isEmpty()
+                                 ? tr("Vorlage %1: %2").arg(id, use.title)
+                                 : tr("Vorlage %1: %2 — Abschnitt %3").arg(id, use.title, use.section);
         auto *item = new QListWidgetItem(line, mUses);
         item->setData(Qt::UserRole, use.vorlageId);
         item->setData(Qt::UserRole + 1, use.section);

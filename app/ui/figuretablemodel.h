@@ -85,8 +85,8 @@ private:
 
     QList<Figure> mFigures;
     mutable QList<RowCache> mCache; // empty until needed
-    QHash<QString, int> mRows; // key → row
-    QStringList mTypeLabels;   // by FigureType
+    QHash<QString, int> mRows;      // key → row
+    QStringList mTypeLabels;        // by FigureType
     NumberStyle mStyle;
     RessortTable mRessorts;
 };

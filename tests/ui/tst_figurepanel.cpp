@@ -27,7 +27,8 @@ using namespace vw;
 namespace {
 
 Figure figure(const char *key, const char *label, FigureType type, const char *value, const char *unit = "",
-              QDate asOf = QDate(2020, 4, 30), const char *source = "Dataport", const char *ressort = "finanzen")
+              QDate asOf = QDate(2020, 4, 30), const char *source = "Dataport",
+              const char *ressort = "finanzen")
 {
     Figure f;
     f.key = QString::fromUtf8(key);
@@ -51,12 +52,12 @@ QList<Figure> sample()
 {
     return {
         vpn(),
-        figure("notebooks", "Notebooks für Lehrkräfte", FigureType::Integer, "91430", "Geräte", QDate(2021, 2, 1),
-               "Senatorin für Kinder und Bildung", "bildung"),
+        figure("notebooks", "Notebooks für Lehrkräfte", FigureType::Integer, "91430", "Geräte",
+               QDate(2021, 2, 1), "Senatorin für Kinder und Bildung", "bildung"),
         figure("tablets", "Tablets an Grundschulen", FigureType::Integer, "10", "Geräte", QDate(2020, 1, 15)),
         figure("server", "Server im Rechenzentrum", FigureType::Integer, "9", "Stück", QDate(2020, 12, 3)),
-        figure("aenderungen", "Änderungen der Geschäftsordnung", FigureType::Decimal, "1.5", "", QDate(2019, 7, 1),
-               "Senatskanzlei"),
+        figure("aenderungen", "Änderungen der Geschäftsordnung", FigureType::Decimal, "1.5", "",
+               QDate(2019, 7, 1), "Senatskanzlei"),
         figure("budget", "Budget Digitalisierung", FigureType::Amount, "7500000.00", "", QDate(2020, 6, 30),
                "Haushaltsplan 2020"),
     };
@@ -64,7 +65,8 @@ QList<Figure> sample()
 
 std::unique_ptr<Workspace> sampleWorkspace(const QTemporaryDir &dir)
 {
-    auto ws = Workspace::open(dir.filePath(QStringLiteral("figures.vorlagen")), Workspace::Mode::CreateIfMissing);
+    auto ws =
+        Workspace::open(dir.filePath(QStringLiteral("figures.vorlagen")), Workspace::Mode::CreateIfMissing);
     REQUIRE(ws.ok());
     REQUIRE(ws.value()->setFigures(sample(), QStringLiteral("anna")).ok());
     return std::move(ws).value();
@@ -116,7 +118,8 @@ void commit(QLineEdit *editor)
 
 } // namespace
 
-TEST_CASE("the figure model passes QAbstractItemModelTester through set, update, insert and filtering", "[ui]")
+TEST_CASE("the figure model passes QAbstractItemModelTester through set, update, insert and filtering",
+          "[ui]")
 {
     FigureTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -172,8 +175,9 @@ TEST_CASE("the figure model shows values formatted and takes them as people type
 {
     FigureTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    RessortTable ressorts({{QStringLiteral("finanzen"), QStringLiteral("Die Senatorin für Finanzen"), {}, QDate(2019, 8, 14)},
-                           {QStringLiteral("finanzen"), QStringLiteral("Der Senator für Finanzen"), QDate(2019, 8, 15), {}}});
+    RessortTable ressorts(
+        {{QStringLiteral("finanzen"), QStringLiteral("Die Senatorin für Finanzen"), {}, QDate(2019, 8, 14)},
+         {QStringLiteral("finanzen"), QStringLiteral("Der Senator für Finanzen"), QDate(2019, 8, 15), {}}});
     model.setRessorts(ressorts);
     model.setFigures(sample());
 
@@ -181,23 +185,33 @@ TEST_CASE("the figure model shows values formatted and takes them as people type
         return model.index(model.rowOf(QString::fromLatin1(key)), column).data(role);
     };
     CHECK(cell("notebooks", FigureTableModel::ValueColumn).toString() == QStringLiteral("91.430"));
-    CHECK(cell("notebooks", FigureTableModel::ValueColumn, Qt::EditRole).toString() == QStringLiteral("91430"));
+    CHECK(cell("notebooks", FigureTableModel::ValueColumn, Qt::EditRole).toString() ==
+          QStringLiteral("91430"));
     CHECK(cell("vpn-bremen", FigureTableModel::ValueColumn).toString() == QStringLiteral("4750"));
     CHECK(cell("aenderungen", FigureTableModel::ValueColumn).toString() == QStringLiteral("1,5"));
-    CHECK(cell("aenderungen", FigureTableModel::ValueColumn, Qt::EditRole).toString() == QStringLiteral("1,5"));
+    CHECK(cell("aenderungen", FigureTableModel::ValueColumn, Qt::EditRole).toString() ==
+          QStringLiteral("1,5"));
     CHECK(cell("budget", FigureTableModel::ValueColumn).toString() == QStringLiteral("7.500.000 €"));
-    CHECK(cell("budget", FigureTableModel::ValueColumn, Qt::EditRole).toString() == QStringLiteral("7500000"));
+    CHECK(cell("budget", FigureTableModel::ValueColumn, Qt::EditRole).toString() ==
+          QStringLiteral("7500000"));
     CHECK(cell("budget", FigureTableModel::ValueColumn, FigureTableModel::SortRole).toDouble() == 7500000.0);
     CHECK(cell("vpn-bremen", FigureTableModel::AsOfColumn).toString() == QStringLiteral("30.04.2020"));
-    CHECK(cell("vpn-bremen", FigureTableModel::AsOfColumn, FigureTableModel::SortRole).toDate() == QDate(2020, 4, 30));
-    CHECK(cell("vpn-bremen", FigureTableModel::RessortColumn).toString() == QStringLiteral("Der Senator für Finanzen"));
-    CHECK(cell("aenderungen", FigureTableModel::RessortColumn).toString() == QStringLiteral("Die Senatorin für Finanzen"));
-    CHECK(cell("notebooks", FigureTableModel::RessortColumn).toString() == QStringLiteral("bildung")); // unknown key
-    CHECK(cell("vpn-bremen", FigureTableModel::TypeColumn).toString() == figureTypeLabel(FigureType::Integer));
+    CHECK(cell("vpn-bremen", FigureTableModel::AsOfColumn, FigureTableModel::SortRole).toDate() ==
+          QDate(2020, 4, 30));
+    CHECK(cell("vpn-bremen", FigureTableModel::RessortColumn).toString() ==
+          QStringLiteral("Der Senator für Finanzen"));
+    CHECK(cell("aenderungen", FigureTableModel::RessortColumn).toString() ==
+          QStringLiteral("Die Senatorin für Finanzen"));
+    CHECK(cell("notebooks", FigureTableModel::RessortColumn).toString() ==
+          QStringLiteral("bildung")); // unknown key
+    CHECK(cell("vpn-bremen", FigureTableModel::TypeColumn).toString() ==
+          figureTypeLabel(FigureType::Integer));
     CHECK(cell("vpn-bremen", FigureTableModel::ValueColumn, Qt::TextAlignmentRole).toInt() ==
           int(Qt::AlignRight | Qt::AlignVCenter));
-    CHECK(model.headerData(FigureTableModel::KeyColumn, Qt::Horizontal).toString() == QStringLiteral("Schlüssel"));
-    CHECK(model.headerData(FigureTableModel::AsOfColumn, Qt::Horizontal).toString() == QStringLiteral("Stand"));
+    CHECK(model.headerData(FigureTableModel::KeyColumn, Qt::Horizontal).toString() ==
+          QStringLiteral("Schlüssel"));
+    CHECK(model.headerData(FigureTableModel::AsOfColumn, Qt::Horizontal).toString() ==
+          QStringLiteral("Stand"));
 
     CHECK_FALSE(model.flags(model.index(0, FigureTableModel::KeyColumn)).testFlag(Qt::ItemIsEditable));
     CHECK_FALSE(model.flags(model.index(0, FigureTableModel::TypeColumn)).testFlag(Qt::ItemIsEditable));
@@ -244,7 +258,8 @@ TEST_CASE("the figure model shows values formatted and takes them as people type
     {
         CHECK_FALSE(model.setData(model.index(row, FigureTableModel::LabelColumn), QStringLiteral("  ")));
         CHECK(refused.size() == 1);
-        REQUIRE(model.setData(model.index(row, FigureTableModel::NoteColumn), QStringLiteral("ohne Notebooks")));
+        REQUIRE(
+            model.setData(model.index(row, FigureTableModel::NoteColumn), QStringLiteral("ohne Notebooks")));
         CHECK(model.figureAt(row).note == QStringLiteral("ohne Notebooks"));
         CHECK_FALSE(model.setData(model.index(row, FigureTableModel::KeyColumn), QStringLiteral("anders")));
         CHECK(edited.size() == 1);
@@ -272,12 +287,14 @@ TEST_CASE("figures sort by value as numbers and by date as dates", "[ui]")
                       QStringLiteral("vpn-bremen"), QStringLiteral("notebooks"), QStringLiteral("budget"),
                       QStringLiteral("stichtag")});
     CHECK(column(proxy, FigureTableModel::ValueColumn).mid(1, 4) ==
-          QStringList{QStringLiteral("9"), QStringLiteral("10"), QStringLiteral("4750"), QStringLiteral("91.430")});
+          QStringList{QStringLiteral("9"), QStringLiteral("10"), QStringLiteral("4750"),
+                      QStringLiteral("91.430")});
 
     proxy.sort(FigureTableModel::AsOfColumn, Qt::AscendingOrder);
     CHECK(column(proxy, FigureTableModel::AsOfColumn) ==
-          QStringList{QStringLiteral("01.07.2019"), QStringLiteral("15.01.2020"), QStringLiteral("30.04.2020"),
-                      QStringLiteral("30.04.2020"), QStringLiteral("30.06.2020"), QStringLiteral("03.12.2020"),
+          QStringList{QStringLiteral("01.07.2019"), QStringLiteral("15.01.2020"),
+                      QStringLiteral("30.04.2020"), QStringLiteral("30.04.2020"),
+                      QStringLiteral("30.06.2020"), QStringLiteral("03.12.2020"),
                       QStringLiteral("01.02.2021")});
     proxy.sort(FigureTableModel::AsOfColumn, Qt::DescendingOrder);
     CHECK(column(proxy, FigureTableModel::AsOfColumn).first() == QStringLiteral("01.02.2021"));
@@ -301,7 +318,8 @@ TEST_CASE("the panel sorts by a click on the value header", "[ui]")
     QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(x, header->height() / 2));
     CHECK(header->sortIndicatorSection() == FigureTableModel::ValueColumn);
     const QStringList values = column(*panel.view()->model(), FigureTableModel::ValueColumn);
-    const QStringList ascending{QStringLiteral("1,5"), QStringLiteral("9"), QStringLiteral("10"), QStringLiteral("4750"),
+    const QStringList ascending{QStringLiteral("1,5"),    QStringLiteral("9"),
+                                QStringLiteral("10"),     QStringLiteral("4750"),
                                 QStringLiteral("91.430"), QStringLiteral("7.500.000 €")};
     QStringList descending = ascending;
     std::reverse(descending.begin(), descending.end());
@@ -337,6 +355,19 @@ TEST_CASE("the figure filter narrows the rows as one types, umlauts and case ali
     CHECK(column(*shown, FigureTableModel::KeyColumn) == QStringList{QStringLiteral("vpn-bremen")}); // by key
     panel.setFilterText(QStringLiteral("nichts dergleichen"));
     CHECK(shown->rowCount() == 0);
+
+    // The selected figure stays selected while the filter shows it, and comes back when it shows it again.
+    panel.setFilterText(QString());
+    REQUIRE(panel.selectFigure(QStringLiteral("notebooks")));
+    typeText(panel.filterEdit(), QStringLiteral("lehr"));
+    CHECK(panel.currentKey() == QStringLiteral("notebooks"));
+    typeText(panel.filterEdit(), QStringLiteral("x"));
+    CHECK(panel.currentKey().isEmpty());
+    CHECK(panel.historyLines().isEmpty());
+    CHECK_FALSE(panel.insertButton()->isEnabled());
+    panel.filterEdit()->clear();
+    CHECK(panel.currentKey() == QStringLiteral("notebooks"));
+    CHECK(panel.historyLines().size() == 1);
 }
 
 TEST_CASE("a value edited in the table is written to the workspace and its history grows", "[ui]")
@@ -370,11 +401,12 @@ TEST_CASE("a value edited in the table is written to the workspace and its histo
     CHECK(panel.historyLines().first().startsWith(QStringLiteral("4750 → 5200")));
 
     // Text columns are written too.
-    panel.view()->edit(panel.view()->model()->index(panel.view()->currentIndex().row(), FigureTableModel::SourceColumn));
+    panel.view()->edit(
+        panel.view()->model()->index(panel.view()->currentIndex().row(), FigureTableModel::SourceColumn));
     auto *source = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     if (!source)
-        source = qobject_cast<QLineEdit *>(panel.view()->indexWidget(
-            panel.view()->model()->index(panel.view()->currentIndex().row(), FigureTableModel::SourceColumn)));
+        source = qobject_cast<QLineEdit *>(panel.view()->indexWidget(panel.view()->model()->index(
+            panel.view()->currentIndex().row(), FigureTableModel::SourceColumn)));
     REQUIRE(source);
     source->selectAll();
     typeText(source, QStringLiteral("Dataport, Mai-Bericht"));
@@ -433,7 +465,8 @@ TEST_CASE("the details list a figure's history newest first and the Vorlagen quo
     const auto quote = [&ws](qint64 id, const char *label, const char *key) {
         QSqlQuery q(ws->database());
         q.prepare(QStringLiteral("UPDATE section SET content = ? WHERE vorlage_id = ? AND label = ?"));
-        q.addBindValue(QStringLiteral("[{\"type\":\"p\",\"text\":[{\"t\":\"x\",\"f\":\"%1\"}]}]").arg(QString::fromLatin1(key)));
+        q.addBindValue(QStringLiteral("[{\"type\":\"p\",\"text\":[{\"t\":\"x\",\"f\":\"%1\"}]}]")
+                           .arg(QString::fromLatin1(key)));
         q.addBindValue(id);
         q.addBindValue(QString::fromLatin1(label));
         REQUIRE(q.exec());
@@ -467,16 +500,17 @@ TEST_CASE("the details list a figure's history newest first and the Vorlagen quo
     CHECK(used[0][1].toString() == QStringLiteral("D"));
 
     REQUIRE(panel.selectFigure(QStringLiteral("notebooks")));
-    CHECK(panel.useLines() == QStringList{QStringLiteral("Vorlage %1: %2 — Abschnitt A").arg(first.value()).arg(demo[0].title)});
+    CHECK(panel.useLines() ==
+          QStringList{QStringLiteral("Vorlage %1: %2 — Abschnitt A").arg(first.value()).arg(demo[0].title)});
     CHECK(panel.historyLines().size() == 1);
     REQUIRE(panel.selectFigure(QStringLiteral("tablets")));
     CHECK(panel.useLines().isEmpty());
 
     // Clicking a row shows its details.
     QTableView *view = panel.view();
-    const QModelIndex vpnIndex =
-        view->model()->index(column(*view->model(), FigureTableModel::KeyColumn).indexOf(QStringLiteral("vpn-bremen")),
-                             FigureTableModel::LabelColumn);
+    const QModelIndex vpnIndex = view->model()->index(
+        column(*view->model(), FigureTableModel::KeyColumn).indexOf(QStringLiteral("vpn-bremen")),
+        FigureTableModel::LabelColumn);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, view->visualRect(vpnIndex).center());
     CHECK(panel.currentKey() == QStringLiteral("vpn-bremen"));
     CHECK(panel.historyLines().size() == 3);
@@ -611,7 +645,9 @@ TEST_CASE("100,000 figures load, filter and sort at interactive speed", "[ui]")
     for (int i = 0; i < 100000; ++i) {
         Figure f;
         f.key = QStringLiteral("zahl-%1").arg(i, 6, 10, QLatin1Char('0'));
-        f.label = (i % 2 ? QStringLiteral("Geräte in Bremerhaven, Lieferung %1") : QStringLiteral("Zugänge in Bremen, Meldung %1")).arg(i);
+        f.label = (i % 2 ? QStringLiteral("Geräte in Bremerhaven, Lieferung %1")
+                         : QStringLiteral("Zugänge in Bremen, Meldung %1"))
+                      .arg(i);
         f.type = FigureType::Integer;
         f.value = QString::number((i * 7919) % 1000003);
         f.unit = i % 3 ? QStringLiteral("Stück") : QStringLiteral("Nutzer");
@@ -622,7 +658,8 @@ TEST_CASE("100,000 figures load, filter and sort at interactive speed", "[ui]")
     }
 
     QTemporaryDir dir;
-    auto ws = Workspace::open(dir.filePath(QStringLiteral("many.vorlagen")), Workspace::Mode::CreateIfMissing);
+    auto ws =
+        Workspace::open(dir.filePath(QStringLiteral("many.vorlagen")), Workspace::Mode::CreateIfMissing);
     REQUIRE(ws.ok());
     FigurePanel panel(ws.value().get());
     showPanel(panel);
