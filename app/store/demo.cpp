@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace vw {
 
@@ -16,13 +17,31 @@ Result<void> addDemoContent(Workspace &workspace)
     QFile file(QStringLiteral(":/demo/demo.json"));
     if (!file.open(QIODevice::ReadOnly))
         return Error{QCoreApplication::translate("vw::Workspace", "Die Beispielvorlagen fehlen im Programm.")};
+    const QJsonObject demo = QJsonDocument::fromJson(file.readAll()).object();
+    QList<Figure> figures;
+    for (const QJsonValue &value : demo.value(QStringLiteral("figures")).toArray()) {
+        const QJsonObject o = value.toObject();
+        Figure f;
+        f.key = o.value(QStringLiteral("key")).toString();
+        f.label = o.value(QStringLiteral("label")).toString();
+        figureTypeFromKey(o.value(QStringLiteral("type")).toString(), &f.type);
+        f.value = o.value(QStringLiteral("value")).toString();
+        f.unit = o.value(QStringLiteral("unit")).toString();
+        f.asOf = QDate::fromString(o.value(QStringLiteral("asOf")).toString(), Qt::ISODate);
+        f.source = o.value(QStringLiteral("source")).toString();
+        f.ressortKey = o.value(QStringLiteral("ressort")).toString();
+        figures << f;
+    }
     QList<Vorlage> vorlagen;
-    for (const QJsonValue &value : QJsonDocument::fromJson(file.readAll()).array()) {
+    for (const QJsonValue &value : demo.value(QStringLiteral("vorlagen")).toArray()) {
         auto vorlage = vorlageFromJson(value.toObject());
         if (!vorlage)
             return Error{vorlage.error()};
         vorlagen << vorlage.value();
     }
+    // Figures first: the Vorlagen quote them.
+    if (auto r = workspace.setFigures(figures, QStringLiteral("Vorlagenwerk")); !r)
+        return r;
     auto ids = workspace.addAll(vorlagen);
     if (!ids)
         return Error{ids.error()};

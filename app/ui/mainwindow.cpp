@@ -2,6 +2,7 @@
 #include "ui_mainwindow.h"
 
 #include "documentsaver.h"
+#include "figurepanel.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "pdfpreview.h"
@@ -13,6 +14,7 @@
 #include "workspace.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -43,6 +45,26 @@ MainWindow::MainWindow(QWidget *parent)
     mUi->setupUi(this);
     mPreview = new PdfPreview(mUi->previewPanel);
     mUi->previewLayout->addWidget(mPreview, 1);
+
+    // The workspace's figures, docked below: kept there, inserted into the text from there.
+    mFigurePanel = new FigurePanel(nullptr, this);
+    mFigureDock = new QDockWidget(tr("Zahlen"), this);
+    mFigureDock->setObjectName(QStringLiteral("figureDock"));
+    mFigureDock->setWidget(mFigurePanel);
+    addDockWidget(Qt::BottomDockWidgetArea, mFigureDock);
+    mFigureDock->hide();
+    connect(mUi->actionShowFigures, &QAction::toggled, mFigureDock, &QDockWidget::setVisible);
+    connect(mFigureDock, &QDockWidget::visibilityChanged, mUi->actionShowFigures, &QAction::setChecked);
+    connect(mFigurePanel, &FigurePanel::figureChanged, this, &MainWindow::reloadFigures);
+    connect(mFigurePanel, &FigurePanel::insertRequested, this, [this](const QString &key) {
+        VorlageEditor *editor = currentEditor();
+        if (!editor || !editor->insertFigure(key))
+            statusBar()->showMessage(tr("Setzen Sie den Cursor zuerst in einen Text der Vorlage."), 5000);
+    });
+    connect(mFigurePanel, &FigurePanel::useActivated, this, [this](qint64 id, const QString &section) {
+        if (openVorlage(id) && !section.isEmpty())
+            currentEditor()->focusPlace({QStringLiteral("section:") + section});
+    });
 
     mProxy->setSourceModel(mModel);
     mProxy->setFilterKeyColumn(-1);
@@ -122,6 +144,7 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/editorSplitter")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/docks")).toByteArray());
     rebuildRecentMenu();
     updateActions();
     currentTabChanged();
@@ -132,6 +155,7 @@ MainWindow::~MainWindow()
     mPreviewPool.clear();
     mPreviewPool.waitForDone();
     closeAllEditors();
+    mFigurePanel->setWorkspace(nullptr);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -140,6 +164,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/editorSplitter"), mUi->splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/docks"), saveState());
     event->accept();
 }
 
@@ -149,7 +174,9 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
     if (!ws)
         return Error{ws.error()};
     closeAllEditors();
+    mFigurePanel->setWorkspace(nullptr); // before the old workspace goes
     mWorkspace = std::move(ws.value());
+    mFigurePanel->setWorkspace(mWorkspace.get());
     reloadFigures();
     setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
     rememberWorkspace(QFileInfo(path).absoluteFilePath());

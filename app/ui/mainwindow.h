@@ -18,6 +18,7 @@ class MainWindow;
 
 namespace vw {
 
+class FigurePanel;
 class PdfPreview;
 class VorlageEditor;
 class VorlageListModel;
@@ -54,6 +55,7 @@ public:
 
     QTableView *vorlagenView() const;
     PdfPreview *preview() const { return mPreview; }
+    FigurePanel *figurePanel() const { return mFigurePanel; }
     QUndoGroup *undoGroup() const { return mUndoGroup; }
     QStringList recentWorkspaces() const;
     // Reads the workspace's figures again (one changed) and shows the new values everywhere.
@@ -89,6 +91,8 @@ private:
     VorlageListModel *mModel;
     QSortFilterProxyModel *mProxy;
     PdfPreview *mPreview;
+    FigurePanel *mFigurePanel;
+    class QDockWidget *mFigureDock;
     QUndoGroup *mUndoGroup;
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export

@@ -235,7 +235,7 @@ TEST_CASE("figures are quoted by typing {{, shown with their value and printed a
 {
     Fixture f;
     Figure vpn;
-    vpn.key = QStringLiteral("vpn-bremen");
+    vpn.key = QStringLiteral("testzugaenge-nord");
     vpn.label = QStringLiteral("VPN-Zugänge Bremen");
     vpn.value = QStringLiteral("4750");
     vpn.asOf = QDate(2020, 11, 1);
@@ -247,7 +247,7 @@ TEST_CASE("figures are quoted by typing {{, shown with their value and printed a
     ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
     c->setFocus();
     QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
-    typeText(c, QStringLiteral(" Bis zu {{vpn"));
+    typeText(c, QStringLiteral(" Bis zu {{testzug"));
     QAbstractItemView *popup = c->figureCompleter()->popup();
     REQUIRE(popup->isVisible());
     CHECK(popup->model()->rowCount() == 1);
@@ -257,7 +257,7 @@ TEST_CASE("figures are quoted by typing {{, shown with their value and printed a
     const Paragraph last = c->content().last().paragraph;
     REQUIRE(last.spans.size() == 3);
     CHECK(last.spans[0].text.endsWith(QStringLiteral("Bis zu ")));
-    CHECK(last.spans[1].figure == QStringLiteral("vpn-bremen"));
+    CHECK(last.spans[1].figure == QStringLiteral("testzugaenge-nord"));
     CHECK(last.spans[2].text == QStringLiteral(" Zugänge."));
 
     // The export prints the value; after a change of the figure, the new one.
