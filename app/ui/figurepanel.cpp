@@ -326,7 +326,8 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     auto *usesColumn = new QVBoxLayout;
     usesColumn->addWidget(mUsesHeading);
     usesColumn->addWidget(mUses, 1);
-    auto *lists = new QHBoxLayout;
+    // Docked below the editor the panel is wide and low: the details go beside the table.
+    auto *lists = new QVBoxLayout;
     lists->addLayout(historyColumn, 1);
     lists->addLayout(usesColumn, 1);
     auto *detailLayout = new QVBoxLayout(details);
@@ -334,7 +335,7 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     detailLayout->addWidget(mDetailTitle);
     detailLayout->addLayout(lists, 1);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(top);
     splitter->addWidget(details);
     splitter->setStretchFactor(0, 3);

@@ -22,8 +22,9 @@ QString FigureTokens::textFor(const QTextFormat &format) const
 
 QSizeF FigureTokens::intrinsicSize(QTextDocument *, int, const QTextFormat &format)
 {
+    // Inline objects stand on the baseline: as high as the font's ascent, the descent drawn below.
     const QFontMetricsF metrics(format.toCharFormat().font());
-    return QSizeF(metrics.horizontalAdvance(textFor(format)) + 2 * padding, metrics.height());
+    return QSizeF(metrics.horizontalAdvance(textFor(format)) + 2 * padding, metrics.ascent());
 }
 
 void FigureTokens::drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int, const QTextFormat &format)
@@ -34,10 +35,11 @@ void FigureTokens::drawObject(QPainter *painter, const QRectF &rect, QTextDocume
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     painter->setBrush(missing ? QColor(0xfd, 0xe0, 0xe0) : QColor(0xdc, 0xe9, 0xf8));
-    painter->drawRoundedRect(rect, 3, 3);
+    const QFontMetricsF metrics(format.toCharFormat().font());
+    painter->drawRoundedRect(rect.adjusted(0, 0, 0, metrics.descent()), 3, 3);
     painter->setFont(format.toCharFormat().font());
     painter->setPen(missing ? QColor(0x9b, 0x1c, 0x1c) : QColor(0x10, 0x3a, 0x6b));
-    painter->drawText(rect.adjusted(padding, 0, -padding, 0), Qt::AlignCenter, textFor(format));
+    painter->drawText(QPointF(rect.left() + padding, rect.bottom()), textFor(format)); // the baseline
     painter->restore();
 }
 

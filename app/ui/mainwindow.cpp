@@ -53,7 +53,11 @@ MainWindow::MainWindow(QWidget *parent)
     mFigureDock->setWidget(mFigurePanel);
     addDockWidget(Qt::BottomDockWidgetArea, mFigureDock);
     mFigureDock->hide();
-    connect(mUi->actionShowFigures, &QAction::toggled, mFigureDock, &QDockWidget::setVisible);
+    connect(mUi->actionShowFigures, &QAction::toggled, this, [this](bool on) {
+        mFigureDock->setVisible(on);
+        if (on)
+            resizeDocks({mFigureDock}, {260}, Qt::Vertical); // the editor keeps most of the height
+    });
     connect(mFigureDock, &QDockWidget::visibilityChanged, mUi->actionShowFigures, &QAction::setChecked);
     connect(mFigurePanel, &FigurePanel::figureChanged, this, &MainWindow::reloadFigures);
     connect(mFigurePanel, &FigurePanel::insertRequested, this, [this](const QString &key) {
