@@ -422,13 +422,161 @@ void checkFigures(const Vorlage &v, const FigureValues &figures, QList<Problem> 
     }
 }
 
+// Numbers typed in text: "4750", "91.430", "7.500.000 €", "12,5 %".
+const QRegularExpression &typedNumberPattern()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("(?<![\\p{L}\\p{N}.,])\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?(?:\\s?(?:€|%))?(?![\\p{L}\\p{N}]|[.,]\\d)"
+                       "|(?<![\\p{L}\\p{N}.,])\\d+(?:,\\d+)?(?:\\s?(?:€|%))?(?![\\p{L}\\p{N}]|[.,]\\d)"));
+    return pattern;
+}
+
+// The figure whose value a typed number has, if exactly one figure has it (dates and years are left alone).
+const Figure *figureForNumber(const QString &typed, const QHash<QString, QList<const Figure *>> &byValue)
+{
+    QString number = typed;
+    FigureType type = FigureType::Decimal;
+    if (number.endsWith(QChar(0x20AC)))
+        type = FigureType::Amount;
+    else if (number.endsWith(QLatin1Char('%')))
+        type = FigureType::Percentage;
+    auto value = parseFigureValue(type, number);
+    if (!value)
+        return nullptr;
+    const QString key = QString::number(value->toDouble(), 'g', 15);
+    const QList<const Figure *> matches = byValue.value(key);
+    return matches.size() == 1 ? matches.first() : nullptr;
+}
+
+void suggestQuotes(const Vorlage &v, const FigureValues &figures, QList<Problem> *problems)
+{
+    QHash<QString, QList<const Figure *>> byValue;
+    const QList<Figure> all = figures.all();
+    for (const Figure &f : all) {
+        if (f.type == FigureType::Date)
+            continue;
+        const Figure *found = figures.find(f.key);
+        byValue[QString::number(f.value.toDouble(), 'g', 15)].append(found);
+    }
+    if (byValue.isEmpty())
+        return;
+    const auto scan = [&](const QString &text, const Location &where, const QString &place) {
+        for (auto it = typedNumberPattern().globalMatch(text); it.hasNext();) {
+            const QString typed = it.next().captured(0);
+            if (const Figure *f = figureForNumber(typed, byValue)) {
+                Problem p{Problem::Severity::Warning, where,
+                          QCoreApplication::translate("vw::Validation",
+                                                      "%1: „%2“ ist der Wert der Zahl „%3“ – als Verweis einsetzen?")
+                              .arg(place, typed, f->label.isEmpty() ? f->key : f->label)};
+                p.typedNumber = typed;
+                p.suggestedFigure = f->key;
+                problems->append(p);
+            }
+        }
+    };
+    const auto typedText = [](const Paragraph &p) {
+        QString text;
+        for (const Span &s : p.spans)
+            text += s.isFigure() ? QStringLiteral(" ") : s.text; // quotes are quotes already
+        return text;
+    };
+    const auto contentText = [&typedText](const Content &content) {
+        QStringList lines;
+        for (const Block &b : content) {
+            lines << typedText(b.paragraph);
+            for (const Paragraph &item : b.items)
+                lines << typedText(item);
+            for (const auto &row : b.rows)
+                for (const Paragraph &cell : row)
+                    lines << typedText(cell);
+        }
+        return lines.join(QLatin1Char('\n'));
+    };
+    for (const Section &s : v.sections)
+        scan(contentText(s.content), Location{Location::Kind::Section, s.label, -1},
+             QCoreApplication::translate("vw::Validation", "Abschnitt %1").arg(s.label));
+    for (int i = 0; i < v.questions.size(); ++i)
+        scan(contentText(v.questions[i].answer), Location{Location::Kind::Answer, QString(), i},
+             QCoreApplication::translate("vw::Validation", "Antwort zu Frage %1").arg(i + 1));
+    for (int i = 0; i < v.beschluss.size(); ++i)
+        scan(typedText(v.beschluss[i].text), Location{Location::Kind::Beschluss, QString(), i},
+             QCoreApplication::translate("vw::Validation", "Beschlusspunkt %1").arg(i + 1));
+}
+
+// Replaces the first `typed` (as a whole number) in the spans of `content` by a quote of `key`.
+bool replaceInParagraph(Paragraph &p, const QString &typed, const QString &key)
+{
+    for (qsizetype i = 0; i < p.spans.size(); ++i) {
+        Span &s = p.spans[i];
+        if (s.isFigure())
+            continue;
+        for (auto it = typedNumberPattern().globalMatch(s.text); it.hasNext();) {
+            const auto m = it.next();
+            if (m.captured(0) != typed)
+                continue;
+            const Span before{s.text.left(m.capturedStart()), s.bold, s.italic};
+            const Span after{s.text.mid(m.capturedEnd()), s.bold, s.italic};
+            const Span quote = Span::quote(key, s.bold, s.italic);
+            p.spans.removeAt(i);
+            QList<Span> replacement;
+            if (!before.text.isEmpty())
+                replacement << before;
+            replacement << quote;
+            if (!after.text.isEmpty())
+                replacement << after;
+            for (qsizetype k = 0; k < replacement.size(); ++k)
+                p.spans.insert(i + k, replacement[k]);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool replaceInContent(Content &content, const QString &typed, const QString &key)
+{
+    for (Block &b : content) {
+        if (replaceInParagraph(b.paragraph, typed, key))
+            return true;
+        for (Paragraph &item : b.items)
+            if (replaceInParagraph(item, typed, key))
+                return true;
+        for (auto &row : b.rows)
+            for (Paragraph &cell : row)
+                if (replaceInParagraph(cell, typed, key))
+                    return true;
+    }
+    return false;
+}
+
 } // namespace
+
+bool applyFigureSuggestion(Vorlage &v, const Problem &p)
+{
+    if (p.suggestedFigure.isEmpty())
+        return false;
+    switch (p.location.kind) {
+    case Location::Kind::Section:
+        if (Section *s = v.section(p.location.field))
+            return replaceInContent(s->content, p.typedNumber, p.suggestedFigure);
+        return false;
+    case Location::Kind::Answer:
+        return p.location.index >= 0 && p.location.index < v.questions.size()
+               && replaceInContent(v.questions[p.location.index].answer, p.typedNumber, p.suggestedFigure);
+    case Location::Kind::Beschluss:
+        return p.location.index >= 0 && p.location.index < v.beschluss.size()
+               && replaceInParagraph(v.beschluss[p.location.index].text, p.typedNumber, p.suggestedFigure);
+    default:
+        return false;
+    }
+}
 
 QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts, const FigureValues *figures)
 {
     QList<Problem> problems = Checker(vorlage, ressorts).run();
-    if (figures)
+    if (figures) {
         checkFigures(vorlage, *figures, &problems);
+        suggestQuotes(vorlage, *figures, &problems);
+    }
     return problems;
 }
 

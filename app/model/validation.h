@@ -31,9 +31,17 @@ struct Problem {
     Severity severity = Severity::Error;
     Location location;
     QString message; // German, complete on its own: names the section, question, Ressort or dates
+    // A number typed in the text that equals a figure's value: the typed text and the figure's key,
+    // so that the panel can offer to turn it into a quote (applyFigureSuggestion()).
+    QString typedNumber{};
+    QString suggestedFigure{};
 
     bool operator==(const Problem &) const = default;
 };
+
+// Replaces the typed number a suggestion names, at its location, by a quote of the suggested figure.
+// Returns false when the number is no longer there.
+bool applyFigureSuggestion(Vorlage &vorlage, const Problem &suggestion);
 
 // Checks a Vorlage for what would make it unfit to submit. Cheap enough to run on every keystroke:
 // regular expressions are compiled once, the template's section list is read once per kind.
@@ -68,6 +76,7 @@ struct Problem {
 //   Figures (with `figures` given)
 //     Error   a quote of a figure the workspace does not have (names the key); export refuses it
 //     Warning a quoted figure whose as-of date lies more than figures->maxAgeDays() before the Vorlage date
+//     Warning a number typed in the text that equals the value of a figure (with a suggestion to quote it)
 QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts, const FigureValues *figures = nullptr);
 
 bool hasErrors(const QList<Problem> &problems);

@@ -1,5 +1,6 @@
 #include "vorlageeditor.h"
 
+#include "commands.h"
 #include "contentedit.h"
 #include "documentsaver.h"
 #include "headerform.h"
@@ -10,7 +11,9 @@
 #include "vorlagedocument.h"
 #include "workspace.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QItemSelectionModel>
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -119,6 +122,20 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     });
     connect(mDocument, &VorlageDocument::focusRequested, this, &VorlageEditor::focusPlace);
     connect(mPanel, &ValidationPanel::problemActivated, this, &VorlageEditor::focusLocation);
+    // A typed number that is a figure's value: "Als Verweis einsetzen" in the problem's context menu.
+    auto *quote = new QAction(tr("Als &Verweis einsetzen"), mPanel->view());
+    mPanel->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    mPanel->view()->addAction(quote);
+    const auto currentProblem = [this]() -> const Problem * {
+        const int row = mPanel->view()->currentIndex().row();
+        return row >= 0 && row < mPanel->problems().size() ? &mPanel->problems()[row] : nullptr;
+    };
+    connect(quote, &QAction::triggered, this, [this, currentProblem] {
+        if (const Problem *p = currentProblem())
+            applySuggestion(*p);
+    });
+    connect(mPanel->view()->selectionModel(), &QItemSelectionModel::currentChanged, quote,
+            [quote, currentProblem] { quote->setEnabled(currentProblem() && !currentProblem()->suggestedFigure.isEmpty()); });
     // Where a figure from the panel goes: the text the cursor was last in.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (auto *edit = qobject_cast<ContentEdit *>(now); edit && isAncestorOf(edit))
@@ -162,6 +179,29 @@ bool VorlageEditor::insertFigure(const QString &key)
         return false;
     mLastText->setFocus(Qt::OtherFocusReason);
     mLastText->insertFigure(key);
+    return true;
+}
+
+bool VorlageEditor::applySuggestion(const Problem &suggestion)
+{
+    flush();
+    Vorlage changed = mDocument->vorlage();
+    if (!applyFigureSuggestion(changed, suggestion))
+        return false;
+    const Location &at = suggestion.location;
+    switch (at.kind) {
+    case Location::Kind::Section:
+        Commands::setSectionContent(mDocument, at.field, changed.section(at.field)->content);
+        break;
+    case Location::Kind::Answer:
+        Commands::setAnswer(mDocument, at.index, changed.questions[at.index].answer);
+        break;
+    case Location::Kind::Beschluss:
+        Commands::setBeschlussText(mDocument, at.index, changed.beschluss[at.index].text);
+        break;
+    default:
+        return false;
+    }
     return true;
 }
 

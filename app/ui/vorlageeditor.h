@@ -43,6 +43,8 @@ public:
     const FigureValues &figureValues() const { return mFigures; }
     // Inserts a quote of `key` where the cursor was last in a text of this Vorlage.
     bool insertFigure(const QString &key);
+    // Turns the typed number a problem names into a quote of its figure, as one undo step.
+    bool applySuggestion(const Problem &suggestion);
     // Records pending typing as undo steps and saves; before undo/redo, export, closing.
     void flush();
     // Ctrl+0 … Ctrl+7, a click in the problems panel, undo and redo come here.

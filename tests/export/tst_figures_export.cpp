@@ -90,6 +90,8 @@ TEST_CASE("a missing figure is an error naming its key, an old one a warning", "
     const FigureValues figures({figure(QStringLiteral("alt"), QStringLiteral("3"), QDate(2019, 1, 1)), costs},
                                NumberStyle{}, 90);
     const QList<Problem> problems = validate(v, ws.value()->ressorts(), &figures);
+    for (const Problem &p : problems)
+        UNSCOPED_INFO(p.message.toStdString());
     REQUIRE(problems.size() == 2);
     CHECK(problems[0].severity == Problem::Severity::Error);
     CHECK(problems[0].message.contains(QStringLiteral("fehlt-noch")));
@@ -98,4 +100,37 @@ TEST_CASE("a missing figure is an error naming its key, an old one a warning", "
     CHECK(problems[1].location.kind == Location::Kind::Beschluss);
     // Printed as a placeholder, so nobody mistakes it for a number.
     CHECK(v.section(QStringLiteral("C"))->content.last().paragraph.plainText(&figures) == QStringLiteral("{{fehlt-noch}}"));
+}
+
+TEST_CASE("a typed number that is a figure's value is offered as a quote", "[model]")
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::open(dir.filePath(QStringLiteral("s.vorlagen")), Workspace::Mode::CreateIfMissing);
+    REQUIRE(ws.ok());
+    Vorlage v = demoVorlagen()[0];
+    v.questions[1].answer = {Block::para(QStringLiteral("Bis zu 4750 Personen, Stand 31.12.2021, davon 31 neu."))};
+    Figure same = figure(QStringLiteral("vpn-bremen"), QStringLiteral("4750"), QDate(2020, 5, 1));
+    Figure day = figure(QStringLiteral("tage"), QStringLiteral("31"), QDate(2020, 5, 1));
+    Figure twin = figure(QStringLiteral("zwilling"), QStringLiteral("31"), QDate(2020, 5, 1));
+    QList<Figure> all = FigureValues(ws.value()->figureValues().value()).all();
+    all << same << day << twin;
+    const FigureValues figures(all, NumberStyle{}, 90);
+
+    QList<Problem> suggestions;
+    for (const Problem &p : validate(v, ws.value()->ressorts(), &figures))
+        if (!p.suggestedFigure.isEmpty())
+            suggestions << p;
+    // 4750 is one figure's value; 31 belongs to two figures (no guess), and the 31 of a date is no number.
+    REQUIRE(suggestions.size() == 1);
+    CHECK(suggestions[0].typedNumber == QStringLiteral("4750"));
+    CHECK(suggestions[0].suggestedFigure == QStringLiteral("vpn-bremen"));
+    CHECK(suggestions[0].location.kind == Location::Kind::Answer);
+    CHECK(suggestions[0].severity == Problem::Severity::Warning);
+
+    REQUIRE(applyFigureSuggestion(v, suggestions[0]));
+    const Paragraph &p = v.questions[1].answer.first().paragraph;
+    REQUIRE(p.spans.size() == 3);
+    CHECK(p.spans[1].figure == QStringLiteral("vpn-bremen"));
+    CHECK(p.plainText(&figures) == QStringLiteral("Bis zu 4750 Personen, Stand 31.12.2021, davon 31 neu."));
+    CHECK_FALSE(applyFigureSuggestion(v, suggestions[0])); // the number is a quote now
 }

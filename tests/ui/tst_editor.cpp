@@ -13,6 +13,7 @@
 #include "validationpanel.h"
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
+#include "vorlagejson.h"
 #include "workspace.h"
 
 #include <QAbstractItemView>
@@ -287,4 +288,37 @@ TEST_CASE("figures are quoted by typing {{, shown with their value and printed a
     auto refused = f.window.exportCurrent(out);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().contains(QStringLiteral("gibt-es-nicht")));
+}
+
+TEST_CASE("a typed number that is a figure's value becomes a quote in one undoable step", "[ui]")
+{
+    Fixture f;
+    Figure devices;
+    devices.key = QStringLiteral("geraete-2020");
+    devices.label = QStringLiteral("Beschaffung der Geräte 2020");
+    devices.type = FigureType::Amount;
+    devices.value = QStringLiteral("4100000.00");
+    devices.asOf = QDate(2020, 11, 1);
+    REQUIRE(f.window.workspace()->setFigure(devices, QStringLiteral("test")).ok());
+    f.window.reloadFigures();
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    const Vorlage before = editor->document()->vorlage();
+
+    const Problem *suggestion = nullptr;
+    for (const Problem &p : editor->problems())
+        if (p.suggestedFigure == QStringLiteral("geraete-2020"))
+            suggestion = &p;
+    REQUIRE(suggestion);
+    CHECK(suggestion->typedNumber == QStringLiteral("4.100.000 €"));
+    CHECK(editor->validationPanel()->summary().contains(QStringLiteral("Warnung")));
+
+    REQUIRE(editor->applySuggestion(*suggestion));
+    QStringList keys = quotedFigureKeys(editor->document()->vorlage());
+    CHECK(keys.contains(QStringLiteral("geraete-2020")));
+    QTest::qWait(300);
+    for (const Problem &p : editor->problems())
+        CHECK(p.suggestedFigure.isEmpty());
+
+    f.window.undoGroup()->undo();
+    CHECK(editor->document()->vorlage().section(QStringLiteral("B"))->content == before.section(QStringLiteral("B"))->content);
 }
