@@ -448,6 +448,29 @@ const Figure *figureForNumber(const QString &typed, const QHash<QString, QList<c
     return matches.size() == 1 ? matches.first() : nullptr;
 }
 
+// The text a clerk typed: quotes left out (they are quotes already), list numbers not added.
+QString typedParagraphText(const Paragraph &p)
+{
+    QString text;
+    for (const Span &s : p.spans)
+        text += s.isFigure() ? QStringLiteral(" ") : s.text;
+    return text;
+}
+
+QString typedContentText(const Content &content)
+{
+    QStringList lines;
+    for (const Block &b : content) {
+        lines << typedParagraphText(b.paragraph);
+        for (const Paragraph &item : b.items)
+            lines << typedParagraphText(item);
+        for (const auto &row : b.rows)
+            for (const Paragraph &cell : row)
+                lines << typedParagraphText(cell);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void suggestQuotes(const Vorlage &v, const FigureValues &figures, QList<Problem> *problems)
 {
     QHash<QString, QList<const Figure *>> byValue;
@@ -474,24 +497,8 @@ void suggestQuotes(const Vorlage &v, const FigureValues &figures, QList<Problem>
             }
         }
     };
-    const auto typedText = [](const Paragraph &p) {
-        QString text;
-        for (const Span &s : p.spans)
-            text += s.isFigure() ? QStringLiteral(" ") : s.text; // quotes are quotes already
-        return text;
-    };
-    const auto contentText = [&typedText](const Content &content) {
-        QStringList lines;
-        for (const Block &b : content) {
-            lines << typedText(b.paragraph);
-            for (const Paragraph &item : b.items)
-                lines << typedText(item);
-            for (const auto &row : b.rows)
-                for (const Paragraph &cell : row)
-                    lines << typedText(cell);
-        }
-        return lines.join(QLatin1Char('\n'));
-    };
+    const auto typedText = typedParagraphText;
+    const auto contentText = typedContentText;
     for (const Section &s : v.sections)
         scan(contentText(s.content), Location{Location::Kind::Section, s.label, -1},
              QCoreApplication::translate("vw::Validation", "Abschnitt %1").arg(s.label));
@@ -548,7 +555,103 @@ bool replaceInContent(Content &content, const QString &typed, const QString &key
     return false;
 }
 
+QString slug(const QString &words)
+{
+    QString key;
+    for (QChar c : words.toLower()) {
+        if (c == QChar(0xE4))
+            key += QStringLiteral("ae");
+        else if (c == QChar(0xF6))
+            key += QStringLiteral("oe");
+        else if (c == QChar(0xFC))
+            key += QStringLiteral("ue");
+        else if (c == QChar(0xDF))
+            key += QStringLiteral("ss");
+        else if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
+            key += c;
+        else if (!key.endsWith(QLatin1Char('-')))
+            key += QLatin1Char('-');
+    }
+    while (key.endsWith(QLatin1Char('-')))
+        key.chop(1);
+    while (!key.isEmpty() && !key.at(0).isLetter())
+        key.remove(0, 1);
+    return key.left(40);
+}
+
 } // namespace
+
+QList<NumberCandidate> numberCandidates(const Vorlage &v, const FigureValues &existing)
+{
+    QList<NumberCandidate> result;
+    QStringList seenValues;
+    QStringList keys;
+    const auto scan = [&](const QString &text, const Location &where) {
+        for (auto it = typedNumberPattern().globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            const QString typed = m.captured(0);
+            FigureType type = typed.endsWith(QChar(0x20AC)) ? FigureType::Amount
+                              : typed.endsWith(QLatin1Char('%')) ? FigureType::Percentage
+                                                                 : FigureType::Integer;
+            auto value = parseFigureValue(type, typed);
+            if (!value && type == FigureType::Integer) {
+                type = FigureType::Decimal;
+                value = parseFigureValue(type, typed);
+            }
+            // Years and small counts ("zwei", "1.") are rarely figures worth keeping.
+            if (!value || seenValues.contains(value.value()) || (type == FigureType::Integer && value->toLongLong() < 10)
+                || (type == FigureType::Integer && value->size() == 4 && value->startsWith(QLatin1String("20"))))
+                continue;
+            seenValues << value.value();
+            const QString after = text.mid(m.capturedEnd()).section(QLatin1Char('\n'), 0, 0).simplified();
+            const QString before = text.left(m.capturedStart()).section(QLatin1Char('\n'), -1).simplified();
+            NumberCandidate c;
+            c.typed = typed;
+            c.location = where;
+            c.context = QStringLiteral("%1 %2 %3").arg(before.right(40), typed, after.left(40)).simplified();
+            c.proposal.type = type;
+            c.proposal.value = value.value();
+            c.proposal.asOf = v.date;
+            c.proposal.label = QStringLiteral("%1 %2").arg(before.section(QLatin1Char(' '), -3), after.section(QLatin1Char(' '), 0, 2)).simplified();
+            QString key = slug(after.section(QLatin1Char(' '), 0, 1));
+            if (key.isEmpty())
+                key = slug(before.section(QLatin1Char(' '), -2));
+            if (key.isEmpty())
+                key = QStringLiteral("zahl");
+            QString unique = key;
+            for (int n = 2; keys.contains(unique) || existing.find(unique); ++n)
+                unique = QStringLiteral("%1-%2").arg(key).arg(n);
+            keys << unique;
+            c.proposal.key = unique;
+            result << c;
+        }
+    };
+    for (const Section &s : v.sections)
+        scan(typedContentText(s.content), Location{Location::Kind::Section, s.label, -1});
+    for (int i = 0; i < v.questions.size(); ++i)
+        scan(typedContentText(v.questions[i].answer), Location{Location::Kind::Answer, QString(), i});
+    for (int i = 0; i < v.beschluss.size(); ++i)
+        scan(typedParagraphText(v.beschluss[i].text), Location{Location::Kind::Beschluss, QString(), i});
+    return result;
+}
+
+void quoteCandidates(Vorlage &vorlage, const QList<NumberCandidate> &chosen)
+{
+    for (const NumberCandidate &c : chosen) {
+        Problem p;
+        p.location = c.location;
+        p.typedNumber = c.typed;
+        p.suggestedFigure = c.proposal.key;
+        // Every place the number was typed becomes a quote, not only the first.
+        while (applyFigureSuggestion(vorlage, p))
+            ;
+        for (const Section &s : vorlage.sections) {
+            p.location = Location{Location::Kind::Section, s.label, -1};
+            while (applyFigureSuggestion(vorlage, p))
+                ;
+        }
+    }
+}
 
 bool applyFigureSuggestion(Vorlage &v, const Problem &p)
 {

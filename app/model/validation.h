@@ -39,6 +39,20 @@ struct Problem {
     bool operator==(const Problem &) const = default;
 };
 
+// A number typed in an imported Vorlage that could become a figure: what was typed, the words around it,
+// where it stands, and a proposal for the figure (key from the words after it, type from € or %).
+struct NumberCandidate {
+    QString typed;
+    QString context;
+    Location location;
+    Figure proposal;
+};
+// Every typed number of the Vorlage except dates, list numbers and numbers already quoted; one entry per
+// distinct value. Keys are unique among themselves and against `existing`.
+QList<NumberCandidate> numberCandidates(const Vorlage &vorlage, const FigureValues &existing);
+// Turns the chosen candidates into quotes of their (new) figures in the Vorlage.
+void quoteCandidates(Vorlage &vorlage, const QList<NumberCandidate> &chosen);
+
 // Replaces the typed number a suggestion names, at its location, by a quote of the suggested figure.
 // Returns false when the number is no longer there.
 bool applyFigureSuggestion(Vorlage &vorlage, const Problem &suggestion);

@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "commands.h"
 #include "documentsaver.h"
+#include "figurecandidatesdialog.h"
 #include "figurepanel.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
@@ -465,6 +467,36 @@ Result<QStringList> MainWindow::importFile(const QString &path)
     return warnings;
 }
 
+Result<void> MainWindow::adoptFigures(qint64 id, const QList<NumberCandidate> &chosen)
+{
+    if (!mWorkspace)
+        return Error{tr("Es ist kein Arbeitsbereich geöffnet.")};
+    QList<Figure> figures;
+    for (const NumberCandidate &c : chosen)
+        figures << c.proposal;
+    // The figures first (all or none), then the Vorlage quoting them through its editor: one undo step.
+    if (auto r = mWorkspace->setFigures(figures, FigurePanel::currentUser()); !r)
+        return r;
+    reloadFigures();
+    mFigurePanel->reload();
+    if (!openVorlage(id))
+        return Error{tr("Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.").arg(id)};
+    VorlageEditor *editor = currentEditor();
+    editor->flush();
+    Vorlage quoted = editor->document()->vorlage();
+    quoteCandidates(quoted, chosen);
+    QUndoStack *stack = editor->document()->undoStack();
+    stack->beginMacro(tr("Zahlen als Verweise einsetzen"));
+    for (const Section &s : quoted.sections)
+        Commands::setSectionContent(editor->document(), s.label, s.content);
+    for (int i = 0; i < quoted.questions.size(); ++i)
+        Commands::setAnswer(editor->document(), i, quoted.questions[i].answer);
+    for (int i = 0; i < quoted.beschluss.size(); ++i)
+        Commands::setBeschlussText(editor->document(), i, quoted.beschluss[i].text);
+    stack->endMacro();
+    return editor->saver()->saveNow();
+}
+
 Result<qint64> MainWindow::createVorlage(VorlageKind kind)
 {
     if (!mWorkspace)
@@ -585,6 +617,17 @@ void MainWindow::chooseAndImport()
                                  tr("Die Vorlage wurde importiert. Diese Zeilen konnten keinem Feld zugeordnet "
                                     "werden:\n\n%1")
                                      .arg(r->join(QLatin1Char('\n'))));
+    // Offer the numbers it typed as figures, so that they agree everywhere from now on.
+    const qint64 id = currentVorlageId();
+    const QList<NumberCandidate> candidates = currentVorlage() ? numberCandidates(*currentVorlage(), mFigures)
+                                                               : QList<NumberCandidate>();
+    if (candidates.isEmpty())
+        return;
+    FigureCandidatesDialog dialog(candidates, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.chosen().isEmpty())
+        return;
+    if (auto adopted = adoptFigures(id, dialog.chosen()); !adopted)
+        showError(tr("Zahlen übernehmen"), adopted.error());
 }
 
 void MainWindow::chooseAndExport()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "validation.h"
 #include "vorlage.h"
 
 #include <QMainWindow>
@@ -48,6 +49,9 @@ public:
     Result<void> exportCurrent(const QString &path);
     // Imports a file into the workspace and opens it; unplaced lines come back as warnings.
     Result<QStringList> importFile(const QString &path);
+    // Creates the chosen candidates as figures and quotes them in Vorlage `id`, in one go: after an
+    // import, the clerk's numbers become the workspace's figures.
+    Result<void> adoptFigures(qint64 id, const QList<NumberCandidate> &chosen);
     // A new Vorlage of `kind` from its template, or a copy of the current one; opened in a tab.
     Result<qint64> createVorlage(VorlageKind kind);
     Result<qint64> duplicateCurrent();

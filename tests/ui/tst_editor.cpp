@@ -5,6 +5,7 @@
 #include "contentedit.h"
 #include "demo.h"
 #include "documentsaver.h"
+#include "figurecandidatesdialog.h"
 #include "headerform.h"
 #include "itemlisteditor.h"
 #include "mainwindow.h"
@@ -18,6 +19,8 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QFile>
+#include <QTableWidget>
 #include <QCompleter>
 #include <QPdfDocument>
 #include <QLineEdit>
@@ -321,4 +324,43 @@ TEST_CASE("a typed number that is a figure's value becomes a quote in one undoab
 
     f.window.undoGroup()->undo();
     CHECK(editor->document()->vorlage().section(QStringLiteral("B"))->content == before.section(QStringLiteral("B"))->content);
+}
+
+TEST_CASE("after an import, the typed numbers can become figures quoted in the text", "[ui]")
+{
+    Fixture f;
+    const QString reference = QStringLiteral(VW_SOURCE_DIR "/../shared/reference/senatsvorlage-homeoffice-2020-05-12.txt");
+    const QString input = QFile::exists(reference) ? reference : testData(QStringLiteral("import/fragestunde-plain.txt"));
+    auto imported = f.window.importFile(input);
+    REQUIRE(imported.ok());
+    const qint64 id = f.window.currentVorlageId();
+    const QList<NumberCandidate> candidates = numberCandidates(*f.window.currentVorlage(), f.window.figureValues());
+    REQUIRE(candidates.size() >= 2);
+    // Keys come from the words after the number, and are unique.
+    QStringList keys;
+    for (const NumberCandidate &c : candidates)
+        keys << c.proposal.key;
+    CHECK(keys.removeDuplicates() == 0);
+
+    FigureCandidatesDialog dialog(candidates);
+    dialog.table()->item(0, 0)->setCheckState(Qt::Checked);
+    dialog.table()->item(1, 0)->setCheckState(Qt::Checked);
+    dialog.table()->item(1, 3)->setText(QStringLiteral("zweite-zahl"));
+    const QList<NumberCandidate> chosen = dialog.chosen();
+    REQUIRE(chosen.size() == 2);
+    CHECK(chosen[1].proposal.key == QStringLiteral("zweite-zahl"));
+
+    REQUIRE(f.window.adoptFigures(id, chosen).ok());
+    const Vorlage stored = f.stored(id);
+    const QStringList quoted = quotedFigureKeys(stored);
+    CHECK(quoted.contains(chosen[0].proposal.key));
+    CHECK(quoted.contains(QStringLiteral("zweite-zahl")));
+    CHECK(f.window.workspace()->figure(QStringLiteral("zweite-zahl")).ok());
+    // The printed text is unchanged: the quotes print what was typed.
+    const FigureValues values = f.window.workspace()->figureValues(&stored).value();
+    QString printed;
+    for (const Section &s : stored.sections)
+        printed += sectionPlainText(stored, s, &values);
+    CHECK(printed.contains(chosen[0].typed));
+    CHECK(printed.contains(chosen[1].typed));
 }
