@@ -70,6 +70,8 @@ public:
     FigureValues(const QList<Figure> &figures, const NumberStyle &style, int maxAgeDays = 90);
 
     const Figure *find(const QString &key) const;
+    // Adds or replaces one figure (after an edit), without reading all of them again.
+    void set(const Figure &figure) { mFigures.insert(figure.key, figure); }
     // The formatted value; for an unknown key "{{key}}", which validation reports and export refuses.
     QString text(const QString &key) const;
     const NumberStyle &style() const { return mStyle; }

@@ -61,7 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
             resizeDocks({mFigureDock}, {260}, Qt::Vertical); // the editor keeps most of the height
     });
     connect(mFigureDock, &QDockWidget::visibilityChanged, mUi->actionShowFigures, &QAction::setChecked);
-    connect(mFigurePanel, &FigurePanel::figureChanged, this, &MainWindow::reloadFigures);
+    connect(mFigurePanel, &FigurePanel::figureChanged, this, &MainWindow::figureChanged);
     connect(mFigurePanel, &FigurePanel::insertRequested, this, [this](const QString &key) {
         VorlageEditor *editor = currentEditor();
         if (!editor || !editor->insertFigure(key))
@@ -387,6 +387,19 @@ void MainWindow::reloadFigures()
         return;
     }
     mFigures = values.value();
+    for (VorlageEditor *e : editors())
+        e->setFigureValues(mFigures);
+    refreshPreview();
+}
+
+void MainWindow::figureChanged(const QString &key)
+{
+    auto figure = mWorkspace ? mWorkspace->figure(key) : Result<Figure>(Error{QString()});
+    if (!figure) {
+        reloadFigures();
+        return;
+    }
+    mFigures.set(figure.value());
     for (VorlageEditor *e : editors())
         e->setFigureValues(mFigures);
     refreshPreview();

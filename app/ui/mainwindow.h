@@ -64,6 +64,8 @@ public:
     QStringList recentWorkspaces() const;
     // Reads the workspace's figures again (one changed) and shows the new values everywhere.
     void reloadFigures();
+    // One figure changed: its new value everywhere, without reading all figures again.
+    void figureChanged(const QString &key);
     const FigureValues &figureValues() const { return mFigures; }
     // Renders the current Vorlage into the preview off the UI thread; emits previewUpdated when shown.
     void refreshPreview();
