@@ -608,14 +608,37 @@ QList<NumberCandidate> numberCandidates(const Vorlage &v, const FigureValues &ex
             NumberCandidate c;
             c.typed = typed;
             c.location = where;
-            c.context = QStringLiteral("%1 %2 %3").arg(before.right(40), typed, after.left(40)).simplified();
+            // About 40 characters either side, in whole words.
+            QString lead = before.right(40);
+            if (lead.size() < before.size())
+                lead = lead.section(QLatin1Char(' '), 1);
+            QString tail = after.left(40);
+            if (tail.size() < after.size())
+                tail = tail.section(QLatin1Char(' '), 0, -2);
+            c.context = QStringLiteral("%1 %2 %3").arg(lead, typed, tail).simplified();
             c.proposal.type = type;
             c.proposal.value = value.value();
             c.proposal.asOf = v.date;
-            c.proposal.label = QStringLiteral("%1 %2").arg(before.section(QLatin1Char(' '), -3), after.section(QLatin1Char(' '), 0, 2)).simplified();
-            QString key = slug(after.section(QLatin1Char(' '), 0, 1));
+            c.proposal.label = QStringLiteral("%1 … %2")
+                                   .arg(before.section(QLatin1Char(' '), -3), after.section(QLatin1Char(' '), 0, 2))
+                                   .simplified();
+            // The key names what is counted: the first noun after the number ("3027 Notebooks"), else the
+            // last one before it ("Aufstockung auf über 500"); German nouns are capitalised.
+            const auto noun = [](const QStringList &words) {
+                for (const QString &w : words) {
+                    const QString word = slug(w);
+                    if (!w.isEmpty() && w.at(0).isUpper() && word.size() > 2)
+                        return word;
+                }
+                return QString();
+            };
+            const QStringList afterWords = after.split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 3);
+            QStringList beforeWords = before.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            beforeWords = beforeWords.mid(std::max<qsizetype>(0, beforeWords.size() - 4));
+            std::reverse(beforeWords.begin(), beforeWords.end());
+            QString key = noun(afterWords);
             if (key.isEmpty())
-                key = slug(before.section(QLatin1Char(' '), -2));
+                key = noun(beforeWords);
             if (key.isEmpty())
                 key = QStringLiteral("zahl");
             QString unique = key;

@@ -38,8 +38,11 @@ FigureCandidatesDialog::FigureCandidatesDialog(const QList<NumberCandidate> &can
         mTable->setItem(row, KeyColumn, new QTableWidgetItem(c.proposal.key));
         mTable->setItem(row, LabelColumn, new QTableWidgetItem(c.proposal.label));
     }
-    mTable->horizontalHeader()->setSectionResizeMode(ContextColumn, QHeaderView::Stretch);
+    mTable->setWordWrap(false);
     mTable->resizeColumnsToContents();
+    mTable->horizontalHeader()->setSectionResizeMode(ContextColumn, QHeaderView::Stretch);
+    mTable->horizontalHeader()->setSectionResizeMode(LabelColumn, QHeaderView::Interactive);
+    mTable->setColumnWidth(LabelColumn, 280);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Angehakte übernehmen"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Keine übernehmen"));
