@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QHashSeed>
 #include <QMessageBox>
 
@@ -44,12 +45,14 @@ int main(int argc, char *argv[])
     vw::Result<void> opened;
     if (path.isEmpty()) {
         path = vw::Workspace::defaultPath();
-        // The first start creates the default workspace with the demo Vorlagen.
-        auto ws = vw::openOrCreateWithDemo(path);
-        opened = ws ? window.openWorkspace(path) : vw::Result<void>(vw::Error{ws.error()});
-    } else {
-        opened = window.openWorkspace(path);
+        // The first start creates the default workspace with the demo Vorlagen and their figures.
+        if (!QFileInfo::exists(path)) {
+            if (auto created = vw::openOrCreateWithDemo(path); !created)
+                opened = vw::Error{created.error()};
+        }
     }
+    if (opened)
+        opened = window.openWorkspace(path);
     window.show();
     if (opened && parser.isSet(openOption) && !window.openVorlage(parser.value(openOption).toLongLong()))
         QMessageBox::warning(&window, QApplication::translate("main", "Vorlage öffnen"),
