@@ -99,22 +99,124 @@ bool paperKindFromKey(const QString &key, PaperKind *kind)
     return false;
 }
 
-QString statusKey(Status)
+namespace {
+struct StatusInfo {
+    Status status;
+    const char *key;
+    const char *label;
+};
+constexpr StatusInfo statuses[] = {
+    {Status::Entwurf, "entwurf", QT_TRANSLATE_NOOP("vw::Vorlage", "Entwurf")},
+    {Status::InAbstimmung, "in-abstimmung", QT_TRANSLATE_NOOP("vw::Vorlage", "In Abstimmung")},
+    {Status::Beschlussreif, "beschlussreif", QT_TRANSLATE_NOOP("vw::Vorlage", "Beschlussreif")},
+    {Status::Beschlossen, "beschlossen", QT_TRANSLATE_NOOP("vw::Vorlage", "Beschlossen")},
+    {Status::Veroeffentlicht, "veroeffentlicht", QT_TRANSLATE_NOOP("vw::Vorlage", "Veröffentlicht")},
+};
+struct OutcomeInfo {
+    Outcome outcome;
+    const char *key;
+    const char *label;
+};
+constexpr OutcomeInfo outcomes[] = {
+    {Outcome::Keins, "", ""},
+    {Outcome::Unveraendert, "unveraendert", QT_TRANSLATE_NOOP("vw::Vorlage", "unverändert beschlossen")},
+    {Outcome::Geaendert, "geaendert", QT_TRANSLATE_NOOP("vw::Vorlage", "mit Änderungen beschlossen")},
+    {Outcome::Zurueckgestellt, "zurueckgestellt", QT_TRANSLATE_NOOP("vw::Vorlage", "zurückgestellt")},
+};
+struct StateInfo {
+    Participation::State state;
+    const char *key;
+    const char *label;
+};
+constexpr StateInfo participationStates[] = {
+    {Participation::State::Angefragt, "angefragt", QT_TRANSLATE_NOOP("vw::Vorlage", "angefragt")},
+    {Participation::State::Zugestimmt, "zugestimmt", QT_TRANSLATE_NOOP("vw::Vorlage", "zugestimmt")},
+    {Participation::State::ZugestimmtMitMassgabe, "massgabe", QT_TRANSLATE_NOOP("vw::Vorlage", "zugestimmt mit Maßgabe")},
+    {Participation::State::Einwaende, "einwaende", QT_TRANSLATE_NOOP("vw::Vorlage", "Einwände")},
+};
+
+// Key lookup in one of the tables above. Keys are compared ASCII-case-insensitively, "ä" as "ae".
+template<typename Info, typename T, std::size_t N>
+bool fromKey(const Info (&table)[N], const QString &key, T Info::*member, T *out)
 {
-    return QStringLiteral("entwurf");
+    QString k = key.trimmed().toLower();
+    k.replace(QChar(u'ä'), QLatin1String("ae")).replace(QChar(u'ö'), QLatin1String("oe")).replace(QChar(u'ü'), QLatin1String("ue"));
+    k.replace(QChar(u'ß'), QLatin1String("ss")).replace(QChar(u' '), QChar(u'-')).replace(QChar(u'_'), QChar(u'-'));
+    for (const Info &i : table) {
+        if (*i.key && k == QLatin1String(i.key)) {
+            *out = i.*member;
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+QString statusKey(Status status)
+{
+    return QString::fromLatin1(statuses[int(status)].key);
 }
 
-QString statusLabel(Status)
+QString statusLabel(Status status)
 {
-    return tr(QT_TRANSLATE_NOOP("vw::Vorlage", "Entwurf"));
+    return tr(statuses[int(status)].label);
 }
 
 bool statusFromKey(const QString &key, Status *status)
 {
-    if (key != QLatin1String("entwurf"))
-        return false;
-    *status = Status::Entwurf;
-    return true;
+    return fromKey(statuses, key, &StatusInfo::status, status);
+}
+
+QList<Status> allStatuses()
+{
+    QList<Status> result;
+    for (const StatusInfo &s : statuses)
+        result << s.status;
+    return result;
+}
+
+bool statusTransitionAllowed(Status from, Status to)
+{
+    const int f = int(from), t = int(to);
+    if (t == f + 1)
+        return true;
+    // Before the decision a Vorlage can go back (a co-signing Ressort objects, the Senatskanzlei sends it
+    // back); afterwards only a Neufassung changes anything.
+    return t == f - 1 && from != Status::Beschlossen && from != Status::Veroeffentlicht;
+}
+
+QString outcomeKey(Outcome outcome)
+{
+    return QString::fromLatin1(outcomes[int(outcome)].key);
+}
+
+QString outcomeLabel(Outcome outcome)
+{
+    return tr(outcomes[int(outcome)].label);
+}
+
+bool outcomeFromKey(const QString &key, Outcome *outcome)
+{
+    if (key.isEmpty()) {
+        *outcome = Outcome::Keins;
+        return true;
+    }
+    return fromKey(outcomes, key, &OutcomeInfo::outcome, outcome);
+}
+
+QString participationStateKey(Participation::State state)
+{
+    return QString::fromLatin1(participationStates[int(state)].key);
+}
+
+QString participationStateLabel(Participation::State state)
+{
+    return tr(participationStates[int(state)].label);
+}
+
+bool participationStateFromKey(const QString &key, Participation::State *state)
+{
+    return fromKey(participationStates, key, &StateInfo::state, state);
 }
 
 Section *Vorlage::section(const QString &label)
@@ -155,6 +257,12 @@ Vorlage duplicateVorlage(const Vorlage &vorlage)
         q.id = newItemId();
     for (BeschlussItem &b : copy.beschluss)
         b.id = newItemId();
+    for (Participation &p : copy.beteiligung)
+        p.id = newItemId();
+    for (Anlage &a : copy.anlagen)
+        a.id = newItemId();
+    copy.status = Status::Entwurf;
+    copy.outcome = Outcome::Keins;
     return copy;
 }
 

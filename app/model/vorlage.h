@@ -23,7 +23,13 @@ enum class VorlageKind {
 
 enum class PaperKind { Vorlage, Tischvorlage, Neufassung };
 
-enum class Status { Entwurf };
+// The way of a Vorlage through the Senate. Only the next (or, before the decision, the previous) step
+// is allowed; see statusTransitionAllowed().
+enum class Status { Entwurf, InAbstimmung, Beschlussreif, Beschlossen, Veroeffentlicht };
+
+// What the Senate did with the Vorlage in its session. A deferred one (Zurueckgestellt) is not decided:
+// it stays Beschlussreif.
+enum class Outcome { Keins, Unveraendert, Geaendert, Zurueckgestellt };
 
 // Stable keys (stored in the workspace, used on the command line and in JSON) and German labels.
 QString kindKey(VorlageKind kind);
@@ -38,6 +44,14 @@ bool paperKindFromKey(const QString &key, PaperKind *kind);
 QString statusKey(Status status);
 QString statusLabel(Status status);
 bool statusFromKey(const QString &key, Status *status);
+QList<Status> allStatuses();
+bool statusTransitionAllowed(Status from, Status to);
+// Decided and published Vorlagen are read-only: a change needs a Neufassung.
+inline bool isReadOnly(Status status) { return status == Status::Beschlossen || status == Status::Veroeffentlicht; }
+
+QString outcomeKey(Outcome outcome);
+QString outcomeLabel(Outcome outcome);
+bool outcomeFromKey(const QString &key, Outcome *outcome);
 
 // A submitting Ressort. `key` points into the workspace's dated Ressort table; `name` is the
 // name as written when no table entry is known (an imported name we could not match).
@@ -78,6 +92,46 @@ struct BeschlussItem {
     bool operator==(const BeschlussItem &) const = default;
 };
 
+// One Ressort or body involved in the Vorlage (Beteiligung, Mitzeichnung): from the dated Ressort table
+// (`ressortKey`) or a free entry such as "Magistrat Bremerhaven" (`name` only).
+struct Participation {
+    enum class State { Angefragt, Zugestimmt, ZugestimmtMitMassgabe, Einwaende };
+
+    QString id; // stable
+    QString ressortKey;
+    QString name;
+    State state = State::Angefragt;
+    QDate date;      // of the request or the answer
+    QString text;    // the Maßgabe or the objection
+    bool resolved = false; // an objection that has been settled
+
+    bool isOpenObjection() const { return state == State::Einwaende && !resolved; }
+    bool operator==(const Participation &) const = default;
+};
+
+QString participationStateKey(Participation::State state);
+QString participationStateLabel(Participation::State state);
+bool participationStateFromKey(const QString &key, Participation::State *state);
+
+// An attachment listed after G: a file kept in the workspace (addressed by its SHA-256) or, for an
+// objection attached from the Beteiligung, a text. `internal` ones never leave the house: they are
+// printed in review exports only, never published.
+struct Anlage {
+    QString id; // stable
+    QString title;
+    QString fileName;
+    QString mediaType; // "application/pdf", "text/plain"
+    QString sha256;    // of the file in the workspace; empty for a text Anlage
+    qint64 size = 0;
+    QString text;
+    bool internal = false;
+    QString licence; // e.g. "CC BY 4.0"; empty: the register's default
+    bool accessible = false; // checked for accessibility (barrierefrei)
+
+    bool isPdf() const { return mediaType == QLatin1String("application/pdf"); }
+    bool operator==(const Anlage &) const = default;
+};
+
 struct Vorlage {
     qint64 id = 0; // 0 until stored
     VorlageKind kind = VorlageKind::Beschlussvorlage;
@@ -98,6 +152,10 @@ struct Vorlage {
     QString fraktion;            // the asking Fraktion ("der SPD"), for questions
     QDate askedOn;               // the date of the Anfrage
     QList<BeschlussItem> beschluss;
+    QList<Participation> beteiligung;
+    QList<Anlage> anlagen;
+    Outcome outcome = Outcome::Keins; // set with the status Beschlossen
+    qint64 predecessorId = 0;         // a Neufassung points to the Vorlage it replaces
     QDateTime modified;
     int revision = 0; // the workspace's revision when loaded; a save expects it unchanged
 
@@ -111,7 +169,8 @@ struct Vorlage {
 
 QString newItemId();
 
-// A copy to be stored as a new Vorlage: no id or revision, new ids for its questions and Beschluss items.
+// A copy to be stored as a new draft: no id or revision, status Entwurf, new ids for its questions,
+// Beschluss items and Beteiligung entries.
 Vorlage duplicateVorlage(const Vorlage &vorlage);
 
 // "12.05.2020", the way dates appear in every Vorlage.

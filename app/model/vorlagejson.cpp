@@ -84,6 +84,29 @@ QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts, const 
                                      {QStringLiteral("ressort"), b.ressortKey},
                                      {QStringLiteral("dueDate"), dateText(b.dueDate)}});
 
+    QJsonArray beteiligung;
+    for (const Participation &p : v.beteiligung)
+        beteiligung.append(QJsonObject{{QStringLiteral("id"), p.id},
+                                       {QStringLiteral("ressort"), p.ressortKey},
+                                       {QStringLiteral("name"), p.name},
+                                       {QStringLiteral("state"), participationStateKey(p.state)},
+                                       {QStringLiteral("date"), dateText(p.date)},
+                                       {QStringLiteral("text"), p.text},
+                                       {QStringLiteral("resolved"), p.resolved}});
+
+    QJsonArray anlagen;
+    for (const Anlage &a : v.anlagen)
+        anlagen.append(QJsonObject{{QStringLiteral("id"), a.id},
+                                   {QStringLiteral("title"), a.title},
+                                   {QStringLiteral("fileName"), a.fileName},
+                                   {QStringLiteral("mediaType"), a.mediaType},
+                                   {QStringLiteral("sha256"), a.sha256},
+                                   {QStringLiteral("size"), a.size},
+                                   {QStringLiteral("text"), a.text},
+                                   {QStringLiteral("internal"), a.internal},
+                                   {QStringLiteral("licence"), a.licence},
+                                   {QStringLiteral("accessible"), a.accessible}});
+
     QJsonObject o{
         {QStringLiteral("kind"), kindKey(v.kind)},
         {QStringLiteral("paperKind"), paperKindKey(v.paperKind)},
@@ -103,7 +126,12 @@ QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts, const 
         {QStringLiteral("fraktion"), v.fraktion},
         {QStringLiteral("askedOn"), dateText(v.askedOn)},
         {QStringLiteral("beschluss"), beschluss},
+        {QStringLiteral("beteiligung"), beteiligung},
+        {QStringLiteral("anlagen"), anlagen},
+        {QStringLiteral("outcome"), outcomeKey(v.outcome)},
     };
+    if (v.predecessorId != 0)
+        o.insert(QStringLiteral("predecessor"), v.predecessorId);
     if (v.id != 0)
         o.insert(QStringLiteral("id"), v.id);
     if (v.modified.isValid())
@@ -164,6 +192,31 @@ Result<Vorlage> vorlageFromJson(const QJsonObject &o)
             b.id = newItemId();
         v.beschluss.append(b);
     }
+    for (const QJsonValue &pv : o.value(QStringLiteral("beteiligung")).toArray()) {
+        const QJsonObject po = pv.toObject();
+        Participation p{str(po, "id"), str(po, "ressort"), str(po, "name")};
+        if (po.contains(QStringLiteral("state")) && !participationStateFromKey(str(po, "state"), &p.state))
+            return fail(QStringLiteral("Beteiligung „%1“").arg(str(po, "state")));
+        p.date = QDate::fromString(str(po, "date"), Qt::ISODate);
+        p.text = str(po, "text");
+        p.resolved = po.value(QStringLiteral("resolved")).toBool();
+        if (p.id.isEmpty())
+            p.id = newItemId();
+        v.beteiligung.append(p);
+    }
+    for (const QJsonValue &av : o.value(QStringLiteral("anlagen")).toArray()) {
+        const QJsonObject ao = av.toObject();
+        Anlage a{str(ao, "id"), str(ao, "title"), str(ao, "fileName"), str(ao, "mediaType"), str(ao, "sha256"),
+                 ao.value(QStringLiteral("size")).toInteger(), str(ao, "text"),
+                 ao.value(QStringLiteral("internal")).toBool(), str(ao, "licence"),
+                 ao.value(QStringLiteral("accessible")).toBool()};
+        if (a.id.isEmpty())
+            a.id = newItemId();
+        v.anlagen.append(a);
+    }
+    if (!outcomeFromKey(str(o, "outcome"), &v.outcome))
+        return fail(QStringLiteral("outcome „%1“").arg(str(o, "outcome")));
+    v.predecessorId = o.value(QStringLiteral("predecessor")).toInteger();
     return v;
 }
 
@@ -194,6 +247,15 @@ QStringList quotedFigureKeys(const Vorlage &vorlage)
             keys << s.figure;
     });
     return keys;
+}
+
+Vorlage neufassung(const Vorlage &vorlage)
+{
+    Vorlage copy = duplicateVorlage(vorlage);
+    copy.paperKind = PaperKind::Neufassung;
+    copy.predecessorId = vorlage.id;
+    forEachQuotingSpan(copy, [](Span &span) { span.frozen.clear(); });
+    return copy;
 }
 
 void freezeFigures(Vorlage &vorlage, const FigureValues &figures)

@@ -23,5 +23,8 @@ QString sectionPlainText(const Vorlage &vorlage, const Section &section, const F
 QStringList quotedFigureKeys(const Vorlage &vorlage);
 // Keeps the values a Vorlage was decided with: every quote gets its current value as `frozen`.
 void freezeFigures(Vorlage &vorlage, const FigureValues &figures);
+// The Neufassung of a (decided) Vorlage: a new draft that points to its predecessor and quotes the
+// figures' current values again.
+Vorlage neufassung(const Vorlage &vorlage);
 
 } // namespace vw

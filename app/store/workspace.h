@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotation.h"
 #include "figure.h"
 #include "ressorts.h"
 #include "result.h"
@@ -80,6 +81,67 @@ public:
     };
     Result<QList<FigureUse>> figureUses(const QString &key) const;
 
+    // Who is working: recorded with every change, comment, version and status change (the user
+    // profile's name; UserProfile::author()).
+    void setAuthor(const QString &name) { mAuthor = name; }
+    const QString &author() const { return mAuthor; }
+
+    // Annotations (comments and suggestions). They are kept beside the Vorlage; save() carries their
+    // anchors along with every edit (remapAnchors()). New annotations on a decided Vorlage are refused;
+    // replies and resolving stay possible.
+    Result<QList<Annotation>> annotations(qint64 vorlageId) const;
+    Result<Annotation> annotation(qint64 annotationId) const;
+    // Stores a new comment or suggestion (author and time are filled in when empty) and returns its id.
+    Result<qint64> addAnnotation(const Annotation &annotation);
+    Result<qint64> addReply(qint64 annotationId, const QString &text);
+    Result<void> setResolved(qint64 annotationId, bool resolved);
+    // Records the clerk's decision on a suggestion (Accepted, Rejected, or Open again after an undo).
+    // The app changes the text itself, as an undoable command; see acceptSuggestion() for one step.
+    Result<void> decideSuggestion(qint64 annotationId, Annotation::Suggestion decision);
+    // Accepts a suggestion in one transaction: replaces the anchored words, saves the Vorlage and
+    // records the decision (command line). Returns the Vorlage's new revision.
+    Result<int> acceptSuggestion(qint64 annotationId);
+
+    // Versions: frozen snapshots of the whole Vorlage with the figure values of their moment.
+    struct VersionInfo {
+        qint64 id = 0;
+        qint64 vorlageId = 0;
+        int number = 0; // 1, 2, … per Vorlage
+        QString name;
+        bool automatic = false; // made by a status change
+        Status status = Status::Entwurf;
+        QString author;
+        QDateTime created;
+    };
+    Result<QList<VersionInfo>> versions(qint64 vorlageId) const;
+    // The Vorlage as it was in version `number` (its id is the Vorlage's; never save it back).
+    Result<Vorlage> versionSnapshot(qint64 vorlageId, int number) const;
+    Result<VersionInfo> addVersion(qint64 vorlageId, const QString &name);
+    // Stores the version as a new draft (a copy pointing to the Vorlage) and returns its id.
+    Result<qint64> restoreVersion(qint64 vorlageId, int number);
+
+    // Status. Only the steps statusTransitionAllowed() allows; Beschlossen needs a session date and an
+    // outcome (Zurueckgestellt records the session and leaves the Vorlage Beschlussreif). Every change
+    // is recorded and makes an automatic version.
+    struct StatusChange {
+        Status from = Status::Entwurf;
+        Status to = Status::Entwurf;
+        Outcome outcome = Outcome::Keins;
+        QDate sessionDate;
+        QString author;
+        QDateTime at;
+        int versionNumber = 0;
+    };
+    Result<void> setStatus(qint64 vorlageId, Status to, const QDate &sessionDate = {}, Outcome outcome = Outcome::Keins);
+    Result<QList<StatusChange>> statusHistory(qint64 vorlageId) const;
+    // A Neufassung of a (decided) Vorlage: a new draft pointing to it. Returns its id.
+    Result<qint64> addNeufassung(qint64 vorlageId);
+    static QString readOnlyMessage(const Vorlage &vorlage);
+
+    // File contents of Anlagen, addressed by SHA-256 (hex).
+    Result<QString> storeBlob(const QByteArray &data);
+    Result<QByteArray> blob(const QString &sha256) const;
+
     // Workspace settings.
     NumberStyle numberStyle() const;
     Result<void> setNumberStyle(const NumberStyle &style);
@@ -97,6 +159,7 @@ private:
 
     QString mPath;
     QString mConnection;
+    QString mAuthor;
     RessortTable mRessorts;
 };
 

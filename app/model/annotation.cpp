@@ -1,0 +1,4 @@
+#include "annotation.h"
+
+namespace vw {
+} // namespace vw

@@ -1,0 +1,4 @@
+#include "textdiff.h"
+
+namespace vw {
+} // namespace vw
