@@ -393,10 +393,16 @@ TEST_CASE("write failures are reported clearly and leave no package behind", "[e
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().contains(QStringLiteral("existiert nicht")));
 
-    // A full disk (/dev/full fails every write with ENOSPC).
-    auto full = writeWholeFile(QStringLiteral("/dev/full"), QByteArray(1 << 16, 'x'));
-    REQUIRE_FALSE(full.ok());
-    CHECK(full.error().contains(QStringLiteral("nicht genug Platz")));
+    // A full disk: /dev/full fails every write with ENOSPC. Some containers have no such device; never
+    // write a regular file there.
+    const QFileInfo devFull(QStringLiteral("/dev/full"));
+    if (devFull.exists() && !devFull.isFile() && !devFull.isDir()) {
+        auto full = writeWholeFile(devFull.filePath(), QByteArray(1 << 16, 'x'));
+        REQUIRE_FALSE(full.ok());
+        CHECK(full.error().contains(QStringLiteral("nicht genug Platz")));
+    } else {
+        WARN("/dev/full is missing: the disk-full message is not checked");
+    }
 
     // The package folder's name is taken by a file: nothing is replaced, nothing is left over.
     writeTemp(out, doc->baseName, "keine Vorlage");
