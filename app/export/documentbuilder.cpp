@@ -20,6 +20,8 @@ QString tr(const char *text)
 
 // Marks a block that must not be the last on its page.
 constexpr int KeepWithNext = QTextFormat::UserProperty + 1;
+// The bookmark title of a heading block (sections, the Anlagen list); see outlineEntries().
+constexpr int OutlineTitle = QTextFormat::UserProperty + 2;
 
 // Builds the document with one cursor; formats are made once and reused.
 class Builder {
@@ -53,16 +55,44 @@ public:
         mTitle.setFontPointSize(12);
     }
 
-    void build(const Vorlage &v, const RessortTable &ressorts)
+    void build(const Vorlage &v, const RessortTable &ressorts, const LayoutOptions &options)
     {
+        if (!options.stamp.isEmpty())
+            stamp(options.stamp);
         header(v, ressorts);
         for (const Section &s : v.sections) {
-            paragraph(mHeading, s.label.isEmpty() ? s.heading : QStringLiteral("%1. %2").arg(s.label, s.heading), mBold);
+            const QString title = s.label.isEmpty() ? s.heading : QStringLiteral("%1. %2").arg(s.label, s.heading);
+            QTextBlockFormat heading = mHeading;
+            heading.setProperty(OutlineTitle, title);
+            paragraph(heading, title, mBold);
             content(v, s.content);
+        }
+        if (!options.anlagen.isEmpty()) {
+            const QString title = options.anlagen.size() == 1 ? tr("Anlage") : tr("Anlagen");
+            QTextBlockFormat heading = mHeading;
+            heading.setProperty(OutlineTitle, title);
+            paragraph(heading, title, mBold);
+            QList<Paragraph> items;
+            for (const QString &a : options.anlagen)
+                items << Paragraph::plain(a);
+            list(true, items);
         }
     }
 
 private:
+    // The decided version's stamp, first line of the first page, set off from the header below it.
+    void stamp(const QString &text)
+    {
+        QTextBlockFormat f = mBody;
+        f.setBottomMargin(14 * mPt);
+        mCursor.setBlockFormat(f);
+        mCursor.setBlockCharFormat(mBold);
+        mCursor.insertText(text, mBold);
+        mCursor.insertBlock(mCell);
+        // A table right after a block ignores the block's bottom margin: the header table keeps the gap.
+        mGapAbove = 14 * mPt;
+    }
+
     void header(const Vorlage &v, const RessortTable &ressorts)
     {
         QStringList names;
@@ -112,6 +142,7 @@ private:
         tf.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 75),
                                       QTextLength(QTextLength::PercentageLength, 25)});
         tf.setBottomMargin(14 * mPt);
+        tf.setTopMargin(mGapAbove);
         QTextTable *table = mCursor.insertTable(1, 2, tf);
         QTextCursor left = table->cellAt(0, 0).firstCursorPosition();
         left.setBlockFormat(mCell);
@@ -282,6 +313,7 @@ private:
     const FigureValues &mFigures;
     const qreal mPt = 96.0 / 72.0; // one typographic point in layout pixels
     bool mFirst = false;
+    qreal mGapAbove = 0;
     QTextBlockFormat mBody, mHeading, mLead, mListItem, mCell;
     QTextCharFormat mPlain, mBold, mTitle;
 };
@@ -339,12 +371,32 @@ QString sessionLine(const Vorlage &v)
 }
 
 std::unique_ptr<QTextDocument> buildDocument(const Vorlage &vorlage, const RessortTable &ressorts,
-                                             const FigureValues &figures)
+                                             const FigureValues &figures, const LayoutOptions &options)
 {
     auto doc = std::make_unique<QTextDocument>();
     doc->setUndoRedoEnabled(false);
-    Builder(doc.get(), figures).build(vorlage, ressorts);
+    Builder(doc.get(), figures).build(vorlage, ressorts, options);
     return doc;
+}
+
+QList<OutlineEntry> outlineEntries(QTextDocument *doc)
+{
+    QList<OutlineEntry> entries;
+    const qreal pageHeight = doc->pageSize().height();
+    QAbstractTextDocumentLayout *layout = doc->documentLayout();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        const QString title = block.blockFormat().property(OutlineTitle).toString();
+        if (title.isEmpty())
+            continue;
+        // The middle of the first line decides: a heading moved to the next page starts there.
+        qreal y = layout->blockBoundingRect(block).top();
+        if (block.layout() && block.layout()->lineCount() > 0) {
+            const QTextLine line = block.layout()->lineAt(0);
+            y = block.layout()->position().y() + line.y() + line.height() / 2;
+        }
+        entries.append({title, pageHeight > 0 ? int(y / pageHeight) : 0});
+    }
+    return entries;
 }
 
 } // namespace vw

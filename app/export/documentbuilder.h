@@ -1,5 +1,6 @@
 #pragma once
 
+#include "outline.h"
 #include "ressorts.h"
 #include "vorlage.h"
 
@@ -18,8 +19,19 @@ void keepHeadingsWithText(QTextDocument *doc);
 // The result has no page size set; margins, indents and borders are in the layout's device-independent
 // pixels (1/96 inch), which QTextDocument scales to the paint device it is drawn on.
 // Quotes print the value from `figures` (or their frozen value; "{{key}}" when unknown).
+// What the published (decided) version prints beyond the normal layout.
+struct LayoutOptions {
+    QString stamp;       // above everything: "In der Senatssitzung am 12. Mai 2020 beschlossene Fassung"
+    QStringList anlagen; // titles listed under "Anlagen" after the last section
+};
+
 std::unique_ptr<QTextDocument> buildDocument(const Vorlage &vorlage, const RessortTable &ressorts,
-                                             const FigureValues &figures = {});
+                                             const FigureValues &figures = {}, const LayoutOptions &options = {});
+
+// The headings that get a bookmark (each section, the Anlagen list) with the 0-based page each starts
+// on when the document is painted in page slices of doc->pageSize().height(). Call after setPageSize()
+// and keepHeadingsWithText(), so that the pages are those printed.
+QList<OutlineEntry> outlineEntries(QTextDocument *doc);
 
 // Moves headings (and "Zu Frage N:") that would end a page to the next one, so that they stay
 // with their text. Call after setPageSize(); repeats the layout only where it moves something.

@@ -87,7 +87,7 @@ QStringList PdfExporter::keywords(const Vorlage &v)
     return k;
 }
 
-Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
+Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out, Layout *layoutOut) const
 {
     if (auto fonts = loadDocumentFonts(); !fonts)
         return fonts;
@@ -108,11 +108,13 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
     const QRectF body = page.adjusted(marginMm * unitsPerMm, marginMm * unitsPerMm, -marginMm * unitsPerMm,
                                       -marginMm * unitsPerMm);
 
-    std::unique_ptr<QTextDocument> doc = buildDocument(v, mRessorts, mFigures);
+    std::unique_ptr<QTextDocument> doc = buildDocument(v, mRessorts, mFigures, mOptions);
     doc->documentLayout()->setPaintDevice(&writer);
     doc->setPageSize(body.size());
     keepHeadingsWithText(doc.get());
     const int pages = doc->pageCount();
+    if (layoutOut)
+        *layoutOut = {outlineEntries(doc.get()), pages};
 
     // Info dictionary and XMP must carry the same creation date (PDF/A); Qt writes the former at begin().
     writer.setDocumentXmpMetadata(xmpMetadata(v.title, ressort, keywords(v), QDateTime::currentDateTimeUtc()));
@@ -145,12 +147,12 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
     return {};
 }
 
-Result<QByteArray> PdfExporter::toBytes(const Vorlage &vorlage) const
+Result<QByteArray> PdfExporter::toBytes(const Vorlage &vorlage, Layout *layout) const
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (auto r = write(vorlage, &buffer); !r)
+    if (auto r = write(vorlage, &buffer, layout); !r)
         return Error{r.error()};
     return bytes;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "documentbuilder.h"
+#include "outline.h"
 #include "ressorts.h"
 #include "result.h"
 #include "vorlage.h"
@@ -21,8 +23,17 @@ public:
     {
     }
 
-    Result<void> write(const Vorlage &vorlage, QIODevice *out) const;
-    Result<QByteArray> toBytes(const Vorlage &vorlage) const;
+    // The published version adds a stamp and the list of Anlagen (see LayoutOptions).
+    void setLayoutOptions(const LayoutOptions &options) { mOptions = options; }
+
+    // Where the headings of a written PDF landed, for its outline (see outlineEntries()).
+    struct Layout {
+        QList<OutlineEntry> outline;
+        int pageCount = 0;
+    };
+
+    Result<void> write(const Vorlage &vorlage, QIODevice *out, Layout *layout = nullptr) const;
+    Result<QByteArray> toBytes(const Vorlage &vorlage, Layout *layout = nullptr) const;
     // Writes to `path` through a temporary file, so a failed export leaves no half-written PDF.
     Result<void> writeFile(const Vorlage &vorlage, const QString &path) const;
 
@@ -40,6 +51,7 @@ public:
 private:
     const RessortTable &mRessorts;
     FigureValues mFigures;
+    LayoutOptions mOptions;
 };
 
 } // namespace vw
