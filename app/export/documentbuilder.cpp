@@ -86,8 +86,11 @@ private:
         }
         // The cursor now sits in the block after the header: use it as the first paragraph.
         mFirst = true;
-        if (!v.questionNumber.isEmpty())
-            paragraph(mBody, v.questionNumber, mPlain);
+        if (!v.questionNumber.isEmpty()) {
+            beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("questionNumber"), {}});
+            nextLine();
+            markedParagraph(mBody, v.questionNumber, mPlain);
+        }
         QTextBlockFormat sessionFormat = mBody;
         sessionFormat.setBottomMargin(14 * mPt);
         paragraph(sessionFormat, sessionLine(v), mBold);
@@ -162,9 +165,12 @@ private:
                     beginPlace(AnchorPlace{AnchorPlace::Kind::Question, {}, v.questions[i].id});
                     nextLine();
                 });
+                if (!v.questionSignatories.isEmpty()) {
+                    beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("questionSignatories"), {}});
+                    nextLine();
+                    markedParagraph(mBody, v.questionSignatories, mPlain);
+                }
                 mPlace = outer;
-                if (!v.questionSignatories.isEmpty())
-                    paragraph(mBody, v.questionSignatories, mPlain);
                 break;
             }
             case Block::Type::Answers: {

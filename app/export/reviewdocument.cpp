@@ -109,6 +109,7 @@ QHash<QString, int> placeRanks(const Vorlage &v)
     const auto add = [&ranks, &rank](AnchorPlace::Kind kind, const QString &field, const QString &id) {
         ranks.insert(QStringLiteral("%1|%2|%3").arg(int(kind)).arg(field, id), rank++);
     };
+    add(AnchorPlace::Kind::Header, QStringLiteral("questionNumber"), {});
     add(AnchorPlace::Kind::Header, QStringLiteral("title"), {});
     add(AnchorPlace::Kind::Header, QStringLiteral("subtitle"), {});
     for (const Section &s : v.sections) {
@@ -117,6 +118,7 @@ QHash<QString, int> placeRanks(const Vorlage &v)
             if (b.type == Block::Type::Questions) {
                 for (const Question &q : v.questions)
                     add(AnchorPlace::Kind::Question, {}, q.id);
+                add(AnchorPlace::Kind::Header, QStringLiteral("questionSignatories"), {});
             } else if (b.type == Block::Type::Answers) {
                 for (const Question &q : v.questions)
                     add(AnchorPlace::Kind::Answer, {}, q.id);

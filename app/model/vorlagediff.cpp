@@ -35,6 +35,43 @@ void appendRun(QList<DiffRun> &runs, DiffRun::Kind kind, const QString &text)
         runs.append(DiffRun{kind, text});
 }
 
+// Words, whitespace runs and single punctuation marks, as diffWords() splits, except that a number
+// keeps its separators ("7.500.000", "12,5", "12.05.2020"): a changed figure is marked as a whole.
+QStringList readingTokens(const QString &text)
+{
+    QStringList tokens;
+    const int n = int(text.size());
+    const auto isWordChar = [&text](int k) {
+        const QChar c = text.at(k);
+        return c.isLetterOrNumber() || c.isMark() || c.isSurrogate();
+    };
+    int i = 0;
+    while (i < n) {
+        const QChar c = text.at(i);
+        int j = i + 1;
+        if (c.isLetterOrNumber() || c.isMark()) {
+            while (j < n) {
+                if (isWordChar(j)) {
+                    ++j;
+                } else if ((text.at(j) == QLatin1Char('.') || text.at(j) == QLatin1Char(',')) && j + 1 < n
+                           && text.at(j - 1).isDigit() && text.at(j + 1).isDigit()) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+        } else if (c.isSpace()) {
+            while (j < n && text.at(j).isSpace())
+                ++j;
+        } else if (c.isHighSurrogate() && j < n && text.at(j).isLowSurrogate()) {
+            ++j;
+        }
+        tokens.append(text.mid(i, j - i));
+        i = j;
+    }
+    return tokens;
+}
+
 // A stretch of lines: equal in both, or a hunk of deleted and inserted lines.
 struct Segment {
     bool equal = true;
@@ -415,7 +452,7 @@ QList<DiffRun> diffLines(const QString &before, const QString &after)
         if (!s.before.isEmpty() && !s.after.isEmpty()) {
             if (!first)
                 appendRun(runs, DiffRun::Kind::Equal, newline);
-            for (const DiffRun &r : diffWords(s.before.join(newline), s.after.join(newline)))
+            for (const DiffRun &r : diffTokens(readingTokens(s.before.join(newline)), readingTokens(s.after.join(newline))))
                 appendRun(runs, r.kind, r.text);
             continue;
         }
