@@ -115,7 +115,7 @@ void drawWatermark(QPainter &painter, const QRectF &page, const QString &text)
         font.setPointSizeF(font.pointSizeF() * 0.75 * diagonal / width);
         painter.setFont(font);
     }
-    painter.setPen(QColor(0xd4, 0xd4, 0xd4));
+    painter.setPen(QColor(0xdc, 0xdc, 0xdc));
     painter.translate(page.center());
     painter.rotate(-qRadiansToDegrees(std::atan2(page.height(), page.width())));
     const QRectF box(-diagonal / 2, -page.height() / 4, diagonal, page.height() / 2);

@@ -54,10 +54,11 @@ public:
     const QTextCharFormat &bold() const { return mBold; }
     const QTextCharFormat &small() const { return mSmall; }
 
-    QTextBlockFormat body(qreal indent = 0, qreal bottom = 6) const
+    // `indent` in levels of the document's indent width (a left margin would not scale to the device).
+    QTextBlockFormat body(int indent = 0, qreal bottom = 6) const
     {
         QTextBlockFormat f = mBody;
-        f.setLeftMargin(indent * pt);
+        f.setIndent(indent);
         f.setBottomMargin(bottom * pt);
         return f;
     }
@@ -85,7 +86,7 @@ public:
         mCursor.insertText(text, cf);
     }
 
-    void line(const QString &text, const QTextCharFormat &cf, qreal indent = 0, qreal bottom = 6)
+    void line(const QString &text, const QTextCharFormat &cf, int indent = 0, qreal bottom = 6)
     {
         block(body(indent, bottom), cf);
         mCursor.insertText(text, cf);
@@ -164,7 +165,7 @@ void annotationNotes(Appender &out, const Vorlage &v, const QList<Annotation> &o
         if (a.anchor.detached)
             out.cursor().insertText(QStringLiteral(" ") + tr("(Text nicht mehr vorhanden)"), out.bold());
 
-        const qreal indent = 18;
+        const int indent = 1;
         QStringList meta{a.isSuggestion() ? tr("Änderungsvorschlag von %1").arg(a.author)
                                           : tr("Kommentar von %1").arg(a.author)};
         if (a.created.isValid())
@@ -278,8 +279,28 @@ void anlagenList(Appender &out, const Vorlage &v)
             text += QLatin1Char(' ') + tr("– nur für den internen Gebrauch");
         out.line(text, out.plain(), 0, a.text.isEmpty() ? 6 : 2);
         if (!a.text.isEmpty())
-            out.line(a.text, out.small(), 18, 6);
+            out.line(a.text, out.small(), 1, 6);
     }
+}
+
+// A changed stretch with the spaces at its ends left unmarked, so the marks cover words only
+// ("an öffentlichen Schulen" strikes „öffentlichen“, not the space before it). A change that is
+// only spaces stays marked.
+void insertChange(QTextCursor &cursor, const QString &text, const QTextCharFormat &mark, const QTextCharFormat &plain)
+{
+    qsizetype start = 0;
+    while (start < text.size() && text.at(start).isSpace())
+        ++start;
+    qsizetype end = text.size();
+    while (end > start && text.at(end - 1).isSpace())
+        --end;
+    if (start == end) {
+        cursor.insertText(text, mark);
+        return;
+    }
+    cursor.insertText(text.left(start), plain);
+    cursor.insertText(text.mid(start, end - start), mark);
+    cursor.insertText(text.mid(end), plain);
 }
 
 } // namespace
@@ -322,6 +343,7 @@ std::unique_ptr<QTextDocument> buildComparisonDocument(const VorlageDiff &diff, 
     doc->setUndoRedoEnabled(false);
     doc->setDefaultFont(documentFont(11));
     doc->setDocumentMargin(0);
+    doc->setIndentWidth(18 * pt);
     Appender out(doc.get());
     out.reuseFirstBlock();
 
@@ -382,7 +404,10 @@ std::unique_ptr<QTextDocument> buildComparisonDocument(const VorlageDiff &diff, 
                         out.cursor().insertText(QStringLiteral("¶"), cf);
                     out.block(out.body(0, 4), out.plain());
                 }
-                out.cursor().insertText(lines[i], cf);
+                if (r.kind == DiffRun::Kind::Equal)
+                    out.cursor().insertText(lines[i], cf);
+                else
+                    insertChange(out.cursor(), lines[i], cf, out.plain());
             }
         }
     }

@@ -484,19 +484,28 @@ QString diffRunsHtml(const QList<DiffRun> &runs)
 {
     QString html;
     for (const DiffRun &r : runs) {
-        switch (r.kind) {
-        case DiffRun::Kind::Equal:
+        if (r.kind == DiffRun::Kind::Equal) {
             html += htmlText(r.text);
-            break;
-        case DiffRun::Kind::Insert:
-            html += QStringLiteral("<span style=\"text-decoration: underline; color: #0b6b1f; background-color: #e3f4e6;\">%1</span>")
-                        .arg(htmlText(r.text));
-            break;
-        case DiffRun::Kind::Delete:
-            html += QStringLiteral("<span style=\"text-decoration: line-through; color: #a8141b; background-color: #fbe5e5;\">%1</span>")
-                        .arg(htmlText(r.text));
-            break;
+            continue;
         }
+        const QString style = r.kind == DiffRun::Kind::Insert
+            ? QStringLiteral("text-decoration: underline; color: #0b6b1f; background-color: #e3f4e6;")
+            : QStringLiteral("text-decoration: line-through; color: #a8141b; background-color: #fbe5e5;");
+        // Spaces at the ends of a change stay unmarked, so the marks cover words; a change of
+        // spaces alone stays marked.
+        qsizetype start = 0;
+        while (start < r.text.size() && r.text.at(start).isSpace())
+            ++start;
+        qsizetype end = r.text.size();
+        while (end > start && r.text.at(end - 1).isSpace())
+            --end;
+        if (start == end) {
+            html += QStringLiteral("<span style=\"%1\">%2</span>").arg(style, htmlText(r.text));
+            continue;
+        }
+        html += htmlText(r.text.left(start));
+        html += QStringLiteral("<span style=\"%1\">%2</span>").arg(style, htmlText(r.text.mid(start, end - start)));
+        html += htmlText(r.text.mid(end));
     }
     return html;
 }
