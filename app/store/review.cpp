@@ -269,6 +269,29 @@ Result<int> Workspace::acceptSuggestion(qint64 annotationId)
     return revision;
 }
 
+Result<void> Workspace::restoreAnchor(qint64 annotationId, const Anchor &anchor)
+{
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return r;
+    auto a = annotation(annotationId);
+    if (!a)
+        return Error{a.error()};
+    auto vorlage = load(a->vorlageId);
+    if (!vorlage)
+        return Error{vorlage.error()};
+    const QString placeText = anchorText(vorlage.value(), anchor.place);
+    if (!placeExists(vorlage.value(), anchor.place) || anchor.start < 0 || anchor.end < anchor.start
+        || anchor.end > placeText.size() || placeText.mid(anchor.start, anchor.end - anchor.start) != anchor.quote)
+        return Error{tr("Der markierte Text „%1“ steht nicht (mehr) an dieser Stelle der Vorlage.").arg(anchor.quote)};
+    Annotation restored = a.value();
+    restored.anchor = anchor;
+    restored.anchor.detached = false;
+    if (auto r = writeAnnotationAnchor(restored); !r)
+        return r;
+    return tx.commit();
+}
+
 Result<void> Workspace::moveAnchors(const Vorlage &before, const Vorlage &after)
 {
     auto stored = annotations(before.id);

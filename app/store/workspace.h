@@ -98,6 +98,9 @@ public:
     // Records the clerk's decision on a suggestion (Accepted, Rejected, or Open again after an undo).
     // The app changes the text itself, as an undoable command; see acceptSuggestion() for one step.
     Result<void> decideSuggestion(qint64 annotationId, Annotation::Suggestion decision);
+    // Puts an annotation's anchor back where it was (undoing an accepted suggestion in the app, after
+    // the restored text was saved). The anchor must fit the stored text; it is attached again.
+    Result<void> restoreAnchor(qint64 annotationId, const Anchor &anchor);
     // Accepts a suggestion in one transaction: replaces the anchored words, saves the Vorlage and
     // records the decision (command line). Returns the Vorlage's new revision.
     Result<int> acceptSuggestion(qint64 annotationId);

@@ -586,6 +586,7 @@ void ContentEdit::contextMenuEvent(QContextMenuEvent *event)
     menu->addAction(mInsertTable);
     if (textCursor().currentTable())
         menu->addActions({mInsertRow, mInsertColumn, mRemoveRow, mRemoveColumn, mHeaderRow});
+    emit contextMenuAboutToShow(menu.get());
     menu->exec(event->globalPos());
 }
 

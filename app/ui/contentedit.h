@@ -8,6 +8,7 @@
 #include <functional>
 
 class QAction;
+class QMenu;
 class QTextBlock;
 class QTextTable;
 class QAbstractItemModel;
@@ -78,6 +79,8 @@ public:
 signals:
     // The user changed the content (typing, paste, drop, formatting, lists, tables).
     void contentEdited();
+    // The context menu is about to show: others (annotations) add their entries to it.
+    void contextMenuAboutToShow(QMenu *menu);
 
 protected:
     bool event(QEvent *event) override;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "annotationpane.h"
 #include "commands.h"
 #include "documentsaver.h"
 #include "figurecandidatesdialog.h"
@@ -119,6 +120,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     mUi->menuEdit->insertActions(mUi->actionFind, {undo, redo});
     mUi->menuEdit->insertSeparator(mUi->actionFind);
+    installReviewMenu(this, [this] { return currentEditor(); }, [this] { return mFigures; });
 
     connect(mUi->filterEdit, &QLineEdit::textChanged, this, &MainWindow::setFilterText);
     connect(mUi->vorlagenView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

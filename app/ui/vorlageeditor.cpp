@@ -1,5 +1,6 @@
 #include "vorlageeditor.h"
 
+#include "annotationpane.h"
 #include "commands.h"
 #include "contentedit.h"
 #include "documentsaver.h"
@@ -94,7 +95,9 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(mFindBar);
-    layout->addWidget(splitter);
+    auto *beside = new QSplitter(Qt::Horizontal, this); // the text, and the comments beside it (below)
+    beside->addWidget(splitter);
+    layout->addWidget(beside);
 
     // Ctrl+0 header, Ctrl+1 … Ctrl+7 sections A … G.
     for (int i = 0; i <= std::min(9, int(mSections.size())); ++i) {
@@ -142,6 +145,12 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
             mLastText = edit;
     });
     validateNow();
+
+    mAnnotations = new AnnotationPane(workspace, this, beside);
+    beside->addWidget(mAnnotations);
+    beside->setStretchFactor(0, 3);
+    beside->setStretchFactor(1, 2);
+    beside->setSizes({440, 280});
 }
 
 VorlageEditor::~VorlageEditor()

@@ -13,6 +13,7 @@ class QTimer;
 
 namespace vw {
 
+class AnnotationPane;
 class ContentEdit;
 class DocumentSaver;
 class HeaderForm;
@@ -37,6 +38,8 @@ public:
     SectionForm *sectionForm(const QString &label) const;
     ValidationPanel *validationPanel() const { return mPanel; }
     const QList<Problem> &problems() const { return mProblems; }
+    // Comments and suggestions beside the text.
+    AnnotationPane *annotationPane() const { return mAnnotations; }
 
     // The workspace's figures: quotes show their values, "{{" offers them, validation checks them.
     void setFigureValues(const FigureValues &values);
@@ -78,6 +81,7 @@ private:
     FigureValues mFigures;
     QStringListModel *mFigureEntries;
     QPointer<ContentEdit> mLastText;
+    AnnotationPane *mAnnotations = nullptr;
 };
 
 } // namespace vw
