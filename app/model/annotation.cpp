@@ -133,6 +133,60 @@ QList<const Paragraph *> placeLines(const Vorlage &v, const AnchorPlace &place)
     return {};
 }
 
+// placeLines() for changing them: every list on the way is detached from copies sharing it.
+QList<Paragraph *> mutableContentLines(Content &content)
+{
+    QList<Paragraph *> lines;
+    for (Block &b : content) {
+        switch (b.type) {
+        case Block::Type::Paragraph:
+            lines.append(&b.paragraph);
+            break;
+        case Block::Type::BulletList:
+        case Block::Type::NumberedList:
+            for (Paragraph &p : b.items)
+                lines.append(&p);
+            break;
+        case Block::Type::Table:
+            for (QList<Paragraph> &row : b.rows) {
+                for (Paragraph &cell : row)
+                    lines.append(&cell);
+            }
+            break;
+        case Block::Type::Questions:
+        case Block::Type::Answers:
+        case Block::Type::Beschluss:
+            break;
+        }
+    }
+    return lines;
+}
+
+QList<Paragraph *> mutablePlaceLines(Vorlage &v, const AnchorPlace &place)
+{
+    switch (place.kind) {
+    case AnchorPlace::Kind::Header:
+        break;
+    case AnchorPlace::Kind::Section:
+        if (Section *s = v.section(place.field))
+            return mutableContentLines(s->content);
+        break;
+    case AnchorPlace::Kind::Question:
+        if (const int i = questionIndex(v, place.itemId); i >= 0)
+            return {&v.questions[i].text};
+        break;
+    case AnchorPlace::Kind::Answer:
+        if (const int i = questionIndex(v, place.itemId); i >= 0)
+            return mutableContentLines(v.questions[i].answer);
+        break;
+    case AnchorPlace::Kind::Beschluss:
+        if (const int i = beschlussIndex(v, place.itemId); i >= 0)
+            return {&v.beschluss[i].text};
+        break;
+    }
+    return {};
+}
+
 QString lineText(const Paragraph &p)
 {
     QString text;
@@ -469,13 +523,13 @@ Result<void> replaceAnchoredText(Vorlage &vorlage, const Anchor &anchor, const Q
         return {};
     }
 
-    // The place's lines are paragraphs of `vorlage` itself, reached through const pointers.
+    // The place's lines are paragraphs of `vorlage` itself. They are reached through non-const access,
+    // so that lists shared with copies of the Vorlage (an open document) are detached first.
     int lineStart = 0;
-    for (const Paragraph *line : placeLines(vorlage, anchor.place)) {
+    for (Paragraph *line : mutablePlaceLines(vorlage, anchor.place)) {
         const int length = int(lineText(*line).size());
         if (anchor.start >= lineStart && anchor.end <= lineStart + length) {
-            replaceInParagraph(const_cast<Paragraph *>(line), anchor.start - lineStart, anchor.end - lineStart,
-                               replacement);
+            replaceInParagraph(line, anchor.start - lineStart, anchor.end - lineStart, replacement);
             return {};
         }
         lineStart += length + 1;

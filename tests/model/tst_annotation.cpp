@@ -816,3 +816,28 @@ TEST_CASE("Anchors across many random edits: insert and delete text around comme
     CHECK(stillAttached > 10);
 
 }
+
+TEST_CASE("accepting a suggestion in a copy leaves the Vorlage it was copied from alone", "[model][annotation]")
+{
+    // The app accepts in a copy of the open document's Vorlage and pushes the change as an undo step:
+    // the copy shares its lists with the document until it is written.
+    const Vorlage original = sample(); // built on its own: shares nothing with the document below
+    const struct {
+        AnchorPlace place;
+        QString quote;
+    } cases[] = {{section(QStringLiteral("A")), QStringLiteral("Blumenthal")},
+                 {section(QStringLiteral("C")), QStringLiteral("Planung")},
+                 {answer(QStringLiteral("q1")), QStringLiteral("Mehr folgen.")},
+                 {question(QStringLiteral("q2")), QStringLiteral("Was kosten")},
+                 {beschluss(QStringLiteral("b2")), QStringLiteral("Bericht")},
+                 {header(QStringLiteral("title")), QStringLiteral("Radwege")}};
+    for (const auto &c : cases) {
+        const Vorlage document = sample();
+        Vorlage copy = document;
+        REQUIRE(replaceAnchoredText(copy, anchorOn(copy, c.place, c.quote), QStringLiteral("Neu")).ok());
+        INFO(anchorPlaceKey(c.place).toStdString());
+        CHECK(anchorText(copy, c.place).contains(QStringLiteral("Neu")));
+        CHECK(anchorText(document, c.place) == anchorText(original, c.place));
+        CHECK(document == original);
+    }
+}

@@ -16,6 +16,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPdfDocument>
@@ -497,7 +498,9 @@ TEST_CASE("a decided Vorlage takes no new comments or decisions; replies and res
     Workspace *ws = f.window.workspace();
     REQUIRE(ws->setStatus(f.beschlussvorlage, Status::InAbstimmung).ok());
     REQUIRE(ws->setStatus(f.beschlussvorlage, Status::Beschlussreif).ok());
-    REQUIRE(ws->setStatus(f.beschlussvorlage, Status::Beschlossen, QDate(2020, 11, 3), Outcome::Unveraendert).ok());
+    const auto decided = ws->setStatus(f.beschlussvorlage, Status::Beschlossen, QDate(2020, 12, 1), Outcome::Unveraendert);
+    INFO(decided.error().toStdString());
+    REQUIRE(decided.ok());
     editor = f.open(f.beschlussvorlage);
     AnnotationPane *pane = editor->annotationPane();
     CHECK_FALSE(pane->readOnlyReason().isEmpty());
