@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -221,29 +222,30 @@ AnnotationPane::AnnotationPane(Workspace *workspace, VorlageEditor *editor, QWid
     };
 
     setObjectName(QStringLiteral("annotationPane"));
+    setMinimumWidth(200);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(4);
 
     auto *titleRow = new QHBoxLayout;
-    mSummary = new QLabel(this);
+    mSummary = new QLabel(tr("Kommentare"), this);
     mSummary->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    mSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widens the pane
     mFilterBox = new QComboBox(this);
     mFilterBox->addItem(tr("Alle"));
     mFilterBox->addItem(tr("Offene"));
     mFilterBox->setAccessibleName(tr("Kommentare filtern"));
+    mFilterBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     titleRow->addWidget(mSummary, 1);
     titleRow->addWidget(mFilterBox);
     layout->addLayout(titleRow);
 
     auto *addRow = new QHBoxLayout;
+    addRow->setSpacing(4);
     mAddComment = new QToolButton(this);
-    mAddComment->setText(tr("Kommentar"));
-    mAddComment->setToolTip(tr("Die markierten Wörter kommentieren (%1)").arg(commentKeys.toString(QKeySequence::NativeText)));
+    mAddComment->setText(tr("Kommentar…"));
     mAddSuggestion = new QToolButton(this);
-    mAddSuggestion->setText(tr("Änderung vorschlagen"));
-    mAddSuggestion->setToolTip(tr("Einen Ersatz für die markierten Wörter vorschlagen (%1)")
-                                   .arg(suggestKeys.toString(QKeySequence::NativeText)));
+    mAddSuggestion->setText(tr("Vorschlag…"));
     for (QToolButton *b : {mAddComment, mAddSuggestion})
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
     addRow->addWidget(mAddComment);
@@ -461,8 +463,9 @@ void AnnotationPane::rebuild()
     int open = 0;
     for (const Annotation &a : mAnnotations)
         open += a.isOpen() ? 1 : 0;
-    mSummary->setText(mAnnotations.isEmpty() ? tr("Kommentare")
-                                             : tr("Kommentare (%1 offen von %2)").arg(open).arg(mAnnotations.size()));
+    mSummary->setToolTip(tr("%1 offen von %2").arg(open).arg(mAnnotations.size()));
+    mFilterBox->setItemText(0, tr("Alle (%1)").arg(mAnnotations.size()));
+    mFilterBox->setItemText(1, tr("Offene (%1)").arg(open));
     const QList<qint64> ids = shownIds();
     int at = 0;
     for (qint64 id : ids) {
@@ -511,7 +514,7 @@ QWidget *AnnotationPane::makeCard(const Annotation &a, QWidget *parent)
     QString stateColor = QStringLiteral("#8a6d00");
     switch (a.suggestion) {
     case Annotation::Suggestion::Open:
-        state = a.resolved ? tr("erledigt") : tr("Vorschlag offen");
+        state = a.resolved ? tr("erledigt") : tr("Vorschlag");
         break;
     case Annotation::Suggestion::Accepted:
         state = tr("angenommen");
@@ -575,25 +578,29 @@ QWidget *AnnotationPane::makeCard(const Annotation &a, QWidget *parent)
         layout->addWidget(reply);
     }
 
-    auto *buttons = new QHBoxLayout;
-    buttons->setSpacing(4);
-    const auto add = [card, buttons](const QString &text, const char *name) {
-        auto *b = new QPushButton(text, card);
+    // At most two buttons a row: the pane is narrow beside the text.
+    auto *buttons = new QGridLayout;
+    buttons->setHorizontalSpacing(4);
+    buttons->setVerticalSpacing(3);
+    int count = 0;
+    const auto add = [card, buttons, &count](const QString &text, const char *name) -> QToolButton * {
+        auto *b = new QToolButton(card);
+        b->setText(text);
         b->setObjectName(QLatin1String(name));
         b->setCursor(Qt::ArrowCursor);
-        b->setAutoDefault(false);
-        buttons->addWidget(b);
+        buttons->addWidget(b, count / 2, count % 2);
+        ++count;
         return b;
     };
     const qint64 id = a.id;
     if (a.suggestion == Annotation::Suggestion::Open && !a.resolved) {
-        QPushButton *accept = add(tr("Annehmen"), "accept");
-        connect(accept, &QPushButton::clicked, this, [this, id] {
+        QToolButton *accept = add(tr("Annehmen"), "accept");
+        connect(accept, &QToolButton::clicked, this, [this, id] {
             if (auto r = this->accept(id); !r)
                 showError(tr("Vorschlag annehmen"), r.error());
         });
-        QPushButton *reject = add(tr("Ablehnen"), "reject");
-        connect(reject, &QPushButton::clicked, this, [this, id] {
+        QToolButton *reject = add(tr("Ablehnen"), "reject");
+        connect(reject, &QToolButton::clicked, this, [this, id] {
             if (auto r = this->reject(id); !r)
                 showError(tr("Vorschlag ablehnen"), r.error());
         });
@@ -602,16 +609,16 @@ QWidget *AnnotationPane::makeCard(const Annotation &a, QWidget *parent)
             accept->setToolTip(tr("Der Text, auf den sich der Vorschlag bezieht, ist nicht mehr vorhanden."));
         }
     }
-    QPushButton *replyButton = add(tr("Antworten"), "reply");
-    connect(replyButton, &QPushButton::clicked, this, [this, id] { askAndReply(id); });
+    QToolButton *replyButton = add(tr("Antworten"), "reply");
+    connect(replyButton, &QToolButton::clicked, this, [this, id] { askAndReply(id); });
     if (!a.isSuggestion()) {
-        QPushButton *resolve = add(a.resolved ? tr("Wieder öffnen") : tr("Erledigt"), "resolve");
-        connect(resolve, &QPushButton::clicked, this, [this, id, resolved = a.resolved] {
+        QToolButton *resolve = add(a.resolved ? tr("Wieder öffnen") : tr("Erledigt"), "resolve");
+        connect(resolve, &QToolButton::clicked, this, [this, id, resolved = a.resolved] {
             if (auto r = setResolved(id, !resolved); !r)
                 showError(tr("Kommentar"), r.error());
         });
     }
-    buttons->addStretch();
+    buttons->setColumnStretch(2, 1);
     layout->addLayout(buttons);
     return card;
 }

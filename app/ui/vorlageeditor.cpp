@@ -149,8 +149,8 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     mAnnotations = new AnnotationPane(workspace, this, beside);
     beside->addWidget(mAnnotations);
     beside->setStretchFactor(0, 3);
-    beside->setStretchFactor(1, 2);
-    beside->setSizes({440, 280});
+    beside->setStretchFactor(1, 1);
+    beside->setSizes({480, 230});
 }
 
 VorlageEditor::~VorlageEditor()
