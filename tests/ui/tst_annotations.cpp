@@ -101,6 +101,14 @@ QMap<qint64, QString> highlighted(QTextEdit *edit)
     return result;
 }
 
+// Highlights follow on the next turns of the event loop: waits up to a second for `words` on `id`.
+QString highlightedSoon(QTextEdit *edit, qint64 id, const QString &words)
+{
+    for (int i = 0; i < 100 && highlighted(edit).value(id) != words; ++i)
+        QTest::qWait(10);
+    return highlighted(edit).value(id);
+}
+
 QColor highlightColorOf(QTextEdit *edit, qint64 id)
 {
     for (const QTextEdit::ExtraSelection &s : edit->extraSelections()) {
@@ -284,8 +292,7 @@ TEST_CASE("Ctrl+Alt+K comments the selected words: stored with their anchor, sho
     CHECK(card.contains(a.created.toLocalTime().toString(QStringLiteral("dd.MM.yyyy"))));
     CHECK(card.contains(QStringLiteral("offen")));
 
-    QTest::qWait(20);
-    CHECK(highlighted(b).value(a.id) == QStringLiteral("Schulen der Stadtgemeinde"));
+    CHECK(highlightedSoon(b, a.id, QStringLiteral("Schulen der Stadtgemeinde")) == QStringLiteral("Schulen der Stadtgemeinde"));
     // The highlight is no part of the text: the content and the document's formats are untouched.
     CHECK(b->content() == before);
     QTextCursor inside(b->document()->find(QStringLiteral("Stadtgemeinde")));
@@ -301,8 +308,7 @@ TEST_CASE("a comment keeps its words when text is typed before them, and is deta
     selectWords(c, QStringLiteral("privater Geräte"));
     auto id = pane->addComment(QStringLiteral("Welche Geräte?"));
     REQUIRE(id.ok());
-    QTest::qWait(20);
-    CHECK(highlighted(c).value(id.value()) == QStringLiteral("privater Geräte"));
+    CHECK(highlightedSoon(c, id.value(), QStringLiteral("privater Geräte")) == QStringLiteral("privater Geräte"));
 
     // Typing in front of the words: after the autosave, the highlight still covers them.
     QSignalSpy saved(editor->saver(), &DocumentSaver::saved);
@@ -315,7 +321,7 @@ TEST_CASE("a comment keeps its words when text is typed before them, and is deta
     CHECK(moved.anchor.start == QStringLiteral("Vorweg geprüft: Eine Entschädigung für die Nutzung ").size());
     CHECK(sectionText(f.stored(f.beschlussvorlage), QStringLiteral("C")).mid(moved.anchor.start, moved.anchor.end - moved.anchor.start)
           == QStringLiteral("privater Geräte"));
-    CHECK(highlighted(c).value(id.value()) == QStringLiteral("privater Geräte"));
+    CHECK(highlightedSoon(c, id.value(), QStringLiteral("privater Geräte")) == QStringLiteral("privater Geräte"));
 
     // Deleting the words: the thread stays, marked detached, with its quote.
     selectWords(c, QStringLiteral("privater Geräte"));
@@ -370,7 +376,7 @@ TEST_CASE("an accepted suggestion changes the text in one undo step; undo opens 
     CHECK_FALSE(reopened.anchor.detached);
     CHECK(original.mid(reopened.anchor.start, reopened.anchor.end - reopened.anchor.start) == QStringLiteral("Gesamtpersonalrat"));
     REQUIRE(pane->button(id, AnnotationPane::Button::Accept));
-    CHECK(highlighted(e).value(id) == QStringLiteral("Gesamtpersonalrat"));
+    CHECK(highlightedSoon(e, id, QStringLiteral("Gesamtpersonalrat")) == QStringLiteral("Gesamtpersonalrat"));
 
     // Redo accepts again.
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
@@ -456,8 +462,7 @@ TEST_CASE("the pane's buttons answer, resolve and reopen; the filter shows the o
     CHECK(a.anchor.place.kind == AnchorPlace::Kind::Answer);
     CHECK(a.anchor.quote == words);
     CHECK(cardText(pane->threadWidget(id)).contains(QStringLiteral("Antwort zu Frage 1")));
-    QTest::qWait(20);
-    CHECK(highlighted(answer).value(id) == words);
+    CHECK(highlightedSoon(answer, id, words) == words);
 
     f.answers << QStringLiteral("Steht im Bericht 2020.");
     QTest::mouseClick(pane->button(id, AnnotationPane::Button::Reply), Qt::LeftButton);
