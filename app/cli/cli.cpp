@@ -5,8 +5,10 @@
 #include "figurecsv.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
+#include "publisher.h"
 #include "vorlagedocument.h"
 #include "validation.h"
+#include "vorlagediff.h"
 #include "vorlagejson.h"
 #include "beteiligung.h"
 #include "userprofile.h"
@@ -90,6 +92,16 @@ const char *const usageText = QT_TRANSLATE_NOOP("vw::Cli",
     "                             Beteiligung (Mitzeichnung): STAND angefragt, zugestimmt, massgabe,\n"
     "                             einwaende; resolve: Einwände ausgeräumt; attach: Einwände als Anlage;\n"
     "                             propose: Abschnitt E aus der Beteiligung vorschlagen\n"
+    "  review-pdf ID --pdf DATEI  Prüfexemplar mit Wasserzeichen, Kommentaren und Beteiligung\n"
+    "\n"
+    "Veröffentlichung (Informationsregister):\n"
+    "  publish ID --out ORDNER [--confirm-warnings]\n"
+    "                             Registerpaket der beschlossenen Fassung schreiben; Hinweise auf\n"
+    "                             personenbezogene Daten müssen mit --confirm-warnings bestätigt werden\n"
+    "  publish-session DATUM --out ORDNER [--confirm-warnings]\n"
+    "                             jede beschlossene Vorlage der Sitzung veröffentlichen, mit index.json\n"
+    "  protected [list] | add NAME | remove NAME\n"
+    "                             Namen, die in keiner Veröffentlichung stehen dürfen\n"
     "\n"
     "Ohne --workspace gilt der Standard-Arbeitsbereich der App.\n"
     "Rückgabewerte: 0 Erfolg, 1 Fehler in Eingabe oder Arbeitsbereich, 2 falscher Aufruf.\n");
@@ -196,6 +208,16 @@ public:
                 return status(args);
             if (command == QLatin1String("beteiligung"))
                 return beteiligung(args);
+            if (command == QLatin1String("diff"))
+                return diff(args);
+            if (command == QLatin1String("review-pdf"))
+                return reviewPdf(args);
+            if (command == QLatin1String("publish"))
+                return publish(args);
+            if (command == QLatin1String("publish-session"))
+                return publishSession(args);
+            if (command == QLatin1String("protected"))
+                return protectedNames(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
         } catch (const UsageError &e) {
             mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << tr(usageText);
@@ -840,7 +862,9 @@ private:
             args.finish();
             if (v->beteiligung[index].state != Participation::State::Einwaende)
                 return fail(tr("Eintrag %1 hat keine Einwände.").arg(index + 1));
-            v->beteiligung[index].resolved = true;
+            if (auto r = mWorkspace->setObjectionResolved(id, v->beteiligung[index].id, true); !r)
+                return fail(r.error());
+            return ExitOk;
         } else if (sub == QLatin1String("remove")) {
             const int index = entryIndex(*v);
             args.finish();
@@ -895,6 +919,192 @@ private:
         }
         if (json)
             mOut << QJsonDocument(array).toJson();
+        return ExitOk;
+    }
+
+    // diff ID V1 V2 [--pdf OUT]: V is a version number or "aktuell" (the current state).
+    int diff(Args &args)
+    {
+        const QString pdf = args.option(QStringLiteral("--pdf"));
+        const qint64 id = idArgument(args);
+        const QString first = args.positional();
+        const QString second = args.positional();
+        args.finish();
+        if (first.isEmpty() || second.isEmpty())
+            throw UsageError{tr("diff braucht zwei Versionen (Nummer oder „aktuell“).")};
+        const std::optional<Vorlage> current = openVorlage(id);
+        if (!current)
+            return ExitInputError;
+        auto versionList = mWorkspace->versions(id);
+        if (!versionList)
+            return fail(versionList.error());
+        const auto side = [&](const QString &text, VersionLabel *label) -> Result<Vorlage> {
+            if (text == QLatin1String("aktuell") || text == QLatin1String("current")) {
+                *label = VersionLabel{};
+                return *current;
+            }
+            bool ok = false;
+            const int number = text.toInt(&ok);
+            if (!ok)
+                throw UsageError{tr("„%1“ ist keine Versionsnummer.").arg(text)};
+            for (const Workspace::VersionInfo &info : versionList.value()) {
+                if (info.number == number)
+                    *label = VersionLabel{info.number, info.name, info.created, info.author};
+            }
+            return mWorkspace->versionSnapshot(id, number);
+        };
+        VersionLabel beforeLabel, afterLabel;
+        auto before = side(first, &beforeLabel);
+        if (!before)
+            return fail(before.error());
+        auto after = side(second, &afterLabel);
+        if (!after)
+            return fail(after.error());
+        const FigureValues figures = figuresOf(*current);
+        if (!pdf.isEmpty()) {
+            const PdfExporter exporter(mWorkspace->ressorts(), figures);
+            auto bytes = exporter.comparisonBytes(before.value(), beforeLabel, after.value(), afterLabel);
+            if (!bytes)
+                return fail(bytes.error());
+            if (auto r = PdfExporter::saveBytes(bytes.value(), pdf); !r)
+                return fail(r.error());
+            return ExitOk;
+        }
+        const VorlageDiff d = compareVorlagen(before.value(), after.value(), &mWorkspace->ressorts(), &figures, &figures);
+        mOut << versionLabelText(beforeLabel) << " → " << versionLabelText(afterLabel) << '\n';
+        for (const PlaceDiff &place : d.places) {
+            if (!place.changed)
+                continue;
+            mOut << '\n' << place.label << '\n';
+            // Plain text form: [-deleted-] and {+inserted+}, as wdiff prints them.
+            QString line;
+            for (const DiffRun &run : place.runs) {
+                switch (run.kind) {
+                case DiffRun::Kind::Equal:
+                    line += run.text;
+                    break;
+                case DiffRun::Kind::Delete:
+                    line += QStringLiteral("[-%1-]").arg(run.text);
+                    break;
+                case DiffRun::Kind::Insert:
+                    line += QStringLiteral("{+%1+}").arg(run.text);
+                    break;
+                }
+            }
+            mOut << line << '\n';
+        }
+        if (!d.hasChanges())
+            mOut << tr("Keine Unterschiede.") << '\n';
+        return ExitOk;
+    }
+
+    int reviewPdf(Args &args)
+    {
+        const QString pdf = args.option(QStringLiteral("--pdf"));
+        const qint64 id = idArgument(args);
+        args.finish();
+        if (pdf.isEmpty())
+            throw UsageError{tr("review-pdf braucht --pdf DATEI.")};
+        const std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        auto annotations = mWorkspace->annotations(id);
+        if (!annotations)
+            return fail(annotations.error());
+        auto bytes = PdfExporter(mWorkspace->ressorts(), figuresOf(*v)).reviewBytes(*v, annotations.value());
+        if (!bytes)
+            return fail(bytes.error());
+        if (auto r = PdfExporter::saveBytes(bytes.value(), pdf); !r)
+            return fail(r.error());
+        return ExitOk;
+    }
+
+    // Publication to the Informationsregister.
+
+    int publish(Args &args)
+    {
+        const QString out = args.option(QStringLiteral("--out"));
+        const bool confirm = args.flag(QStringLiteral("--confirm-warnings"));
+        const qint64 id = idArgument(args);
+        args.finish();
+        if (out.isEmpty())
+            throw UsageError{tr("publish braucht --out ORDNER.")};
+        if (!openWorkspace())
+            return ExitInputError;
+        Publisher publisher(*mWorkspace);
+        auto checked = publisher.check(id);
+        if (!checked)
+            return fail(checked.error());
+        for (const PublicationIssue &w : checked->warnings)
+            mErr << tr("Warnung: %1").arg(w.message) << '\n';
+        auto package = publisher.publish(id, out, confirm);
+        if (!package) {
+            if (!checked->refused() && !checked->warnings.isEmpty() && !confirm)
+                return fail(tr("Vorlage %1 wird nicht veröffentlicht: prüfen Sie jede Warnung und bestätigen Sie mit "
+                               "--confirm-warnings.")
+                                .arg(id));
+            return fail(package.error());
+        }
+        mOut << package->folder << '\n';
+        return ExitOk;
+    }
+
+    int publishSession(Args &args)
+    {
+        const QString out = args.option(QStringLiteral("--out"));
+        const bool confirm = args.flag(QStringLiteral("--confirm-warnings"));
+        const QString dateText = args.positional();
+        args.finish();
+        if (out.isEmpty() || dateText.isEmpty())
+            throw UsageError{tr("publish-session braucht DATUM und --out ORDNER.")};
+        const QDate date = parseGermanDate(dateText);
+        if (!date.isValid())
+            throw UsageError{tr("„%1“ ist kein Datum.").arg(dateText)};
+        if (!openWorkspace())
+            return ExitInputError;
+        Publisher publisher(*mWorkspace);
+        auto result = publisher.publishSession(date, out, confirm, [this](int done, int total, const QString &title) {
+            if (done < total)
+                mErr << tr("[%1/%2] %3").arg(done + 1).arg(total).arg(title) << '\n';
+            return true;
+        });
+        if (!result)
+            return fail(result.error());
+        for (const RegisterPackage &p : result->packages)
+            mOut << p.folder << '\n';
+        for (const Publisher::Failure &f : result->failures)
+            mErr << tr("Fehler: Vorlage %1 („%2“): %3").arg(f.id).arg(f.title, f.message) << '\n';
+        mOut << result->indexPath << '\n';
+        return result->failures.isEmpty() ? ExitOk : ExitInputError;
+    }
+
+    // protected [list] | add NAME | remove NAME: names that must not appear in a publication.
+    int protectedNames(Args &args)
+    {
+        const QString sub = args.positional();
+        const QString name = args.positional();
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        auto names = mWorkspace->protectedPersons();
+        if (!names)
+            return fail(names.error());
+        if (sub.isEmpty() || sub == QLatin1String("list")) {
+            for (const QString &n : names.value())
+                mOut << n << '\n';
+            return ExitOk;
+        }
+        if (name.trimmed().isEmpty())
+            throw UsageError{tr("protected %1 braucht einen Namen.").arg(sub)};
+        QStringList list = names.value();
+        if (sub == QLatin1String("add"))
+            list << name.trimmed();
+        else if (sub == QLatin1String("remove"))
+            list.removeAll(name.trimmed());
+        else
+            throw UsageError{tr("Unbekannter Unterbefehl: protected %1").arg(sub)};
+        if (auto r = mWorkspace->setProtectedPersons(list); !r)
+            return fail(r.error());
         return ExitOk;
     }
 

@@ -134,9 +134,28 @@ public:
     };
     Result<void> setStatus(qint64 vorlageId, Status to, const QDate &sessionDate = {}, Outcome outcome = Outcome::Keins);
     Result<QList<StatusChange>> statusHistory(qint64 vorlageId) const;
+    // Marks an objection of the Beteiligung as settled (or open again). The one change a decided
+    // Vorlage still takes: the Senate decides over objections, and the record must say so.
+    Result<void> setObjectionResolved(qint64 vorlageId, const QString &participationId, bool resolved);
     // A Neufassung of a (decided) Vorlage: a new draft pointing to it. Returns its id.
     Result<qint64> addNeufassung(qint64 vorlageId);
     static QString readOnlyMessage(const Vorlage &vorlage);
+
+    // Publication. The decided version: the automatic version made when the Vorlage became Beschlossen.
+    Result<Vorlage> decidedVersion(qint64 vorlageId) const;
+    // Records a publication in one transaction: the publication (version, checksum of the public PDF,
+    // package folder, who, when), the status Veröffentlicht with its status change and version.
+    Result<void> recordPublication(qint64 vorlageId, const QString &sha512, const QString &package);
+    struct Publication {
+        QDateTime at;
+        QString author;
+        QString sha512;
+        QString package;
+    };
+    Result<QList<Publication>> publications(qint64 vorlageId) const;
+    // Names that must not appear in a published document.
+    Result<QStringList> protectedPersons() const;
+    Result<void> setProtectedPersons(const QStringList &names);
 
     // File contents of Anlagen, addressed by SHA-256 (hex).
     Result<QString> storeBlob(const QByteArray &data);
