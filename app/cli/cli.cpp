@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "clihelp.h"
 
 #include "commands.h"
 #include "demo.h"
@@ -28,39 +29,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("vw::Cli", text);
 }
-
-const char *const usageText = QT_TRANSLATE_NOOP("vw::Cli",
-    "Aufruf: vorlagenwerk-cli [--workspace PFAD] BEFEHL …\n"
-    "\n"
-    "Befehle:\n"
-    "  init                       leeren Arbeitsbereich anlegen\n"
-    "  import DATEI               Vorlage aus Text oder PDF einlesen; gibt zuletzt ihre Nummer aus\n"
-    "  list [--json]              Vorlagen des Arbeitsbereichs auflisten\n"
-    "  show ID [--json]           Kopfdaten und Abschnitte einer Vorlage zeigen\n"
-    "  export ID --pdf DATEI [--force]\n"
-    "                             Vorlage als PDF exportieren; mit Fehlern nur mit --force\n"
-    "  export --all --out ORDNER  jede Vorlage als PDF in ORDNER exportieren\n"
-    "  check ID                   Probleme der Vorlage zeigen (Rückgabewert 1 bei Fehlern)\n"
-    "  set ID FELD WERT           ein Kopffeld ändern (FELD: kind, paperKind, date, sessionDate, body,\n"
-    "                             questionNumber, title, subtitle, references, fileCode, ressorts,\n"
-    "                             fraktion, askedOn, signatories)\n"
-    "  section ID BUCHSTABE --text-file DATEI\n"
-    "                             einen Abschnitt durch Text in der Form von import ersetzen\n"
-    "  figure set SCHLÜSSEL WERT [--label TEXT] [--type TYP] [--unit EINHEIT] [--as-of DATUM]\n"
-    "             [--source QUELLE] [--ressort RESSORT] [--note NOTIZ] [--millions | --no-millions]\n"
-    "                             eine Zahl anlegen oder ändern; nicht genannte Felder bleiben. Neue Zahlen\n"
-    "                             brauchen --label; TYP: integer, decimal, amount, percentage, date\n"
-    "                             (ohne --type nach dem Wert: „12,5 %“ Prozent, „7,5 Mio. €“ Betrag,\n"
-    "                             „12.05.2020“ Datum, sonst ganze Zahl oder Dezimalzahl)\n"
-    "  figure list [--json]       Zahlen des Arbeitsbereichs auflisten\n"
-    "  figure show SCHLÜSSEL [--json]\n"
-    "                             eine Zahl mit Verlauf und Verwendungen zeigen\n"
-    "  figure import DATEI.csv    Zahlen aus CSV einlesen: alle oder, bei einer fehlerhaften Zeile, keine\n"
-    "  figure export DATEI.csv    alle Zahlen als CSV schreiben (Semikolon, UTF-8; Spalten Schlüssel;\n"
-    "                             Bezeichnung;Typ;Wert;Einheit;Stand;Quelle;Ressort;Notiz;Mio)\n"
-    "\n"
-    "Ohne --workspace gilt der Standard-Arbeitsbereich der App.\n"
-    "Rückgabewerte: 0 Erfolg, 1 Fehler in Eingabe oder Arbeitsbereich, 2 falscher Aufruf.\n");
 
 struct UsageError {
     QString message;
@@ -111,11 +79,9 @@ public:
     int run(QStringList arguments)
     {
         try {
+            if (const std::optional<int> help = handleCliHelp(arguments, mOut, mErr))
+                return *help;
             Args args(arguments);
-            if (args.flag(QStringLiteral("--help")) || args.flag(QStringLiteral("-h"))) {
-                mOut << tr(usageText);
-                return ExitOk;
-            }
             if (args.flag(QStringLiteral("--version"))) {
                 mOut << QStringLiteral("vorlagenwerk-cli %1\n").arg(QCoreApplication::applicationVersion());
                 return ExitOk;
@@ -144,7 +110,7 @@ public:
                 return figure(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
         } catch (const UsageError &e) {
-            mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << tr(usageText);
+            mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << cliUsage();
             return ExitUsage;
         }
     }
