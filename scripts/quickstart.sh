@@ -12,6 +12,7 @@ packages=(
     build-essential cmake ninja-build catch2
     qt6-base-dev qt6-pdf-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
     xvfb xauth poppler-utils file
+    dpkg-dev desktop-file-utils appstream libxml2-utils
 )
 
 missing=()
