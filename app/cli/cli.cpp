@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "clihelp.h"
 
 #include "commands.h"
 #include "demo.h"
@@ -33,78 +34,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("vw::Cli", text);
 }
-
-const char *const usageText = QT_TRANSLATE_NOOP("vw::Cli",
-    "Aufruf: vorlagenwerk-cli [--workspace PFAD] BEFEHL …\n"
-    "\n"
-    "Befehle:\n"
-    "  init                       leeren Arbeitsbereich anlegen\n"
-    "  import DATEI               Vorlage aus Text oder PDF einlesen; gibt zuletzt ihre Nummer aus\n"
-    "  list [--json]              Vorlagen des Arbeitsbereichs auflisten\n"
-    "  show ID [--json]           Kopfdaten und Abschnitte einer Vorlage zeigen\n"
-    "  export ID --pdf DATEI [--force]\n"
-    "                             Vorlage als PDF exportieren; mit Fehlern nur mit --force\n"
-    "  export --all --out ORDNER  jede Vorlage als PDF in ORDNER exportieren\n"
-    "  check ID                   Probleme der Vorlage zeigen (Rückgabewert 1 bei Fehlern)\n"
-    "  set ID FELD WERT           ein Kopffeld ändern (FELD: kind, paperKind, date, sessionDate, body,\n"
-    "                             questionNumber, title, subtitle, references, fileCode, ressorts,\n"
-    "                             fraktion, askedOn, signatories)\n"
-    "  section ID BUCHSTABE --text-file DATEI\n"
-    "                             einen Abschnitt durch Text in der Form von import ersetzen\n"
-    "  figure set SCHLÜSSEL WERT [--label TEXT] [--type TYP] [--unit EINHEIT] [--as-of DATUM]\n"
-    "             [--source QUELLE] [--ressort RESSORT] [--note NOTIZ] [--millions | --no-millions]\n"
-    "                             eine Zahl anlegen oder ändern; nicht genannte Felder bleiben. Neue Zahlen\n"
-    "                             brauchen --label; TYP: integer, decimal, amount, percentage, date\n"
-    "                             (ohne --type nach dem Wert: „12,5 %“ Prozent, „7,5 Mio. €“ Betrag,\n"
-    "                             „12.05.2020“ Datum, sonst ganze Zahl oder Dezimalzahl)\n"
-    "  figure list [--json]       Zahlen des Arbeitsbereichs auflisten\n"
-    "  figure show SCHLÜSSEL [--json]\n"
-    "                             eine Zahl mit Verlauf und Verwendungen zeigen\n"
-    "  figure import DATEI.csv    Zahlen aus CSV einlesen: alle oder, bei einer fehlerhaften Zeile, keine\n"
-    "  figure export DATEI.csv    alle Zahlen als CSV schreiben (Semikolon, UTF-8; Spalten Schlüssel;\n"
-    "                             Bezeichnung;Typ;Wert;Einheit;Stand;Quelle;Ressort;Notiz;Mio)\n"
-    "\n"
-    "Prüfung:\n"
-    "  annotate ID --section BUCHSTABE --quote TEXT (--comment TEXT | --suggest ERSATZ)\n"
-    "           [--author NAME] [--occurrence N]\n"
-    "                             Kommentar oder Änderungsvorschlag an einer Textstelle; gibt zuletzt\n"
-    "                             seine Nummer aus (--field title|subtitle statt --section: Kopf)\n"
-    "  annotations ID [--json]    Kommentare und Vorschläge einer Vorlage auflisten\n"
-    "  reply KOMMENTAR --text TEXT\n"
-    "                             auf einen Kommentar antworten\n"
-    "  resolve KOMMENTAR [--reopen]\n"
-    "                             Kommentar als erledigt markieren (oder wieder öffnen)\n"
-    "  accept VORSCHLAG | reject VORSCHLAG\n"
-    "                             Änderungsvorschlag annehmen (Text wird ersetzt) oder ablehnen\n"
-    "  version ID --name NAME     Version (Stand) der Vorlage festhalten; gibt ihre Nummer aus\n"
-    "  versions ID [--json]       Versionen auflisten\n"
-    "  restore ID VERSION         Version als neuen Entwurf anlegen; gibt dessen Nummer aus\n"
-    "  diff ID V1 V2 [--pdf DATEI]\n"
-    "                             zwei Versionen vergleichen (V: Nummer oder „aktuell“)\n"
-    "  status ID [STATUS] [--session-date DATUM] [--outcome ERGEBNIS]\n"
-    "                             Status zeigen oder ändern (entwurf, in-abstimmung, beschlussreif,\n"
-    "                             beschlossen; ERGEBNIS: unveraendert, geaendert, zurueckgestellt)\n"
-    "  neufassung ID              Neufassung einer beschlossenen Vorlage anlegen; gibt ihre Nummer aus\n"
-    "  beteiligung ID [list] [--json]\n"
-    "  beteiligung ID add RESSORT|NAME [--state STAND] [--date DATUM] [--text TEXT]\n"
-    "  beteiligung ID set N STAND [--date DATUM] [--text TEXT]\n"
-    "  beteiligung ID resolve N | remove N | attach N | propose\n"
-    "                             Beteiligung (Mitzeichnung): STAND angefragt, zugestimmt, massgabe,\n"
-    "                             einwaende; resolve: Einwände ausgeräumt; attach: Einwände als Anlage;\n"
-    "                             propose: Abschnitt E aus der Beteiligung vorschlagen\n"
-    "  review-pdf ID --pdf DATEI  Prüfexemplar mit Wasserzeichen, Kommentaren und Beteiligung\n"
-    "\n"
-    "Veröffentlichung (Informationsregister):\n"
-    "  publish ID --out ORDNER [--confirm-warnings]\n"
-    "                             Registerpaket der beschlossenen Fassung schreiben; Hinweise auf\n"
-    "                             personenbezogene Daten müssen mit --confirm-warnings bestätigt werden\n"
-    "  publish-session DATUM --out ORDNER [--confirm-warnings]\n"
-    "                             jede beschlossene Vorlage der Sitzung veröffentlichen, mit index.json\n"
-    "  protected [list] | add NAME | remove NAME\n"
-    "                             Namen, die in keiner Veröffentlichung stehen dürfen\n"
-    "\n"
-    "Ohne --workspace gilt der Standard-Arbeitsbereich der App.\n"
-    "Rückgabewerte: 0 Erfolg, 1 Fehler in Eingabe oder Arbeitsbereich, 2 falscher Aufruf.\n");
 
 struct UsageError {
     QString message;
@@ -155,11 +84,9 @@ public:
     int run(QStringList arguments)
     {
         try {
+            if (const std::optional<int> help = handleCliHelp(arguments, mOut, mErr))
+                return *help;
             Args args(arguments);
-            if (args.flag(QStringLiteral("--help")) || args.flag(QStringLiteral("-h"))) {
-                mOut << tr(usageText);
-                return ExitOk;
-            }
             if (args.flag(QStringLiteral("--version"))) {
                 mOut << QStringLiteral("vorlagenwerk-cli %1\n").arg(QCoreApplication::applicationVersion());
                 return ExitOk;
@@ -220,7 +147,7 @@ public:
                 return protectedNames(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
         } catch (const UsageError &e) {
-            mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << tr(usageText);
+            mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << cliUsage();
             return ExitUsage;
         }
     }

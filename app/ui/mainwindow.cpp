@@ -5,6 +5,7 @@
 #include "documentsaver.h"
 #include "figurecandidatesdialog.h"
 #include "figurepanel.h"
+#include "helpwindow.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "pdfpreview.h"
@@ -13,6 +14,7 @@
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
 #include "vorlagelistmodel.h"
+#include "windowdrops.h"
 #include "workspace.h"
 
 #include <QCloseEvent>
@@ -154,6 +156,8 @@ MainWindow::MainWindow(QWidget *parent)
     rebuildRecentMenu();
     updateActions();
     currentTabChanged();
+    addHelpMenu(this);
+    new WindowDrops(this);
 }
 
 MainWindow::~MainWindow()
@@ -618,8 +622,12 @@ void MainWindow::chooseAndImport()
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Vorlage importieren"), QString(),
         tr("Vorlagen als Text oder PDF (*.txt *.md *.pdf);;Alle Dateien (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        importAndReview(path);
+}
+
+void MainWindow::importAndReview(const QString &path)
+{
     auto r = importFile(path);
     if (!r) {
         showError(tr("Vorlage importieren"), r.error());

@@ -49,6 +49,8 @@ public:
     Result<void> exportCurrent(const QString &path);
     // Imports a file into the workspace and opens it; unplaced lines come back as warnings.
     Result<QStringList> importFile(const QString &path);
+    // Imports as "Importieren" does: errors and unplaced lines in dialogs, then offers the figures.
+    void importAndReview(const QString &path);
     // Creates the chosen candidates as figures and quotes them in Vorlage `id`, in one go: after an
     // import, the clerk's numbers become the workspace's figures.
     Result<void> adoptFigures(qint64 id, const QList<NumberCandidate> &chosen);
