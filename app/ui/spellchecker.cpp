@@ -159,6 +159,13 @@ void SpellChecker::clearCache()
     mCache.clear();
 }
 
+void SpellChecker::forgetMisspellings()
+{
+    // A word more in the dictionary can only make wrong words right: the right ones stay cached, so
+    // marking again after "add to dictionary" costs little even in a long Vorlage.
+    mCache.removeIf([](const QHash<QString, bool>::iterator it) { return !it.value(); });
+}
+
 void SpellChecker::setWorkspace(Workspace *workspace)
 {
     mWorkspace = workspace;
@@ -193,7 +200,7 @@ Result<void> SpellChecker::addToDictionary(const QString &word)
     if (auto r = mWorkspace->addDictionaryWord(word); !r)
         return r;
     mWorkspaceWords.insert(word.trimmed());
-    clearCache();
+    forgetMisspellings();
     emit changed();
     return {};
 }
@@ -203,7 +210,7 @@ void SpellChecker::ignore(const QString &word)
     if (word.isEmpty() || mIgnored.contains(word))
         return;
     mIgnored.insert(word);
-    clearCache();
+    forgetMisspellings();
     emit changed();
 }
 

@@ -81,6 +81,7 @@ private:
     QByteArray encode(const QString &word) const;
     QString decode(const std::string &word) const;
     void clearCache();
+    void forgetMisspellings();
 
     std::unique_ptr<Hunspell> mHunspell;
     QString mUnavailableReason;
