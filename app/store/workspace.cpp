@@ -791,6 +791,9 @@ QStringList Workspace::standardDictionaryWords()
         QStringLiteral("Bürgerschaftsfraktionen"), QStringLiteral("Stadtbürgerschaft"),
         QStringLiteral("Senatsressort"), QStringLiteral("Mitzeichnung"), QStringLiteral("BSAG"),
         QStringLiteral("GEWOBA"), QStringLiteral("Ortsamt"), QStringLiteral("Ortsämter"),
+        QStringLiteral("bremisch"), QStringLiteral("bremische"), QStringLiteral("bremischen"),
+        QStringLiteral("bremischer"), QStringLiteral("bremisches"), QStringLiteral("Bremerhavener"),
+        QStringLiteral("Dataport"), QStringLiteral("DigitalPakt"),
     };
 }
 

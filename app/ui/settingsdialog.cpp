@@ -47,6 +47,7 @@ SettingsDialog::SettingsDialog(Workspace *workspace, Mode mode, QWidget *parent)
     });
     connect(mUi->dictionaryList, &QListWidget::itemSelectionChanged, this,
             [this] { mUi->removeWordButton->setEnabled(!mUi->dictionaryList->selectedItems().isEmpty()); });
+    mUi->buttons->button(QDialogButtonBox::Cancel)->setText(tr("Abbrechen"));
     // Return in the word field adds the word; it must not press OK.
     mUi->buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
     mUi->addWordButton->setAutoDefault(false);

@@ -98,6 +98,9 @@ QList<QAction *> spellActions(QTextEdit *edit, int position, QObject *parent)
         none->setEnabled(false);
         actions << none;
     }
+    auto *separator = new QAction(parent);
+    separator->setSeparator(true);
+    actions << separator;
     auto *add = new QAction(tr("Zum &Wörterbuch hinzufügen"), parent);
     add->setToolTip(tr("„%1“ in das Wörterbuch dieses Arbeitsbereichs aufnehmen").arg(word));
     add->setEnabled(checker->workspace() != nullptr);
