@@ -7,6 +7,7 @@
 
 #include <QDate>
 #include <QDir>
+#include <QKeyEvent>
 #include <QPushButton>
 #include <QSettings>
 
@@ -38,7 +39,7 @@ SettingsDialog::SettingsDialog(Workspace *workspace, Mode mode, QWidget *parent)
     mUi->groupCombo->addItem(tr("nie: 1500000"), 0);
 
     connect(mUi->addWordButton, &QPushButton::clicked, this, &SettingsDialog::addTypedWord);
-    connect(mUi->newWordEdit, &QLineEdit::returnPressed, this, &SettingsDialog::addTypedWord);
+    mUi->newWordEdit->installEventFilter(this); // Return there adds the word and does not press OK
     connect(mUi->removeWordButton, &QPushButton::clicked, this, [this] {
         QStringList words;
         for (const QListWidgetItem *item : mUi->dictionaryList->selectedItems())
@@ -48,8 +49,6 @@ SettingsDialog::SettingsDialog(Workspace *workspace, Mode mode, QWidget *parent)
     connect(mUi->dictionaryList, &QListWidget::itemSelectionChanged, this,
             [this] { mUi->removeWordButton->setEnabled(!mUi->dictionaryList->selectedItems().isEmpty()); });
     mUi->buttons->button(QDialogButtonBox::Cancel)->setText(tr("Abbrechen"));
-    // Return in the word field adds the word; it must not press OK.
-    mUi->buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
     mUi->addWordButton->setAutoDefault(false);
     connect(mUi->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(mUi->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -168,7 +167,6 @@ QStringList SettingsDialog::dictionaryWords() const
     QStringList words;
     for (int i = 0; i < mUi->dictionaryList->count(); ++i)
         words << mUi->dictionaryList->item(i)->text();
-    words.sort(Qt::CaseInsensitive);
     return words;
 }
 
@@ -183,7 +181,13 @@ bool SettingsDialog::addDictionaryWord(const QString &word)
         showError(tr("„%1“ steht schon im Wörterbuch.").arg(w));
         return false;
     }
-    mUi->dictionaryList->addItem(w);
+    // In order, as the workspace lists them (case does not count).
+    int row = 0;
+    while (row < mUi->dictionaryList->count() &&
+           QString::compare(mUi->dictionaryList->item(row)->text(), w, Qt::CaseInsensitive) < 0)
+        ++row;
+    mUi->dictionaryList->insertItem(row, w);
+    mUi->dictionaryList->setCurrentRow(row);
     mUi->errorLabel->hide();
     return true;
 }
@@ -192,6 +196,18 @@ void SettingsDialog::removeDictionaryWords(const QStringList &words)
 {
     for (const QString &word : words)
         qDeleteAll(mUi->dictionaryList->findItems(word, Qt::MatchExactly));
+}
+
+bool SettingsDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == mUi->newWordEdit && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            addTypedWord();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void SettingsDialog::addTypedWord()

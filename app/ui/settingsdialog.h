@@ -42,7 +42,7 @@ public:
     void setNumberStyle(const NumberStyle &style);
     int figureMaxAgeDays() const;
     void setFigureMaxAgeDays(int days);
-    // The workspace dictionary as listed: words added and removed here count from OK on.
+    // The workspace dictionary as listed (in order, case aside): words added and removed here count from OK on.
     QStringList dictionaryWords() const;
     // False, with the reason shown, when `word` is not one word.
     bool addDictionaryWord(const QString &word);
@@ -55,6 +55,9 @@ public:
     Result<void> apply();
     // apply(), and closes only when that worked.
     void accept() override;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void load();

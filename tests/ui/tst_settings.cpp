@@ -59,6 +59,10 @@ TEST_CASE("settings: values set in the dialog are stored on OK and shown again",
     dialog.setNumberStyle(NumberStyle{4});
     dialog.setFigureMaxAgeDays(30);
     CHECK(dialog.addDictionaryWord(QStringLiteral("Überseestadt")));
+    CHECK(dialog.addDictionaryWord(QStringLiteral("bürgerschaftlich")));
+    QStringList sorted = dialog.dictionaryWords();
+    sorted.sort(Qt::CaseInsensitive);
+    CHECK(dialog.dictionaryWords() == sorted);
     dialog.removeDictionaryWords({QStringLiteral("ZGF")});
     // Nothing changes before OK.
     CHECK_FALSE(UserProfile::load().isComplete());
