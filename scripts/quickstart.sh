@@ -13,6 +13,7 @@ packages=(
     qt6-base-dev qt6-pdf-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
     libhunspell-dev hunspell-de-de pkgconf
     xvfb xauth poppler-utils file
+    libqpdf-dev qpdf python3-jsonschema
 )
 
 missing=()

@@ -8,6 +8,8 @@
 #include "vorlagedocument.h"
 #include "validation.h"
 #include "vorlagejson.h"
+#include "beteiligung.h"
+#include "userprofile.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -15,6 +17,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSaveFile>
 #include <QSet>
 #include <QStringDecoder>
@@ -58,6 +61,35 @@ const char *const usageText = QT_TRANSLATE_NOOP("vw::Cli",
     "  figure import DATEI.csv    Zahlen aus CSV einlesen: alle oder, bei einer fehlerhaften Zeile, keine\n"
     "  figure export DATEI.csv    alle Zahlen als CSV schreiben (Semikolon, UTF-8; Spalten Schlüssel;\n"
     "                             Bezeichnung;Typ;Wert;Einheit;Stand;Quelle;Ressort;Notiz;Mio)\n"
+    "\n"
+    "Prüfung:\n"
+    "  annotate ID --section BUCHSTABE --quote TEXT (--comment TEXT | --suggest ERSATZ)\n"
+    "           [--author NAME] [--occurrence N]\n"
+    "                             Kommentar oder Änderungsvorschlag an einer Textstelle; gibt zuletzt\n"
+    "                             seine Nummer aus (--field title|subtitle statt --section: Kopf)\n"
+    "  annotations ID [--json]    Kommentare und Vorschläge einer Vorlage auflisten\n"
+    "  reply KOMMENTAR --text TEXT\n"
+    "                             auf einen Kommentar antworten\n"
+    "  resolve KOMMENTAR [--reopen]\n"
+    "                             Kommentar als erledigt markieren (oder wieder öffnen)\n"
+    "  accept VORSCHLAG | reject VORSCHLAG\n"
+    "                             Änderungsvorschlag annehmen (Text wird ersetzt) oder ablehnen\n"
+    "  version ID --name NAME     Version (Stand) der Vorlage festhalten; gibt ihre Nummer aus\n"
+    "  versions ID [--json]       Versionen auflisten\n"
+    "  restore ID VERSION         Version als neuen Entwurf anlegen; gibt dessen Nummer aus\n"
+    "  diff ID V1 V2 [--pdf DATEI]\n"
+    "                             zwei Versionen vergleichen (V: Nummer oder „aktuell“)\n"
+    "  status ID [STATUS] [--session-date DATUM] [--outcome ERGEBNIS]\n"
+    "                             Status zeigen oder ändern (entwurf, in-abstimmung, beschlussreif,\n"
+    "                             beschlossen; ERGEBNIS: unveraendert, geaendert, zurueckgestellt)\n"
+    "  neufassung ID              Neufassung einer beschlossenen Vorlage anlegen; gibt ihre Nummer aus\n"
+    "  beteiligung ID [list] [--json]\n"
+    "  beteiligung ID add RESSORT|NAME [--state STAND] [--date DATUM] [--text TEXT]\n"
+    "  beteiligung ID set N STAND [--date DATUM] [--text TEXT]\n"
+    "  beteiligung ID resolve N | remove N | attach N | propose\n"
+    "                             Beteiligung (Mitzeichnung): STAND angefragt, zugestimmt, massgabe,\n"
+    "                             einwaende; resolve: Einwände ausgeräumt; attach: Einwände als Anlage;\n"
+    "                             propose: Abschnitt E aus der Beteiligung vorschlagen\n"
     "\n"
     "Ohne --workspace gilt der Standard-Arbeitsbereich der App.\n"
     "Rückgabewerte: 0 Erfolg, 1 Fehler in Eingabe oder Arbeitsbereich, 2 falscher Aufruf.\n");
@@ -142,6 +174,28 @@ public:
                 return replaceSection(args);
             if (command == QLatin1String("figure"))
                 return figure(args);
+            if (command == QLatin1String("annotate"))
+                return annotate(args);
+            if (command == QLatin1String("annotations"))
+                return annotations(args);
+            if (command == QLatin1String("resolve"))
+                return resolve(args);
+            if (command == QLatin1String("reply"))
+                return reply(args);
+            if (command == QLatin1String("accept") || command == QLatin1String("reject"))
+                return decide(args, command == QLatin1String("accept"));
+            if (command == QLatin1String("version"))
+                return version(args);
+            if (command == QLatin1String("versions"))
+                return versions(args);
+            if (command == QLatin1String("restore"))
+                return restore(args);
+            if (command == QLatin1String("neufassung"))
+                return neufassung(args);
+            if (command == QLatin1String("status"))
+                return status(args);
+            if (command == QLatin1String("beteiligung"))
+                return beteiligung(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
         } catch (const UsageError &e) {
             mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << tr(usageText);
@@ -166,6 +220,7 @@ private:
             return false;
         }
         mWorkspace = std::move(ws.value());
+        mWorkspace->setAuthor(UserProfile::load().author());
         return true;
     }
 
@@ -441,6 +496,406 @@ private:
             }
         }
         return failures ? ExitInputError : ExitOk;
+    }
+
+    // Review: annotations, versions, status, Beteiligung.
+
+    static qint64 numberArgument(Args &args, const QString &what)
+    {
+        const QString text = args.positional();
+        bool ok = false;
+        const qint64 n = text.toLongLong(&ok);
+        if (text.isEmpty() || !ok || n <= 0)
+            throw UsageError{text.isEmpty() ? tr("%1 fehlt.").arg(what) : tr("„%1“ ist keine gültige Angabe für %2.").arg(text, what)};
+        return n;
+    }
+
+    static QString annotationState(const Annotation &a)
+    {
+        switch (a.suggestion) {
+        case Annotation::Suggestion::Open:
+            return a.resolved ? tr("Vorschlag, erledigt") : tr("Vorschlag, offen");
+        case Annotation::Suggestion::Accepted:
+            return tr("Vorschlag angenommen");
+        case Annotation::Suggestion::Rejected:
+            return tr("Vorschlag abgelehnt");
+        case Annotation::Suggestion::None:
+            break;
+        }
+        return a.resolved ? tr("erledigt") : tr("offen");
+    }
+
+    int annotate(Args &args)
+    {
+        const QString label = args.option(QStringLiteral("--section"));
+        const QString field = args.option(QStringLiteral("--field"));
+        const QString quote = args.option(QStringLiteral("--quote"));
+        const QString comment = args.option(QStringLiteral("--comment"));
+        const QString suggestion = args.option(QStringLiteral("--suggest"));
+        const bool suggests = args.has(QStringLiteral("--suggest")) || !suggestion.isNull();
+        const QString author = args.option(QStringLiteral("--author"));
+        const QString occurrence = args.option(QStringLiteral("--occurrence"));
+        const qint64 id = idArgument(args);
+        args.finish();
+        if ((label.isEmpty() == field.isEmpty()) || quote.isEmpty())
+            throw UsageError{tr("annotate braucht --section BUCHSTABE (oder --field title|subtitle) und --quote TEXT.")};
+        if (comment.trimmed().isEmpty() && !suggests)
+            throw UsageError{tr("annotate braucht --comment TEXT oder --suggest ERSATZ.")};
+        const std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        AnchorPlace place;
+        if (!label.isEmpty()) {
+            place = {AnchorPlace::Kind::Section, label.toUpper(), {}};
+            if (!v->section(place.field))
+                return fail(tr("Vorlage %1 hat keinen Abschnitt %2.").arg(id).arg(label));
+        } else {
+            place = {AnchorPlace::Kind::Header, field, {}};
+        }
+        auto anchor = findAnchor(*v, place, quote, occurrence.toInt());
+        if (!anchor)
+            return fail(anchor.error());
+        Annotation a;
+        a.vorlageId = id;
+        a.anchor = anchor.value();
+        a.author = author;
+        a.text = comment;
+        if (suggests) {
+            a.suggestion = Annotation::Suggestion::Open;
+            a.replacement = suggestion;
+        }
+        auto created = mWorkspace->addAnnotation(a);
+        if (!created)
+            return fail(created.error());
+        mOut << created.value() << '\n';
+        return ExitOk;
+    }
+
+    int annotations(Args &args)
+    {
+        const bool json = args.flag(QStringLiteral("--json"));
+        const qint64 id = idArgument(args);
+        args.finish();
+        const std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        auto list = mWorkspace->annotations(id);
+        if (!list)
+            return fail(list.error());
+        if (json) {
+            QJsonArray array;
+            for (const Annotation &a : list.value()) {
+                QJsonArray replies;
+                for (const Reply &r : a.replies)
+                    replies.append(QJsonObject{{QStringLiteral("author"), r.author},
+                                               {QStringLiteral("created"), r.created.toString(Qt::ISODate)},
+                                               {QStringLiteral("text"), r.text}});
+                QJsonObject o{{QStringLiteral("id"), a.id},
+                              {QStringLiteral("place"), anchorPlaceKey(a.anchor.place)},
+                              {QStringLiteral("start"), a.anchor.start},
+                              {QStringLiteral("end"), a.anchor.end},
+                              {QStringLiteral("quote"), a.anchor.quote},
+                              {QStringLiteral("detached"), a.anchor.detached},
+                              {QStringLiteral("author"), a.author},
+                              {QStringLiteral("created"), a.created.toString(Qt::ISODate)},
+                              {QStringLiteral("text"), a.text},
+                              {QStringLiteral("resolved"), a.resolved},
+                              {QStringLiteral("replies"), replies}};
+                if (a.isSuggestion()) {
+                    o.insert(QStringLiteral("suggestion"), suggestionKey(a.suggestion));
+                    o.insert(QStringLiteral("replacement"), a.replacement);
+                }
+                array.append(o);
+            }
+            mOut << QJsonDocument(array).toJson();
+            return ExitOk;
+        }
+        for (const Annotation &a : list.value()) {
+            mOut << QStringLiteral("%1\t%2\t%3\t%4\t„%5“%6\t%7")
+                        .arg(a.id)
+                        .arg(anchorPlaceLabel(*v, a.anchor.place), annotationState(a), a.author, a.anchor.quote,
+                             a.anchor.detached ? tr(" (Text nicht mehr vorhanden)") : QString(),
+                             a.isSuggestion() ? tr("→ „%1“ %2").arg(a.replacement, a.text).trimmed() : a.text)
+                 << '\n';
+            for (const Reply &r : a.replies)
+                mOut << QStringLiteral("\t↳ %1: %2\n").arg(r.author, r.text);
+        }
+        return ExitOk;
+    }
+
+    int resolve(Args &args)
+    {
+        const bool reopen = args.flag(QStringLiteral("--reopen"));
+        const qint64 annotationId = numberArgument(args, tr("Die Nummer des Kommentars"));
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        if (auto r = mWorkspace->setResolved(annotationId, !reopen); !r)
+            return fail(r.error());
+        return ExitOk;
+    }
+
+    int reply(Args &args)
+    {
+        const QString text = args.option(QStringLiteral("--text"));
+        const qint64 annotationId = numberArgument(args, tr("Die Nummer des Kommentars"));
+        args.finish();
+        if (text.trimmed().isEmpty())
+            throw UsageError{tr("reply braucht --text TEXT.")};
+        if (!openWorkspace())
+            return ExitInputError;
+        auto id = mWorkspace->addReply(annotationId, text);
+        if (!id)
+            return fail(id.error());
+        mOut << id.value() << '\n';
+        return ExitOk;
+    }
+
+    int decide(Args &args, bool accept)
+    {
+        const qint64 annotationId = numberArgument(args, tr("Die Nummer des Vorschlags"));
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        if (accept) {
+            if (auto r = mWorkspace->acceptSuggestion(annotationId); !r)
+                return fail(r.error());
+        } else if (auto r = mWorkspace->decideSuggestion(annotationId, Annotation::Suggestion::Rejected); !r) {
+            return fail(r.error());
+        }
+        return ExitOk;
+    }
+
+    int version(Args &args)
+    {
+        const QString name = args.option(QStringLiteral("--name"));
+        const qint64 id = idArgument(args);
+        args.finish();
+        if (name.trimmed().isEmpty())
+            throw UsageError{tr("version braucht --name NAME.")};
+        if (!openWorkspace())
+            return ExitInputError;
+        auto info = mWorkspace->addVersion(id, name);
+        if (!info)
+            return fail(info.error());
+        mOut << info->number << '\n';
+        return ExitOk;
+    }
+
+    int versions(Args &args)
+    {
+        const bool json = args.flag(QStringLiteral("--json"));
+        const qint64 id = idArgument(args);
+        args.finish();
+        if (!openVorlage(id))
+            return ExitInputError;
+        auto list = mWorkspace->versions(id);
+        if (!list)
+            return fail(list.error());
+        if (json) {
+            QJsonArray array;
+            for (const Workspace::VersionInfo &v : list.value())
+                array.append(QJsonObject{{QStringLiteral("number"), v.number},
+                                         {QStringLiteral("name"), v.name},
+                                         {QStringLiteral("automatic"), v.automatic},
+                                         {QStringLiteral("status"), statusKey(v.status)},
+                                         {QStringLiteral("author"), v.author},
+                                         {QStringLiteral("created"), v.created.toString(Qt::ISODate)}});
+            mOut << QJsonDocument(array).toJson();
+            return ExitOk;
+        }
+        for (const Workspace::VersionInfo &v : list.value())
+            mOut << QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
+                        .arg(v.number)
+                        .arg(QLocale(QLocale::German).toString(v.created.toLocalTime(), QStringLiteral("dd.MM.yyyy HH:mm")),
+                             statusLabel(v.status), v.author, v.name);
+        return ExitOk;
+    }
+
+    int restore(Args &args)
+    {
+        const qint64 id = idArgument(args);
+        const qint64 number = numberArgument(args, tr("Die Nummer der Version"));
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        auto created = mWorkspace->restoreVersion(id, int(number));
+        if (!created)
+            return fail(created.error());
+        mOut << created.value() << '\n';
+        return ExitOk;
+    }
+
+    int neufassung(Args &args)
+    {
+        const qint64 id = idArgument(args);
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        auto created = mWorkspace->addNeufassung(id);
+        if (!created)
+            return fail(created.error());
+        mOut << created.value() << '\n';
+        return ExitOk;
+    }
+
+    int status(Args &args)
+    {
+        const QString session = args.option(QStringLiteral("--session-date"));
+        const QString outcomeText = args.option(QStringLiteral("--outcome"));
+        const qint64 id = idArgument(args);
+        const QString statusText = args.positional();
+        args.finish();
+        if (statusText.isEmpty()) {
+            // Without a new status: the current one and its history.
+            const std::optional<Vorlage> v = openVorlage(id);
+            if (!v)
+                return ExitInputError;
+            mOut << statusLabel(v->status)
+                 << (v->outcome != Outcome::Keins ? QStringLiteral(" (%1)").arg(outcomeLabel(v->outcome)) : QString()) << '\n';
+            auto history = mWorkspace->statusHistory(id);
+            if (!history)
+                return fail(history.error());
+            for (const Workspace::StatusChange &c : history.value())
+                mOut << QStringLiteral("%1\t%2 → %3\t%4\t%5\n")
+                            .arg(QLocale(QLocale::German).toString(c.at.toLocalTime(), QStringLiteral("dd.MM.yyyy HH:mm")),
+                                 statusLabel(c.from), statusLabel(c.to),
+                                 c.outcome != Outcome::Keins ? outcomeLabel(c.outcome) : QString(), c.author);
+            return ExitOk;
+        }
+        Status to = Status::Entwurf;
+        if (!statusFromKey(statusText, &to))
+            throw UsageError{tr("Unbekannter Status „%1“ (entwurf, in-abstimmung, beschlussreif, beschlossen).").arg(statusText)};
+        Outcome outcome = Outcome::Keins;
+        if (!outcomeFromKey(outcomeText, &outcome))
+            throw UsageError{tr("Unbekanntes Ergebnis „%1“ (unveraendert, geaendert, zurueckgestellt).").arg(outcomeText)};
+        const QDate sessionDate = parseGermanDate(session);
+        if (!session.isEmpty() && !sessionDate.isValid())
+            throw UsageError{tr("„%1“ ist kein Datum.").arg(session)};
+        if (!openWorkspace())
+            return ExitInputError;
+        if (auto r = mWorkspace->setStatus(id, to, sessionDate, outcome); !r)
+            return fail(r.error());
+        return ExitOk;
+    }
+
+    // beteiligung ID [list] | add NAME [--state S] [--date D] [--text T] | set N STATE [--date D] [--text T]
+    //   | resolve N | remove N | attach N | propose
+    int beteiligung(Args &args)
+    {
+        const qint64 id = idArgument(args);
+        const QString sub = args.positional();
+        const bool json = args.flag(QStringLiteral("--json"));
+        const QString stateText = args.option(QStringLiteral("--state"));
+        const QString dateText = args.option(QStringLiteral("--date"));
+        const bool hasText = args.has(QStringLiteral("--text"));
+        const QString text = args.option(QStringLiteral("--text"));
+        if (sub.isEmpty() || sub == QLatin1String("list")) {
+            args.finish();
+            return listBeteiligung(id, json);
+        }
+        const QDate date = dateText.isEmpty() ? QDate::currentDate() : parseGermanDate(dateText);
+        if (!date.isValid())
+            throw UsageError{tr("„%1“ ist kein Datum.").arg(dateText)};
+        const auto entryIndex = [&args](const Vorlage &v) {
+            const QString n = args.positional();
+            bool ok = false;
+            const int index = n.toInt(&ok) - 1;
+            if (!ok || index < 0 || index >= v.beteiligung.size())
+                throw UsageError{tr("„%1“ ist kein Eintrag der Beteiligung (1 bis %2).").arg(n).arg(v.beteiligung.size())};
+            return index;
+        };
+        std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        if (sub == QLatin1String("add")) {
+            const QString name = args.positional();
+            args.finish();
+            if (name.trimmed().isEmpty())
+                throw UsageError{tr("beteiligung add braucht einen Ressortschlüssel oder Namen.")};
+            Participation entry;
+            entry.id = newItemId();
+            const RessortTable &ressorts = mWorkspace->ressorts();
+            entry.ressortKey = ressorts.hasKey(name) ? name : ressorts.keyForName(name);
+            if (entry.ressortKey.isEmpty())
+                entry.name = name.trimmed();
+            if (!stateText.isEmpty() && !participationStateFromKey(stateText, &entry.state))
+                throw UsageError{tr("Unbekannter Stand „%1“ (angefragt, zugestimmt, massgabe, einwaende).").arg(stateText)};
+            entry.date = date;
+            entry.text = text;
+            v->beteiligung.append(entry);
+        } else if (sub == QLatin1String("set")) {
+            const int index = entryIndex(*v);
+            const QString state = args.positional();
+            args.finish();
+            Participation &entry = v->beteiligung[index];
+            if (!participationStateFromKey(state, &entry.state))
+                throw UsageError{tr("Unbekannter Stand „%1“ (angefragt, zugestimmt, massgabe, einwaende).").arg(state)};
+            entry.date = date;
+            if (hasText)
+                entry.text = text;
+            entry.resolved = false;
+        } else if (sub == QLatin1String("resolve")) {
+            const int index = entryIndex(*v);
+            args.finish();
+            if (v->beteiligung[index].state != Participation::State::Einwaende)
+                return fail(tr("Eintrag %1 hat keine Einwände.").arg(index + 1));
+            v->beteiligung[index].resolved = true;
+        } else if (sub == QLatin1String("remove")) {
+            const int index = entryIndex(*v);
+            args.finish();
+            v->beteiligung.removeAt(index);
+        } else if (sub == QLatin1String("attach")) {
+            const int index = entryIndex(*v);
+            args.finish();
+            if (v->beteiligung[index].state != Participation::State::Einwaende)
+                return fail(tr("Eintrag %1 hat keine Einwände, die angehängt werden könnten.").arg(index + 1));
+            v->anlagen.append(objectionAnlage(*v, v->beteiligung[index], mWorkspace->ressorts()));
+        } else if (sub == QLatin1String("propose")) {
+            args.finish();
+            if (!v->section(QStringLiteral("E")))
+                return fail(tr("Vorlage %1 hat keinen Abschnitt E.").arg(id));
+            VorlageDocument doc(*v);
+            Vorlage proposal = *v;
+            proposal.section(QStringLiteral("E"))->content = beteiligungProposal(*v, mWorkspace->ressorts());
+            Commands::replaceSection(&doc, QStringLiteral("E"), proposal);
+            return save(doc);
+        } else {
+            throw UsageError{tr("Unbekannter Unterbefehl: beteiligung %1").arg(sub)};
+        }
+        auto saved = mWorkspace->save(*v);
+        if (!saved)
+            return fail(saved.error());
+        return ExitOk;
+    }
+
+    int listBeteiligung(qint64 id, bool json)
+    {
+        const std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        QJsonArray array;
+        for (int i = 0; i < v->beteiligung.size(); ++i) {
+            const Participation &p = v->beteiligung[i];
+            const QString name = participantName(*v, p, mWorkspace->ressorts());
+            if (json) {
+                array.append(QJsonObject{{QStringLiteral("ressort"), p.ressortKey},
+                                         {QStringLiteral("name"), name},
+                                         {QStringLiteral("state"), participationStateKey(p.state)},
+                                         {QStringLiteral("date"), p.date.toString(Qt::ISODate)},
+                                         {QStringLiteral("text"), p.text},
+                                         {QStringLiteral("resolved"), p.resolved}});
+                continue;
+            }
+            mOut << QStringLiteral("%1\t%2\t%3%4\t%5\t%6\n")
+                        .arg(i + 1)
+                        .arg(name, participationStateLabel(p.state),
+                             p.state == Participation::State::Einwaende && p.resolved ? tr(" (ausgeräumt)") : QString(),
+                             germanDate(p.date), p.text);
+        }
+        if (json)
+            mOut << QJsonDocument(array).toJson();
+        return ExitOk;
     }
 
     // Figures: numbers kept once in the workspace and quoted by key.

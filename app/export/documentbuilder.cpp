@@ -9,6 +9,9 @@
 #include <QTextList>
 #include <QTextTable>
 
+#include <algorithm>
+#include <functional>
+
 namespace vw {
 
 namespace {
@@ -18,13 +21,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("vw::Export", text);
 }
 
-// Marks a block that must not be the last on its page.
-constexpr int KeepWithNext = QTextFormat::UserProperty + 1;
+constexpr int KeepWithNext = KeepWithNextProperty;
+// The bookmark title of a heading block (sections, the Anlagen list); see outlineEntries().
+constexpr int OutlineTitle = QTextFormat::UserProperty + 2;
 
 // Builds the document with one cursor; formats are made once and reused.
 class Builder {
 public:
-    Builder(QTextDocument *doc, const FigureValues &figures) : mDoc(doc), mCursor(doc), mFigures(figures)
+    Builder(QTextDocument *doc, const FigureValues &figures, const QList<TextMarker> &markers)
+        : mDoc(doc), mCursor(doc), mFigures(figures), mMarkers(markers)
     {
         const qreal pt = mPt;
         mDoc->setDefaultFont(documentFont(11));
@@ -51,18 +56,49 @@ public:
         mBold.setFontWeight(QFont::Bold);
         mTitle = mBold;
         mTitle.setFontPointSize(12);
+        mMarker = mPlain;
+        mMarker.setVerticalAlignment(QTextCharFormat::AlignSuperScript);
     }
 
-    void build(const Vorlage &v, const RessortTable &ressorts)
+    void build(const Vorlage &v, const RessortTable &ressorts, const LayoutOptions &options)
     {
+        if (!options.stamp.isEmpty())
+            stamp(options.stamp);
         header(v, ressorts);
         for (const Section &s : v.sections) {
-            paragraph(mHeading, s.label.isEmpty() ? s.heading : QStringLiteral("%1. %2").arg(s.label, s.heading), mBold);
+            const QString title = s.label.isEmpty() ? s.heading : QStringLiteral("%1. %2").arg(s.label, s.heading);
+            QTextBlockFormat heading = mHeading;
+            heading.setProperty(OutlineTitle, title);
+            paragraph(heading, title, mBold);
+            beginPlace(AnchorPlace{AnchorPlace::Kind::Section, s.label, {}});
             content(v, s.content);
+        }
+        if (!options.anlagen.isEmpty()) {
+            const QString title = options.anlagen.size() == 1 ? tr("Anlage") : tr("Anlagen");
+            QTextBlockFormat heading = mHeading;
+            heading.setProperty(OutlineTitle, title);
+            paragraph(heading, title, mBold);
+            QList<Paragraph> items;
+            for (const QString &a : options.anlagen)
+                items << Paragraph::plain(a);
+            list(true, items, [](int) {});
         }
     }
 
 private:
+    // The decided version's stamp, first line of the first page, set off from the header below it.
+    void stamp(const QString &text)
+    {
+        QTextBlockFormat f = mBody;
+        f.setBottomMargin(14 * mPt);
+        mCursor.setBlockFormat(f);
+        mCursor.setBlockCharFormat(mBold);
+        mCursor.insertText(text, mBold);
+        mCursor.insertBlock(mCell);
+        // A table right after a block ignores the block's bottom margin: the header table keeps the gap.
+        mGapAbove = 14 * mPt;
+    }
+
     void header(const Vorlage &v, const RessortTable &ressorts)
     {
         QStringList names;
@@ -80,19 +116,27 @@ private:
         }
         // The cursor now sits in the block after the header: use it as the first paragraph.
         mFirst = true;
-        if (!v.questionNumber.isEmpty())
-            paragraph(mBody, v.questionNumber, mPlain);
+        if (!v.questionNumber.isEmpty()) {
+            beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("questionNumber"), {}});
+            nextLine();
+            markedParagraph(mBody, v.questionNumber, mPlain);
+        }
         QTextBlockFormat sessionFormat = mBody;
         sessionFormat.setBottomMargin(14 * mPt);
         paragraph(sessionFormat, sessionLine(v), mBold);
         QTextBlockFormat titleFormat = mBody;
         titleFormat.setBottomMargin(v.subtitle.isEmpty() && v.references.isEmpty() ? 14 * mPt : 4 * mPt);
-        paragraph(titleFormat, v.title, mTitle);
+        beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("title"), {}});
+        nextLine();
+        markedParagraph(titleFormat, v.title, mTitle);
         if (!v.subtitle.isEmpty()) {
             QTextBlockFormat f = mBody;
             f.setBottomMargin(v.references.isEmpty() ? 14 * mPt : 4 * mPt);
-            paragraph(f, v.subtitle, mPlain);
+            beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("subtitle"), {}});
+            nextLine();
+            markedParagraph(f, v.subtitle, mPlain);
         }
+        beginPlace({});
         if (!v.references.isEmpty()) {
             QTextBlockFormat f = mBody;
             f.setBottomMargin(14 * mPt);
@@ -112,6 +156,7 @@ private:
         tf.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 75),
                                       QTextLength(QTextLength::PercentageLength, 25)});
         tf.setBottomMargin(14 * mPt);
+        tf.setTopMargin(mGapAbove);
         QTextTable *table = mCursor.insertTable(1, 2, tf);
         QTextCursor left = table->cellAt(0, 0).firstCursorPosition();
         left.setBlockFormat(mCell);
@@ -129,39 +174,62 @@ private:
         for (const Block &b : blocks) {
             switch (b.type) {
             case Block::Type::Paragraph:
+                nextLine();
                 if (!b.paragraph.isEmpty())
                     richParagraph(mBody, b.paragraph);
+                else
+                    skip(b.paragraph);
                 break;
             case Block::Type::BulletList:
             case Block::Type::NumberedList:
-                list(b.type == Block::Type::NumberedList, b.items);
+                list(b.type == Block::Type::NumberedList, b.items, [this](int) { nextLine(); });
                 break;
             case Block::Type::Table:
                 table(b);
                 break;
             case Block::Type::Questions: {
+                const PlaceState outer = mPlace;
                 QList<Paragraph> questions;
                 for (const Question &q : v.questions)
                     questions << q.text;
-                list(true, questions);
-                if (!v.questionSignatories.isEmpty())
-                    paragraph(mBody, v.questionSignatories, mPlain);
+                list(true, questions, [this, &v](int i) {
+                    beginPlace(AnchorPlace{AnchorPlace::Kind::Question, {}, v.questions[i].id});
+                    nextLine();
+                });
+                if (!v.questionSignatories.isEmpty()) {
+                    beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("questionSignatories"), {}});
+                    nextLine();
+                    markedParagraph(mBody, v.questionSignatories, mPlain);
+                }
+                mPlace = outer;
                 break;
             }
-            case Block::Type::Answers:
+            case Block::Type::Answers: {
+                const PlaceState outer = mPlace;
                 for (int i = 0; i < v.questions.size(); ++i) {
                     paragraph(mLead, tr("Zu Frage %1:").arg(i + 1), mPlain);
+                    beginPlace(AnchorPlace{AnchorPlace::Kind::Answer, {}, v.questions[i].id});
                     content(v, v.questions[i].answer);
                 }
+                mPlace = outer;
                 break;
+            }
             case Block::Type::Beschluss: {
+                const PlaceState outer = mPlace;
                 QList<Paragraph> items;
                 for (const BeschlussItem &item : v.beschluss)
                     items << item.text;
-                if (items.size() == 1)
+                const auto place = [this, &v](int i) {
+                    beginPlace(AnchorPlace{AnchorPlace::Kind::Beschluss, {}, v.beschluss[i].id});
+                    nextLine();
+                };
+                if (items.size() == 1) {
+                    place(0);
                     richParagraph(mBody, items.first());
-                else
-                    list(true, items);
+                } else {
+                    list(true, items, place);
+                }
+                mPlace = outer;
                 break;
             }
             }
@@ -185,18 +253,89 @@ private:
         mCursor.insertText(text, cf);
     }
 
-    void spans(QTextCursor &cursor, const Paragraph &p)
+    // A paragraph that is the whole text of a place (title, subtitle).
+    void markedParagraph(const QTextBlockFormat &format, const QString &text, const QTextCharFormat &cf)
+    {
+        newBlock(format);
+        mCursor.setBlockCharFormat(cf);
+        insertMarked(mCursor, text, int(text.size()), cf);
+    }
+
+    // `force`: one format for every span (a table's heading row).
+    void spans(QTextCursor &cursor, const Paragraph &p, const QTextCharFormat *force = nullptr)
     {
         for (const Span &s : p.spans) {
-            const QTextCharFormat *cf = s.bold ? &mBold : &mPlain;
-            if (s.italic) {
+            const QTextCharFormat *cf = force ? force : s.bold ? &mBold : &mPlain;
+            // A quote counts as one character in anchor offsets (the editor's inline object).
+            const int length = s.isFigure() ? 1 : int(s.text.size());
+            if (s.italic && !force) {
                 QTextCharFormat italic = *cf;
                 italic.setFontItalic(true);
-                cursor.insertText(s.printed(&mFigures), italic);
+                insertMarked(cursor, s.printed(&mFigures), length, italic);
             } else {
-                cursor.insertText(s.printed(&mFigures), *cf);
+                insertMarked(cursor, s.printed(&mFigures), length, *cf);
             }
         }
+    }
+
+    // Where the builder is in the text of a place (see anchorText()), for the markers of a review export.
+    struct PlaceState {
+        QList<const TextMarker *> markers; // of the current place
+        int offset = 0;
+        int lines = 0;
+    };
+
+    void beginPlace(const AnchorPlace &place)
+    {
+        mPlace = PlaceState{};
+        for (const TextMarker &m : mMarkers) {
+            if (m.place == place)
+                mPlace.markers << &m;
+        }
+    }
+
+    // Lines of a place's text are joined by one '\n'.
+    void nextLine()
+    {
+        if (mPlace.lines++ > 0)
+            ++mPlace.offset;
+    }
+
+    // A paragraph that is not printed still counts.
+    void skip(const Paragraph &p)
+    {
+        for (const Span &s : p.spans)
+            mPlace.offset += s.isFigure() ? 1 : int(s.text.size());
+    }
+
+    // Inserts text that stands for `length` characters of the place's text, with the markers that end
+    // inside it. A quote (length 1 for a longer printed value) takes its markers after the value.
+    void insertMarked(QTextCursor &cursor, const QString &text, int length, const QTextCharFormat &cf)
+    {
+        const int start = mPlace.offset;
+        mPlace.offset += length;
+        if (mPlace.markers.isEmpty()) {
+            cursor.insertText(text, cf);
+            return;
+        }
+        QList<const TextMarker *> here;
+        for (const TextMarker *m : std::as_const(mPlace.markers)) {
+            if (m->offset > start && m->offset <= start + length)
+                here << m;
+        }
+        std::stable_sort(here.begin(), here.end(),
+                         [](const TextMarker *a, const TextMarker *b) { return a->offset < b->offset; });
+        int done = 0;
+        for (const TextMarker *m : std::as_const(here)) {
+            const int at = text.size() == length ? m->offset - start : int(text.size());
+            if (at > done) {
+                cursor.insertText(text.mid(done, at - done), cf);
+                done = at;
+            }
+            cursor.insertText(m->text, mMarker);
+        }
+        if (done < text.size())
+            cursor.insertText(text.mid(done), cf);
     }
 
     void richParagraph(const QTextBlockFormat &format, const Paragraph &p)
@@ -206,7 +345,8 @@ private:
         spans(mCursor, p);
     }
 
-    void list(bool numbered, const QList<Paragraph> &items)
+    // `beforeItem` is called before each item is written (to move to its place in the anchor text).
+    void list(bool numbered, const QList<Paragraph> &items, const std::function<void(int)> &beforeItem)
     {
         if (items.isEmpty())
             return;
@@ -218,6 +358,7 @@ private:
             QTextBlockFormat f = mListItem;
             if (i == items.size() - 1)
                 f.setBottomMargin(mBody.bottomMargin());
+            beforeItem(i);
             richParagraph(f, items[i]);
             if (!list)
                 list = mCursor.createList(lf);
@@ -261,10 +402,8 @@ private:
                 if (numeric[c])
                     cf.setAlignment(Qt::AlignRight);
                 cell.setBlockFormat(cf);
-                if (b.headerRow && r == 0)
-                    cell.insertText(b.rows[r][c].plainText(&mFigures), mBold);
-                else
-                    spans(cell, b.rows[r][c]);
+                nextLine();
+                spans(cell, b.rows[r][c], b.headerRow && r == 0 ? &mBold : nullptr);
             }
         }
         mCursor.movePosition(QTextCursor::End);
@@ -280,10 +419,13 @@ private:
     QTextDocument *mDoc;
     QTextCursor mCursor;
     const FigureValues &mFigures;
+    const QList<TextMarker> &mMarkers;
+    PlaceState mPlace;
     const qreal mPt = 96.0 / 72.0; // one typographic point in layout pixels
     bool mFirst = false;
+    qreal mGapAbove = 0;
     QTextBlockFormat mBody, mHeading, mLead, mListItem, mCell;
-    QTextCharFormat mPlain, mBold, mTitle;
+    QTextCharFormat mPlain, mBold, mTitle, mMarker;
 };
 
 // "staatliche Deputation für …" is stored as named; the session line needs the genitive.
@@ -339,12 +481,33 @@ QString sessionLine(const Vorlage &v)
 }
 
 std::unique_ptr<QTextDocument> buildDocument(const Vorlage &vorlage, const RessortTable &ressorts,
-                                             const FigureValues &figures)
+                                             const FigureValues &figures, const LayoutOptions &options,
+                                             const QList<TextMarker> &markers)
 {
     auto doc = std::make_unique<QTextDocument>();
     doc->setUndoRedoEnabled(false);
-    Builder(doc.get(), figures).build(vorlage, ressorts);
+    Builder(doc.get(), figures, markers).build(vorlage, ressorts, options);
     return doc;
+}
+
+QList<OutlineEntry> outlineEntries(QTextDocument *doc)
+{
+    QList<OutlineEntry> entries;
+    const qreal pageHeight = doc->pageSize().height();
+    QAbstractTextDocumentLayout *layout = doc->documentLayout();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        const QString title = block.blockFormat().property(OutlineTitle).toString();
+        if (title.isEmpty())
+            continue;
+        // The middle of the first line decides: a heading moved to the next page starts there.
+        qreal y = layout->blockBoundingRect(block).top();
+        if (block.layout() && block.layout()->lineCount() > 0) {
+            const QTextLine line = block.layout()->lineAt(0);
+            y = block.layout()->position().y() + line.y() + line.height() / 2;
+        }
+        entries.append({title, pageHeight > 0 ? int(y / pageHeight) : 0});
+    }
+    return entries;
 }
 
 } // namespace vw

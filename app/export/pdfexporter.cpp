@@ -2,6 +2,7 @@
 
 #include "documentbuilder.h"
 #include "fonts.h"
+#include "reviewdocument.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -14,6 +15,10 @@
 #include <QSaveFile>
 #include <QTextDocument>
 #include <QThreadPool>
+#include <QtMath>
+
+#include <cmath>
+#include <functional>
 
 namespace vw {
 
@@ -87,19 +92,46 @@ QStringList PdfExporter::keywords(const Vorlage &v)
     return k;
 }
 
-Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
+namespace {
+
+// What differs between the kinds of export: the metadata and the page furniture.
+struct PageSetup {
+    QString title;
+    QString ressort;
+    QStringList keywords;
+    QString header;    // a running line at the top of every page (internal exports)
+    QString watermark; // printed diagonally across every page, under the text
+};
+
+// Light grey, opaque: PDF/A-1 allows no transparency, so the text is painted over it.
+void drawWatermark(QPainter &painter, const QRectF &page, const QString &text)
 {
-    if (auto fonts = loadDocumentFonts(); !fonts)
-        return fonts;
+    painter.save();
+    QFont font = documentFont(40, true);
+    painter.setFont(font);
+    const qreal diagonal = std::hypot(page.width(), page.height());
+    const qreal width = painter.fontMetrics().horizontalAdvance(text);
+    if (width > 0.75 * diagonal) {
+        font.setPointSizeF(font.pointSizeF() * 0.75 * diagonal / width);
+        painter.setFont(font);
+    }
+    painter.setPen(QColor(0xdc, 0xdc, 0xdc));
+    painter.translate(page.center());
+    painter.rotate(-qRadiansToDegrees(std::atan2(page.height(), page.width())));
+    const QRectF box(-diagonal / 2, -page.height() / 4, diagonal, page.height() / 2);
+    painter.drawText(box, Qt::AlignCenter, text);
+    painter.restore();
+}
 
-    const RessortRef *lead = v.leadRessort();
-    const QString ressort = lead ? mRessorts.displayName(lead->key, lead->name, v.date) : QString();
-
+// Lays out the document on A4 and paints it page by page onto a PDF/A-1b writer, with "Seite X von Y".
+Result<void> writePdf(QIODevice *out, std::unique_ptr<QTextDocument> doc, const PageSetup &setup,
+                      PdfExporter::Layout *layoutOut = nullptr)
+{
     QPdfWriter writer(out);
     writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    writer.setTitle(v.title);
+    writer.setTitle(setup.title);
     writer.setCreator(QStringLiteral("Vorlagenwerk"));
 
     const qreal unitsPerPoint = writer.resolution() / 72.0;
@@ -108,14 +140,16 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
     const QRectF body = page.adjusted(marginMm * unitsPerMm, marginMm * unitsPerMm, -marginMm * unitsPerMm,
                                       -marginMm * unitsPerMm);
 
-    std::unique_ptr<QTextDocument> doc = buildDocument(v, mRessorts, mFigures);
     doc->documentLayout()->setPaintDevice(&writer);
     doc->setPageSize(body.size());
     keepHeadingsWithText(doc.get());
     const int pages = doc->pageCount();
+    if (layoutOut)
+        *layoutOut = {outlineEntries(doc.get()), pages};
 
     // Info dictionary and XMP must carry the same creation date (PDF/A); Qt writes the former at begin().
-    writer.setDocumentXmpMetadata(xmpMetadata(v.title, ressort, keywords(v), QDateTime::currentDateTimeUtc()));
+    writer.setDocumentXmpMetadata(
+        xmpMetadata(setup.title, setup.ressort, setup.keywords, QDateTime::currentDateTimeUtc()));
 
     QPainter painter;
     if (!painter.begin(&writer))
@@ -127,6 +161,8 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
     for (int i = 0; i < pages; ++i) {
         if (i > 0)
             writer.newPage();
+        if (!setup.watermark.isEmpty())
+            drawWatermark(painter, page, setup.watermark);
         painter.save();
         painter.translate(body.left(), body.top() - i * body.height());
         ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
@@ -136,6 +172,10 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
 
         painter.setFont(footerFont);
         painter.setPen(Qt::black);
+        if (!setup.header.isEmpty()) {
+            const QRectF header(body.left(), footerMm * unitsPerMm, body.width(), 12 * unitsPerPoint);
+            painter.drawText(header, Qt::AlignHCenter | Qt::AlignVCenter, setup.header);
+        }
         const QRectF footer(body.left(), page.height() - footerMm * unitsPerMm - 12 * unitsPerPoint, body.width(),
                             12 * unitsPerPoint);
         painter.drawText(footer, Qt::AlignHCenter | Qt::AlignVCenter, tr("Seite %1 von %2").arg(i + 1).arg(pages));
@@ -145,14 +185,89 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out) const
     return {};
 }
 
-Result<QByteArray> PdfExporter::toBytes(const Vorlage &vorlage) const
+Result<QByteArray> toBuffer(const std::function<Result<void>(QIODevice *)> &write)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (auto r = write(vorlage, &buffer); !r)
+    if (auto r = write(&buffer); !r)
         return Error{r.error()};
     return bytes;
+}
+
+} // namespace
+
+QString PdfExporter::leadRessortName(const Vorlage &v) const
+{
+    const RessortRef *lead = v.leadRessort();
+    return lead ? mRessorts.displayName(lead->key, lead->name, v.date) : QString();
+}
+
+Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out, Layout *layout) const
+{
+    if (auto fonts = loadDocumentFonts(); !fonts)
+        return fonts;
+    return writePdf(out, buildDocument(v, mRessorts, mFigures, mOptions),
+                    PageSetup{v.title, leadRessortName(v), keywords(v), {}, {}}, layout);
+}
+
+QString PdfExporter::reviewWatermark()
+{
+    return tr("Entwurf – nicht zur Veröffentlichung");
+}
+
+Result<void> PdfExporter::writeReview(const Vorlage &v, const QList<Annotation> &annotations, QIODevice *out) const
+{
+    if (auto fonts = loadDocumentFonts(); !fonts)
+        return fonts;
+    QStringList k = keywords(v);
+    k << tr("Entwurf");
+    PageSetup setup{tr("Entwurf: %1").arg(v.title), leadRessortName(v), k,
+                    tr("%1 – Stand %2").arg(reviewWatermark(), germanDate(QDate::currentDate())), reviewWatermark()};
+    return writePdf(out, buildReviewDocument(v, annotations, mRessorts, mFigures), setup);
+}
+
+Result<QByteArray> PdfExporter::reviewBytes(const Vorlage &vorlage, const QList<Annotation> &annotations) const
+{
+    return toBuffer([&](QIODevice *out) { return writeReview(vorlage, annotations, out); });
+}
+
+Result<void> PdfExporter::writeComparison(const Vorlage &before, const VersionLabel &beforeLabel,
+                                          const Vorlage &after, const VersionLabel &afterLabel, QIODevice *out) const
+{
+    if (auto fonts = loadDocumentFonts(); !fonts)
+        return fonts;
+    const VorlageDiff diff = compareVorlagen(before, after, &mRessorts, &mFigures, &mFigures);
+    const QString title = after.title.isEmpty() ? before.title : after.title;
+    QStringList k = keywords(after);
+    k << tr("Vergleich");
+    PageSetup setup{tr("Vergleich: %1").arg(title), leadRessortName(after), k,
+                    tr("Vergleich zweier Fassungen – nur für den internen Gebrauch"), {}};
+    return writePdf(out, buildComparisonDocument(diff, title, beforeLabel, afterLabel), setup);
+}
+
+Result<QByteArray> PdfExporter::comparisonBytes(const Vorlage &before, const VersionLabel &beforeLabel,
+                                                const Vorlage &after, const VersionLabel &afterLabel) const
+{
+    return toBuffer([&](QIODevice *out) { return writeComparison(before, beforeLabel, after, afterLabel, out); });
+}
+
+Result<void> PdfExporter::saveBytes(const QByteArray &bytes, const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return Error{tr("Der Ordner %1 existiert nicht.").arg(info.absolutePath())};
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
+    return {};
+}
+
+Result<QByteArray> PdfExporter::toBytes(const Vorlage &vorlage, Layout *layout) const
+{
+    return toBuffer([&](QIODevice *out) { return write(vorlage, out, layout); });
 }
 
 Result<void> PdfExporter::writeFile(const Vorlage &vorlage, const QString &path) const

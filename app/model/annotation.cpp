@@ -1,4 +1,486 @@
 #include "annotation.h"
 
+#include "textdiff.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <algorithm>
+
 namespace vw {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vw::Annotation", text);
+}
+
+// The editor shows a quoted figure as one inline object; anchors count it as one character.
+constexpr QChar objectReplacement(0xFFFC);
+
+// Plain string fields of the Vorlage that can carry an annotation.
+struct HeaderField {
+    const char *key;
+    QString Vorlage::*member;
+    const char *label;   // "Titel"
+    const char *inLabel; // "im Titel", for messages
+};
+
+const HeaderField headerFields[] = {
+    {"title", &Vorlage::title, QT_TRANSLATE_NOOP("vw::Annotation", "Titel"),
+     QT_TRANSLATE_NOOP("vw::Annotation", "im Titel")},
+    {"subtitle", &Vorlage::subtitle, QT_TRANSLATE_NOOP("vw::Annotation", "Untertitel"),
+     QT_TRANSLATE_NOOP("vw::Annotation", "im Untertitel")},
+    {"questionNumber", &Vorlage::questionNumber, QT_TRANSLATE_NOOP("vw::Annotation", "Nummer der Anfrage"),
+     QT_TRANSLATE_NOOP("vw::Annotation", "in der Nummer der Anfrage")},
+    {"fileCode", &Vorlage::fileCode, QT_TRANSLATE_NOOP("vw::Annotation", "Aktenzeichen"),
+     QT_TRANSLATE_NOOP("vw::Annotation", "im Aktenzeichen")},
+    {"body", &Vorlage::body, QT_TRANSLATE_NOOP("vw::Annotation", "Gremium"),
+     QT_TRANSLATE_NOOP("vw::Annotation", "im Gremium")},
+    {"questionSignatories", &Vorlage::questionSignatories, QT_TRANSLATE_NOOP("vw::Annotation", "Fragesteller"),
+     QT_TRANSLATE_NOOP("vw::Annotation", "bei den Fragestellern")},
+    {"fraktion", &Vorlage::fraktion, QT_TRANSLATE_NOOP("vw::Annotation", "Fraktion"),
+     QT_TRANSLATE_NOOP("vw::Annotation", "bei der Fraktion")},
+};
+
+const HeaderField *headerField(const QString &key)
+{
+    for (const HeaderField &f : headerFields) {
+        if (key == QLatin1String(f.key))
+            return &f;
+    }
+    return nullptr;
+}
+
+int questionIndex(const Vorlage &v, const QString &id)
+{
+    for (int i = 0; i < v.questions.size(); ++i) {
+        if (v.questions.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+int beschlussIndex(const Vorlage &v, const QString &id)
+{
+    for (int i = 0; i < v.beschluss.size(); ++i) {
+        if (v.beschluss.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+// The paragraphs of a content, one per line of anchorText(): paragraphs, list items and table cells.
+QList<const Paragraph *> contentLines(const Content &content)
+{
+    QList<const Paragraph *> lines;
+    for (const Block &b : content) {
+        switch (b.type) {
+        case Block::Type::Paragraph:
+            lines.append(&b.paragraph);
+            break;
+        case Block::Type::BulletList:
+        case Block::Type::NumberedList:
+            for (const Paragraph &p : b.items)
+                lines.append(&p);
+            break;
+        case Block::Type::Table:
+            for (const QList<Paragraph> &row : b.rows) {
+                for (const Paragraph &cell : row)
+                    lines.append(&cell);
+            }
+            break;
+        case Block::Type::Questions:
+        case Block::Type::Answers:
+        case Block::Type::Beschluss:
+            break;
+        }
+    }
+    return lines;
+}
+
+// The lines of a place that is made of paragraphs (every place but a header field); empty when
+// the place is gone or is a header field.
+QList<const Paragraph *> placeLines(const Vorlage &v, const AnchorPlace &place)
+{
+    switch (place.kind) {
+    case AnchorPlace::Kind::Header:
+        break;
+    case AnchorPlace::Kind::Section:
+        if (const Section *s = v.section(place.field))
+            return contentLines(s->content);
+        break;
+    case AnchorPlace::Kind::Question: {
+        const int i = questionIndex(v, place.itemId);
+        if (i >= 0)
+            return {&v.questions.at(i).text};
+        break;
+    }
+    case AnchorPlace::Kind::Answer: {
+        const int i = questionIndex(v, place.itemId);
+        if (i >= 0)
+            return contentLines(v.questions.at(i).answer);
+        break;
+    }
+    case AnchorPlace::Kind::Beschluss: {
+        const int i = beschlussIndex(v, place.itemId);
+        if (i >= 0)
+            return {&v.beschluss.at(i).text};
+        break;
+    }
+    }
+    return {};
+}
+
+QString lineText(const Paragraph &p)
+{
+    QString text;
+    for (const Span &s : p.spans)
+        text += s.isFigure() ? QString(objectReplacement) : s.text;
+    return text;
+}
+
+// "in Abschnitt C", "im Titel": the place as it reads inside a sentence.
+QString placeInSentence(const Vorlage &v, const AnchorPlace &place)
+{
+    switch (place.kind) {
+    case AnchorPlace::Kind::Header:
+        if (const HeaderField *f = headerField(place.field))
+            return tr(f->inLabel);
+        break;
+    case AnchorPlace::Kind::Section:
+        return tr("in Abschnitt %1").arg(place.field);
+    case AnchorPlace::Kind::Question:
+        return tr("in Frage %1").arg(questionIndex(v, place.itemId) + 1);
+    case AnchorPlace::Kind::Answer:
+        return tr("in der Antwort zu Frage %1").arg(questionIndex(v, place.itemId) + 1);
+    case AnchorPlace::Kind::Beschluss:
+        return tr("in Beschlusspunkt %1").arg(beschlussIndex(v, place.itemId) + 1);
+    }
+    return tr("in „%1“").arg(anchorPlaceLabel(v, place));
+}
+
+// A quote as it appears in a message: long ones shortened, figures shown as "[Zahl]".
+QString shortQuote(const QString &quote)
+{
+    QString q = quote;
+    q.replace(objectReplacement, tr("[Zahl]"));
+    q.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (q.size() > 60)
+        q = q.left(57) + QStringLiteral("…");
+    return q;
+}
+
+QString placeGoneMessage(const Vorlage &v, const AnchorPlace &place)
+{
+    return tr("Die Stelle „%1“ gibt es in der Vorlage nicht (mehr).").arg(anchorPlaceLabel(v, place));
+}
+
+// Replaces [from, to) of the paragraph's anchor text (figures count one character) by `text`, in
+// the format of the first replaced character (or of the one before an empty range). Figure quotes
+// inside the range go with it.
+void replaceInParagraph(Paragraph *p, int from, int to, const QString &text)
+{
+    bool bold = false;
+    bool italic = false;
+    if (!p->spans.isEmpty()) {
+        bold = p->spans.first().bold;
+        italic = p->spans.first().italic;
+    }
+    int pos = 0;
+    for (const Span &s : std::as_const(p->spans)) {
+        const int len = s.isFigure() ? 1 : int(s.text.size());
+        if (from < to ? (pos <= from && from < pos + len) : (pos < from && from <= pos + len)) {
+            bold = s.bold;
+            italic = s.italic;
+            break;
+        }
+        pos += len;
+    }
+
+    Paragraph left;
+    Paragraph right;
+    pos = 0;
+    for (const Span &s : std::as_const(p->spans)) {
+        const int len = s.isFigure() ? 1 : int(s.text.size());
+        const int spanEnd = pos + len;
+        if (s.isFigure()) {
+            if (spanEnd <= from)
+                left.append(s);
+            else if (pos >= to)
+                right.append(s);
+            // else: inside the range, replaced with the text
+        } else {
+            if (pos < from) {
+                Span piece = s;
+                piece.text = s.text.left(from - pos);
+                left.append(piece);
+            }
+            if (spanEnd > to) {
+                Span piece = s;
+                piece.text = s.text.mid(std::max(0, to - pos));
+                right.append(piece);
+            }
+        }
+        pos = spanEnd;
+    }
+    left.append(Span{text, bold, italic});
+    for (const Span &s : std::as_const(right.spans))
+        left.append(s);
+    *p = left;
+}
+
+} // namespace
+
+QString anchorPlaceKey(const AnchorPlace &place)
+{
+    switch (place.kind) {
+    case AnchorPlace::Kind::Header:
+        return QStringLiteral("header:") + place.field;
+    case AnchorPlace::Kind::Section:
+        return QStringLiteral("section:") + place.field;
+    case AnchorPlace::Kind::Question:
+        return QStringLiteral("question:") + place.itemId;
+    case AnchorPlace::Kind::Answer:
+        return QStringLiteral("answer:") + place.itemId;
+    case AnchorPlace::Kind::Beschluss:
+        return QStringLiteral("beschluss:") + place.itemId;
+    }
+    return {};
+}
+
+bool anchorPlaceFromKey(const QString &key, AnchorPlace *place)
+{
+    const qsizetype colon = key.indexOf(QLatin1Char(':'));
+    if (colon <= 0 || colon == key.size() - 1)
+        return false;
+    const QString kind = key.left(colon);
+    const QString rest = key.mid(colon + 1);
+    AnchorPlace p;
+    if (kind == QLatin1String("header")) {
+        p.kind = AnchorPlace::Kind::Header;
+        p.field = rest;
+    } else if (kind == QLatin1String("section")) {
+        p.kind = AnchorPlace::Kind::Section;
+        p.field = rest;
+    } else if (kind == QLatin1String("question")) {
+        p.kind = AnchorPlace::Kind::Question;
+        p.itemId = rest;
+    } else if (kind == QLatin1String("answer")) {
+        p.kind = AnchorPlace::Kind::Answer;
+        p.itemId = rest;
+    } else if (kind == QLatin1String("beschluss")) {
+        p.kind = AnchorPlace::Kind::Beschluss;
+        p.itemId = rest;
+    } else {
+        return false;
+    }
+    *place = p;
+    return true;
+}
+
+QString anchorPlaceLabel(const Vorlage &vorlage, const AnchorPlace &place)
+{
+    switch (place.kind) {
+    case AnchorPlace::Kind::Header:
+        if (const HeaderField *f = headerField(place.field))
+            return tr(f->label);
+        return place.field;
+    case AnchorPlace::Kind::Section:
+        return tr("Abschnitt %1").arg(place.field);
+    case AnchorPlace::Kind::Question: {
+        const int i = questionIndex(vorlage, place.itemId);
+        return i >= 0 ? tr("Frage %1").arg(i + 1) : tr("Frage (gelöscht)");
+    }
+    case AnchorPlace::Kind::Answer: {
+        const int i = questionIndex(vorlage, place.itemId);
+        return i >= 0 ? tr("Antwort zu Frage %1").arg(i + 1) : tr("Antwort (gelöscht)");
+    }
+    case AnchorPlace::Kind::Beschluss: {
+        const int i = beschlussIndex(vorlage, place.itemId);
+        return i >= 0 ? tr("Beschlusspunkt %1").arg(i + 1) : tr("Beschlusspunkt (gelöscht)");
+    }
+    }
+    return {};
+}
+
+QString anchorText(const Vorlage &vorlage, const AnchorPlace &place)
+{
+    if (place.kind == AnchorPlace::Kind::Header) {
+        const HeaderField *f = headerField(place.field);
+        return f ? vorlage.*(f->member) : QString();
+    }
+    QStringList lines;
+    for (const Paragraph *p : placeLines(vorlage, place))
+        lines.append(lineText(*p));
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool placeExists(const Vorlage &vorlage, const AnchorPlace &place)
+{
+    switch (place.kind) {
+    case AnchorPlace::Kind::Header:
+        return headerField(place.field) != nullptr;
+    case AnchorPlace::Kind::Section:
+        return vorlage.section(place.field) != nullptr;
+    case AnchorPlace::Kind::Question:
+    case AnchorPlace::Kind::Answer:
+        return questionIndex(vorlage, place.itemId) >= 0;
+    case AnchorPlace::Kind::Beschluss:
+        return beschlussIndex(vorlage, place.itemId) >= 0;
+    }
+    return false;
+}
+
+QString suggestionKey(Annotation::Suggestion s)
+{
+    switch (s) {
+    case Annotation::Suggestion::None:
+        return {};
+    case Annotation::Suggestion::Open:
+        return QStringLiteral("open");
+    case Annotation::Suggestion::Accepted:
+        return QStringLiteral("accepted");
+    case Annotation::Suggestion::Rejected:
+        return QStringLiteral("rejected");
+    }
+    return {};
+}
+
+bool suggestionFromKey(const QString &key, Annotation::Suggestion *s)
+{
+    for (const auto candidate : {Annotation::Suggestion::None, Annotation::Suggestion::Open,
+                                 Annotation::Suggestion::Accepted, Annotation::Suggestion::Rejected}) {
+        if (key == suggestionKey(candidate)) {
+            *s = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote, int occurrence)
+{
+    if (!placeExists(vorlage, place))
+        return Error{placeGoneMessage(vorlage, place)};
+    if (quote.isEmpty())
+        return Error{tr("Geben Sie den Text an, auf den sich die Anmerkung bezieht.")};
+    if (occurrence < 0)
+        return Error{tr("Das Vorkommen muss eine positive Zahl sein.")};
+
+    const QString text = anchorText(vorlage, place);
+    QList<int> positions;
+    for (qsizetype i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1))
+        positions.append(int(i));
+
+    const QString where = placeInSentence(vorlage, place);
+    if (positions.isEmpty())
+        return Error{tr("Der Text „%1“ kommt %2 nicht vor.").arg(shortQuote(quote), where)};
+    if (occurrence == 0 && positions.size() > 1)
+        return Error{tr("Der Text „%1“ kommt %2 %3-mal vor; geben Sie an, welches Vorkommen gemeint ist.")
+                         .arg(shortQuote(quote), where)
+                         .arg(positions.size())};
+    if (occurrence > positions.size())
+        return Error{tr("Der Text „%1“ kommt %2 nur %3-mal vor, nicht %4-mal.")
+                         .arg(shortQuote(quote), where)
+                         .arg(positions.size())
+                         .arg(occurrence)};
+
+    Anchor anchor;
+    anchor.place = place;
+    anchor.start = positions.at(occurrence == 0 ? 0 : occurrence - 1);
+    anchor.end = anchor.start + int(quote.size());
+    anchor.quote = quote;
+    return anchor;
+}
+
+bool remapAnchors(const Vorlage &before, const Vorlage &after, QList<Anchor *> anchors)
+{
+    struct PlaceDiff {
+        bool existedBefore = false;
+        bool exists = false;
+        bool changed = false;
+        QList<DiffRun> runs;
+    };
+    QHash<QString, PlaceDiff> diffs; // one diff per place, however many anchors it has
+    bool anyChanged = false;
+    for (Anchor *anchor : anchors) {
+        if (!anchor || anchor->detached)
+            continue;
+        const QString key = anchorPlaceKey(anchor->place);
+        auto it = diffs.find(key);
+        if (it == diffs.end()) {
+            PlaceDiff d;
+            d.existedBefore = placeExists(before, anchor->place);
+            d.exists = placeExists(after, anchor->place);
+            if (d.existedBefore && d.exists) {
+                const QString textBefore = anchorText(before, anchor->place);
+                const QString textAfter = anchorText(after, anchor->place);
+                d.changed = textBefore != textAfter;
+                if (d.changed)
+                    d.runs = diffChars(textBefore, textAfter);
+            }
+            it = diffs.insert(key, d);
+        }
+        if (!it->exists) {
+            anchor->detached = true;
+            anyChanged = true;
+            continue;
+        }
+        if (!it->existedBefore || !it->changed)
+            continue;
+        int start = anchor->start;
+        int end = anchor->end;
+        if (remapRange(it->runs, &start, &end)) {
+            if (start != anchor->start || end != anchor->end) {
+                anchor->start = start;
+                anchor->end = end;
+                anyChanged = true;
+            }
+        } else {
+            anchor->detached = true;
+            anyChanged = true;
+        }
+    }
+    return anyChanged;
+}
+
+Result<void> replaceAnchoredText(Vorlage &vorlage, const Anchor &anchor, const QString &replacement)
+{
+    if (anchor.detached)
+        return Error{tr("Der Text „%1“, auf den sich der Vorschlag bezieht, wurde gelöscht.")
+                         .arg(shortQuote(anchor.quote))};
+    if (!placeExists(vorlage, anchor.place))
+        return Error{placeGoneMessage(vorlage, anchor.place)};
+    const QString text = anchorText(vorlage, anchor.place);
+    if (anchor.start < 0 || anchor.end < anchor.start || anchor.end > text.size()
+        || text.mid(anchor.start, anchor.end - anchor.start) != anchor.quote)
+        return Error{tr("Der Text „%1“ wurde inzwischen geändert; der Vorschlag kann nicht übernommen werden.")
+                         .arg(shortQuote(anchor.quote))};
+    if (anchor.quote.contains(QLatin1Char('\n')))
+        return Error{tr("Der Vorschlag reicht über mehrere Absätze; bitte übernehmen Sie ihn von Hand.")};
+    if (replacement.contains(QLatin1Char('\n')) || replacement.contains(QChar::ParagraphSeparator))
+        return Error{tr("Der vorgeschlagene Text enthält einen Absatzwechsel; bitte übernehmen Sie ihn von Hand.")};
+
+    if (anchor.place.kind == AnchorPlace::Kind::Header) {
+        const HeaderField *f = headerField(anchor.place.field);
+        (vorlage.*(f->member)).replace(anchor.start, anchor.end - anchor.start, replacement);
+        return {};
+    }
+
+    // The place's lines are paragraphs of `vorlage` itself, reached through const pointers.
+    int lineStart = 0;
+    for (const Paragraph *line : placeLines(vorlage, anchor.place)) {
+        const int length = int(lineText(*line).size());
+        if (anchor.start >= lineStart && anchor.end <= lineStart + length) {
+            replaceInParagraph(const_cast<Paragraph *>(line), anchor.start - lineStart, anchor.end - lineStart,
+                               replacement);
+            return {};
+        }
+        lineStart += length + 1;
+    }
+    return Error{tr("Der Vorschlag reicht über mehrere Absätze; bitte übernehmen Sie ihn von Hand.")};
+}
+
 } // namespace vw

@@ -27,5 +27,7 @@ QList<DiffRun> diffChars(const QString &before, const QString &after);
 // every character of the range was deleted (the range is then left unchanged); otherwise the range
 // covers the surviving characters plus text inserted strictly inside it.
 bool remapRange(const QString &before, const QString &after, int *start, int *end);
+// The same over the runs of diffChars(before, after), for mapping many ranges through one diff.
+bool remapRange(const QList<DiffRun> &charRuns, int *start, int *end);
 
 } // namespace vw

@@ -1,5 +1,6 @@
 #include "validation.h"
 
+#include "beteiligung.h"
 #include "templates.h"
 #include "vorlagejson.h"
 
@@ -699,6 +700,12 @@ bool applyFigureSuggestion(Vorlage &v, const Problem &p)
 QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts, const FigureValues *figures)
 {
     QList<Problem> problems = Checker(vorlage, ressorts).run();
+    for (const Participation &entry : vorlage.beteiligung) {
+        if (entry.isOpenObjection())
+            problems.append({Problem::Severity::Warning, {Location::Kind::Header, QStringLiteral("beteiligung"), -1},
+                             QCoreApplication::translate("vw::Validation", "Beteiligung: %1 hat Einwände erhoben, die nicht ausgeräumt sind.")
+                                 .arg(participantName(vorlage, entry, ressorts))});
+    }
     if (figures) {
         checkFigures(vorlage, *figures, &problems);
         suggestQuotes(vorlage, *figures, &problems);

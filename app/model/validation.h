@@ -13,7 +13,7 @@ struct Location {
     enum class Kind { Header, Section, Question, Answer, Beschluss };
 
     Kind kind = Kind::Header;
-    // Header: the field key — "title", "date", "sessionDate", "ressorts", "questionNumber", "kind".
+    // Header: the field key — "title", "date", "sessionDate", "ressorts", "questionNumber", "kind", "beteiligung".
     // Section: the section label ("A" … "G"; "1", "2" … for Vorträge der Senatskanzlei).
     // Question, Answer, Beschluss: the label of the section that prints the items ("A", "B", "G").
     QString field;

@@ -194,7 +194,10 @@ Result<Vorlage> vorlageFromJson(const QJsonObject &o)
     }
     for (const QJsonValue &pv : o.value(QStringLiteral("beteiligung")).toArray()) {
         const QJsonObject po = pv.toObject();
-        Participation p{str(po, "id"), str(po, "ressort"), str(po, "name")};
+        Participation p;
+        p.id = str(po, "id");
+        p.ressortKey = str(po, "ressort");
+        p.name = str(po, "name");
         if (po.contains(QStringLiteral("state")) && !participationStateFromKey(str(po, "state"), &p.state))
             return fail(QStringLiteral("Beteiligung „%1“").arg(str(po, "state")));
         p.date = QDate::fromString(str(po, "date"), Qt::ISODate);

@@ -247,8 +247,8 @@ Result<Vorlage> Workspace::load(qint64 id) const
     const QSqlDatabase db = database();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT kind, paper_kind, status, date, session_date, body, question_number, title, "
-                             "subtitle, refs, file_code, question_signatories, modified, revision, fraktion, asked_on "
-                             "FROM vorlage WHERE id = ?"));
+                             "subtitle, refs, file_code, question_signatories, modified, revision, fraktion, asked_on, "
+                             "outcome, predecessor_id FROM vorlage WHERE id = ?"));
     q.addBindValue(id);
     if (auto r = execQuery(q, tr("Vorlage %1 lesen").arg(id)); !r)
         return Error{r.error()};
@@ -275,6 +275,9 @@ Result<Vorlage> Workspace::load(qint64 id) const
     v.revision = q.value(13).toInt();
     v.fraktion = q.value(14).toString();
     v.askedOn = dateFrom(q.value(15));
+    if (!outcomeFromKey(q.value(16).toString(), &v.outcome))
+        return Error{tr("Vorlage %1 ist beschädigt (unbekanntes Ergebnis „%2“).").arg(id).arg(q.value(16).toString())};
+    v.predecessorId = q.value(17).toLongLong();
 
     QSqlQuery r(db);
     r.prepare(QStringLiteral("SELECT ressort_key, name, lead FROM vorlage_ressort WHERE vorlage_id = ? ORDER BY position"));
@@ -317,13 +320,43 @@ Result<Vorlage> Workspace::load(qint64 id) const
     while (b.next())
         v.beschluss.append({b.value(0).toString(), paragraphFromJson(jsonArray(b.value(1))), b.value(2).toString(),
                             dateFrom(b.value(3))});
+
+    QSqlQuery p(db);
+    p.prepare(QStringLiteral("SELECT id, ressort_key, name, state, date, text, resolved FROM participation "
+                             "WHERE vorlage_id = ? ORDER BY position"));
+    p.addBindValue(id);
+    if (auto e = execQuery(p, tr("Beteiligung der Vorlage %1 lesen").arg(id)); !e)
+        return Error{e.error()};
+    while (p.next()) {
+        Participation entry;
+        entry.id = p.value(0).toString();
+        entry.ressortKey = p.value(1).toString();
+        entry.name = p.value(2).toString();
+        if (!participationStateFromKey(p.value(3).toString(), &entry.state))
+            return Error{tr("Die Beteiligung der Vorlage %1 ist beschädigt.").arg(id)};
+        entry.date = dateFrom(p.value(4));
+        entry.text = p.value(5).toString();
+        entry.resolved = p.value(6).toBool();
+        v.beteiligung.append(entry);
+    }
+
+    QSqlQuery a(db);
+    a.prepare(QStringLiteral("SELECT id, title, file_name, media_type, sha256, size, text, internal, licence, accessible "
+                             "FROM anlage WHERE vorlage_id = ? ORDER BY position"));
+    a.addBindValue(id);
+    if (auto e = execQuery(a, tr("Anlagen der Vorlage %1 lesen").arg(id)); !e)
+        return Error{e.error()};
+    while (a.next())
+        v.anlagen.append({a.value(0).toString(), a.value(1).toString(), a.value(2).toString(), a.value(3).toString(),
+                          a.value(4).toString(), a.value(5).toLongLong(), a.value(6).toString(), a.value(7).toBool(),
+                          a.value(8).toString(), a.value(9).toBool()});
     return v;
 }
 
 Result<void> Workspace::writeParts(const Vorlage &v, qint64 id)
 {
     const QSqlDatabase db = database();
-    for (const char *table : {"vorlage_ressort", "section", "question", "beschluss_item"}) {
+    for (const char *table : {"vorlage_ressort", "section", "question", "beschluss_item", "participation", "anlage"}) {
         QSqlQuery del(db);
         del.prepare(QStringLiteral("DELETE FROM %1 WHERE vorlage_id = ?").arg(QString::fromLatin1(table)));
         del.addBindValue(id);
@@ -374,19 +407,47 @@ Result<void> Workspace::writeParts(const Vorlage &v, qint64 id)
         if (auto r = execQuery(q, tr("Beschlusspunkt %1 schreiben").arg(i + 1)); !r)
             return r;
     }
+    for (int i = 0; i < v.beteiligung.size(); ++i) {
+        const Participation &entry = v.beteiligung[i];
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO participation (id, vorlage_id, position, ressort_key, name, state, date, "
+                                 "text, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &value : {QVariant(entry.id.isEmpty() ? newItemId() : entry.id), QVariant(id), QVariant(i),
+                                      QVariant(text(entry.ressortKey)), QVariant(text(entry.name)),
+                                      QVariant(participationStateKey(entry.state)), QVariant(text(dateText(entry.date))),
+                                      QVariant(text(entry.text)), QVariant(entry.resolved)})
+            q.addBindValue(value);
+        if (auto r = execQuery(q, tr("Beteiligung schreiben")); !r)
+            return r;
+    }
+    for (int i = 0; i < v.anlagen.size(); ++i) {
+        const Anlage &anlage = v.anlagen[i];
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO anlage (id, vorlage_id, position, title, file_name, media_type, sha256, "
+                                 "size, text, internal, licence, accessible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &value :
+             {QVariant(anlage.id.isEmpty() ? newItemId() : anlage.id), QVariant(id), QVariant(i),
+              QVariant(text(anlage.title)), QVariant(text(anlage.fileName)), QVariant(text(anlage.mediaType)),
+              anlage.sha256.isEmpty() ? QVariant() : QVariant(anlage.sha256), QVariant(anlage.size),
+              QVariant(text(anlage.text)), QVariant(anlage.internal), QVariant(text(anlage.licence)),
+              QVariant(anlage.accessible)})
+            q.addBindValue(value);
+        if (auto r = execQuery(q, tr("Anlage „%1“ schreiben").arg(anlage.title)); !r)
+            return r;
+    }
     return {};
 }
 
 namespace {
 
-void bindHeader(QSqlQuery &q, const Vorlage &v, const QString &now)
+void bindHeader(QSqlQuery &q, const Vorlage &v, const QString &now, const QString &author)
 {
+    q.bindValue(QStringLiteral(":modified_by"), text(author));
     QJsonArray refs;
     for (const QString &ref : v.references)
         refs.append(ref);
     q.bindValue(QStringLiteral(":kind"), kindKey(v.kind));
     q.bindValue(QStringLiteral(":paper_kind"), paperKindKey(v.paperKind));
-    q.bindValue(QStringLiteral(":status"), statusKey(v.status));
     q.bindValue(QStringLiteral(":date"), dateText(v.date));
     q.bindValue(QStringLiteral(":session_date"), dateText(v.sessionDate));
     q.bindValue(QStringLiteral(":body"), text(v.body));
@@ -421,11 +482,15 @@ Result<QList<qint64>> Workspace::addAll(const QList<Vorlage> &vorlagen)
     for (const Vorlage &vorlage : vorlagen) {
         QSqlQuery q(database());
         q.prepare(QStringLiteral(
-            "INSERT INTO vorlage (kind, paper_kind, status, date, session_date, body, question_number, title, "
-            "subtitle, refs, file_code, question_signatories, fraktion, asked_on, created, modified) VALUES (:kind, "
-            ":paper_kind, :status, :date, :session_date, :body, :question_number, :title, :subtitle, :refs, "
-            ":file_code, :question_signatories, :fraktion, :asked_on, :modified, :modified)"));
-        bindHeader(q, vorlage, now);
+            "INSERT INTO vorlage (kind, paper_kind, date, session_date, body, question_number, title, "
+            "subtitle, refs, file_code, question_signatories, fraktion, asked_on, created, modified, modified_by, "
+            "status, outcome, predecessor_id) VALUES (:kind, :paper_kind, :date, :session_date, :body, "
+            ":question_number, :title, :subtitle, :refs, :file_code, :question_signatories, :fraktion, :asked_on, "
+            ":modified, :modified, :modified_by, :status, :outcome, :predecessor)"));
+        bindHeader(q, vorlage, now, mAuthor);
+        q.bindValue(QStringLiteral(":status"), statusKey(vorlage.status));
+        q.bindValue(QStringLiteral(":outcome"), outcomeKey(vorlage.outcome));
+        q.bindValue(QStringLiteral(":predecessor"), vorlage.predecessorId ? QVariant(vorlage.predecessorId) : QVariant());
         if (auto r = execQuery(q, tr("Vorlage anlegen")); !r)
             return Error{r.error()};
         const qint64 id = q.lastInsertId().toLongLong();
@@ -443,33 +508,42 @@ Result<int> Workspace::save(const Vorlage &vorlage)
     Transaction tx(database());
     if (!tx.active())
         return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
-    QSqlQuery current(database());
-    current.prepare(QStringLiteral("SELECT revision FROM vorlage WHERE id = ?"));
-    current.addBindValue(vorlage.id);
-    if (auto r = execQuery(current, tr("Vorlage %1 lesen").arg(vorlage.id)); !r)
+    auto revision = saveInTransaction(vorlage);
+    if (!revision)
+        return revision;
+    if (auto r = tx.commit(); !r)
         return Error{r.error()};
-    if (!current.next())
-        return Error{tr("Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.").arg(vorlage.id)};
-    const int stored = current.value(0).toInt();
-    if (vorlage.revision != stored)
+    return revision;
+}
+
+// The status, the outcome and the predecessor are not written here: setStatus() and addNeufassung()
+// own them. A decided Vorlage is refused; the anchors of its annotations move with the text.
+Result<int> Workspace::saveInTransaction(const Vorlage &vorlage)
+{
+    auto before = load(vorlage.id);
+    if (!before)
+        return Error{before.error()};
+    if (vorlage.revision != before->revision)
         return Error{conflictMessage(vorlage.id)};
-    current.finish();
+    if (isReadOnly(before->status))
+        return Error{readOnlyMessage(before.value())};
 
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
-        "UPDATE vorlage SET kind = :kind, paper_kind = :paper_kind, status = :status, date = :date, "
+        "UPDATE vorlage SET kind = :kind, paper_kind = :paper_kind, date = :date, "
         "session_date = :session_date, body = :body, question_number = :question_number, title = :title, "
         "subtitle = :subtitle, refs = :refs, file_code = :file_code, question_signatories = :question_signatories, "
-        "fraktion = :fraktion, asked_on = :asked_on, modified = :modified, revision = revision + 1 WHERE id = :id"));
-    bindHeader(q, vorlage, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        "fraktion = :fraktion, asked_on = :asked_on, modified = :modified, modified_by = :modified_by, "
+        "revision = revision + 1 WHERE id = :id"));
+    bindHeader(q, vorlage, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), mAuthor);
     q.bindValue(QStringLiteral(":id"), vorlage.id);
     if (auto r = execQuery(q, tr("Vorlage %1 schreiben").arg(vorlage.id)); !r)
         return Error{r.error()};
     if (auto r = writeParts(vorlage, vorlage.id); !r)
         return Error{r.error()};
-    if (auto r = tx.commit(); !r)
+    if (auto r = moveAnchors(before.value(), vorlage); !r)
         return Error{r.error()};
-    return stored + 1;
+    return before->revision + 1;
 }
 
 QString Workspace::conflictMessage(qint64 id)
@@ -487,6 +561,8 @@ Result<void> Workspace::remove(qint64 id)
     Transaction tx(database());
     if (!tx.active())
         return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    if (auto v = load(id); v && isReadOnly(v->status))
+        return Error{readOnlyMessage(v.value())};
     QSqlQuery q(database());
     q.prepare(QStringLiteral("DELETE FROM vorlage WHERE id = ?"));
     q.addBindValue(id);

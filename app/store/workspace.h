@@ -163,6 +163,11 @@ private:
     Workspace(QString path, QString connection);
     Result<void> loadRessorts();
     Result<void> writeParts(const Vorlage &vorlage, qint64 id);
+    // The parts of save(), setStatus() and the other writers that run inside their transaction.
+    Result<int> saveInTransaction(const Vorlage &vorlage);
+    Result<void> moveAnchors(const Vorlage &before, const Vorlage &after);
+    Result<void> writeAnnotationAnchor(const Annotation &annotation);
+    Result<VersionInfo> insertVersion(const Vorlage &vorlage, const QString &name, bool automatic);
     struct FigureStatements;
     Result<void> writeFigure(const Figure &figure, const QString &who, const QString &now, FigureStatements &st);
     QString setting(const QString &key, const QString &fallback) const;

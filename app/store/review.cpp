@@ -1,0 +1,578 @@
+// The review part of the workspace: annotations, versions, status changes, Neufassungen and the
+// file contents of Anlagen. Same class as workspace.cpp; split only to keep each file readable.
+
+#include "workspace.h"
+
+#include "transaction.h"
+#include "validation.h"
+#include "vorlagejson.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace vw {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vw::Workspace", text);
+}
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODate);
+}
+
+QString orEmpty(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+const QString annotationColumns = QStringLiteral(
+    "id, vorlage_id, place, start, end, quote, detached, author, created, text, suggestion, replacement, "
+    "decided_by, decided, resolved, resolved_by, resolved_at");
+
+Annotation annotationFrom(const QSqlQuery &q)
+{
+    Annotation a;
+    a.id = q.value(0).toLongLong();
+    a.vorlageId = q.value(1).toLongLong();
+    anchorPlaceFromKey(q.value(2).toString(), &a.anchor.place);
+    a.anchor.start = q.value(3).toInt();
+    a.anchor.end = q.value(4).toInt();
+    a.anchor.quote = q.value(5).toString();
+    a.anchor.detached = q.value(6).toBool();
+    a.author = q.value(7).toString();
+    a.created = timeFrom(q.value(8));
+    a.text = q.value(9).toString();
+    suggestionFromKey(q.value(10).toString(), &a.suggestion);
+    a.replacement = q.value(11).toString();
+    a.decidedBy = q.value(12).toString();
+    a.decided = timeFrom(q.value(13));
+    a.resolved = q.value(14).toBool();
+    a.resolvedBy = q.value(15).toString();
+    a.resolvedAt = timeFrom(q.value(16));
+    return a;
+}
+
+Result<void> begin(Transaction &tx)
+{
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    return {};
+}
+
+} // namespace
+
+QString Workspace::readOnlyMessage(const Vorlage &vorlage)
+{
+    return tr("Vorlage %1 ist %2 und kann nicht mehr geändert werden. Für Änderungen legen Sie eine Neufassung an.")
+        .arg(vorlage.id)
+        .arg(statusLabel(vorlage.status).toLower());
+}
+
+// ---- Annotations ----------------------------------------------------------------------------------
+
+Result<QList<Annotation>> Workspace::annotations(qint64 vorlageId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM annotation WHERE vorlage_id = ? ORDER BY id").arg(annotationColumns));
+    q.addBindValue(vorlageId);
+    if (auto r = execQuery(q, tr("Kommentare lesen")); !r)
+        return Error{r.error()};
+    QList<Annotation> result;
+    while (q.next())
+        result.append(annotationFrom(q));
+    if (result.isEmpty())
+        return result;
+
+    QSqlQuery r(database());
+    r.prepare(QStringLiteral("SELECT r.id, r.annotation_id, r.author, r.created, r.text FROM annotation_reply r "
+                             "JOIN annotation a ON a.id = r.annotation_id WHERE a.vorlage_id = ? ORDER BY r.id"));
+    r.addBindValue(vorlageId);
+    if (auto e = execQuery(r, tr("Antworten lesen")); !e)
+        return Error{e.error()};
+    while (r.next()) {
+        const qint64 annotationId = r.value(1).toLongLong();
+        for (Annotation &a : result) {
+            if (a.id == annotationId)
+                a.replies.append({r.value(0).toLongLong(), r.value(2).toString(), timeFrom(r.value(3)), r.value(4).toString()});
+        }
+    }
+    return result;
+}
+
+Result<Annotation> Workspace::annotation(qint64 annotationId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT vorlage_id FROM annotation WHERE id = ?"));
+    q.addBindValue(annotationId);
+    if (auto r = execQuery(q, tr("Kommentar lesen")); !r)
+        return Error{r.error()};
+    if (!q.next())
+        return Error{tr("Einen Kommentar mit der Nummer %1 gibt es im Arbeitsbereich nicht.").arg(annotationId)};
+    auto all = annotations(q.value(0).toLongLong());
+    if (!all)
+        return Error{all.error()};
+    for (const Annotation &a : all.value()) {
+        if (a.id == annotationId)
+            return a;
+    }
+    return Error{tr("Einen Kommentar mit der Nummer %1 gibt es im Arbeitsbereich nicht.").arg(annotationId)};
+}
+
+Result<qint64> Workspace::addAnnotation(const Annotation &annotation)
+{
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return Error{r.error()};
+    auto vorlage = load(annotation.vorlageId);
+    if (!vorlage)
+        return Error{vorlage.error()};
+    if (isReadOnly(vorlage->status))
+        return Error{readOnlyMessage(vorlage.value())};
+    if (annotation.text.trimmed().isEmpty() && !annotation.isSuggestion())
+        return Error{tr("Ein Kommentar braucht einen Text.")};
+    const Anchor &anchor = annotation.anchor;
+    if (!placeExists(vorlage.value(), anchor.place))
+        return Error{tr("Die Stelle des Kommentars gibt es in der Vorlage nicht.")};
+    const QString placeText = anchorText(vorlage.value(), anchor.place);
+    if (anchor.start < 0 || anchor.end < anchor.start || anchor.end > placeText.size()
+        || placeText.mid(anchor.start, anchor.end - anchor.start) != anchor.quote)
+        return Error{tr("Der markierte Text „%1“ steht nicht (mehr) an dieser Stelle der Vorlage.").arg(anchor.quote)};
+
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO annotation (vorlage_id, place, start, end, quote, detached, author, created, "
+                             "text, suggestion, replacement) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)"));
+    const QString author = annotation.author.trimmed().isEmpty() ? mAuthor : annotation.author.trimmed();
+    const QString created = annotation.created.isValid() ? annotation.created.toUTC().toString(Qt::ISODate) : nowText();
+    const Annotation::Suggestion suggestion = annotation.isSuggestion() ? Annotation::Suggestion::Open
+                                                                        : Annotation::Suggestion::None;
+    for (const QVariant &value : {QVariant(annotation.vorlageId), QVariant(anchorPlaceKey(anchor.place)),
+                                  QVariant(anchor.start), QVariant(anchor.end), QVariant(orEmpty(anchor.quote)),
+                                  QVariant(orEmpty(author)), QVariant(created), QVariant(orEmpty(annotation.text)),
+                                  QVariant(orEmpty(suggestionKey(suggestion))), QVariant(orEmpty(annotation.replacement))})
+        q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Kommentar speichern")); !r)
+        return Error{r.error()};
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (auto r = tx.commit(); !r)
+        return Error{r.error()};
+    return id;
+}
+
+Result<qint64> Workspace::addReply(qint64 annotationId, const QString &replyText)
+{
+    if (replyText.trimmed().isEmpty())
+        return Error{tr("Eine Antwort braucht einen Text.")};
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return Error{r.error()};
+    if (auto a = annotation(annotationId); !a)
+        return Error{a.error()};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO annotation_reply (annotation_id, author, created, text) VALUES (?, ?, ?, ?)"));
+    for (const QVariant &value : {QVariant(annotationId), QVariant(orEmpty(mAuthor)), QVariant(nowText()),
+                                  QVariant(replyText.trimmed())})
+        q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Antwort speichern")); !r)
+        return Error{r.error()};
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (auto r = tx.commit(); !r)
+        return Error{r.error()};
+    return id;
+}
+
+Result<void> Workspace::setResolved(qint64 annotationId, bool resolved)
+{
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return r;
+    if (auto a = annotation(annotationId); !a)
+        return Error{a.error()};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE annotation SET resolved = ?, resolved_by = ?, resolved_at = ? WHERE id = ?"));
+    for (const QVariant &value : {QVariant(resolved), QVariant(resolved ? orEmpty(mAuthor) : QStringLiteral("")),
+                                  resolved ? QVariant(nowText()) : QVariant(), QVariant(annotationId)})
+        q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Kommentar ändern")); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<void> Workspace::decideSuggestion(qint64 annotationId, Annotation::Suggestion decision)
+{
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return r;
+    auto a = annotation(annotationId);
+    if (!a)
+        return Error{a.error()};
+    if (!a->isSuggestion())
+        return Error{tr("Kommentar %1 ist kein Änderungsvorschlag.").arg(annotationId)};
+    if (decision == Annotation::Suggestion::None)
+        return Error{tr("Ein Änderungsvorschlag bleibt ein Änderungsvorschlag.")};
+    auto vorlage = load(a->vorlageId);
+    if (!vorlage)
+        return Error{vorlage.error()};
+    if (isReadOnly(vorlage->status))
+        return Error{readOnlyMessage(vorlage.value())};
+    const bool open = decision == Annotation::Suggestion::Open;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE annotation SET suggestion = ?, decided_by = ?, decided = ? WHERE id = ?"));
+    for (const QVariant &value : {QVariant(suggestionKey(decision)), QVariant(open ? QStringLiteral("") : orEmpty(mAuthor)),
+                                  open ? QVariant() : QVariant(nowText()), QVariant(annotationId)})
+        q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Änderungsvorschlag entscheiden")); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<int> Workspace::acceptSuggestion(qint64 annotationId)
+{
+    auto a = annotation(annotationId);
+    if (!a)
+        return Error{a.error()};
+    if (a->suggestion != Annotation::Suggestion::Open)
+        return Error{tr("Kommentar %1 ist kein offener Änderungsvorschlag.").arg(annotationId)};
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return Error{r.error()};
+    auto vorlage = load(a->vorlageId);
+    if (!vorlage)
+        return Error{vorlage.error()};
+    if (isReadOnly(vorlage->status))
+        return Error{readOnlyMessage(vorlage.value())};
+    Vorlage changed = vorlage.value();
+    if (auto r = replaceAnchoredText(changed, a->anchor, a->replacement); !r)
+        return Error{r.error()};
+    auto revision = saveInTransaction(changed);
+    if (!revision)
+        return revision;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE annotation SET suggestion = ?, decided_by = ?, decided = ? WHERE id = ?"));
+    for (const QVariant &value : {QVariant(suggestionKey(Annotation::Suggestion::Accepted)), QVariant(orEmpty(mAuthor)),
+                                  QVariant(nowText()), QVariant(annotationId)})
+        q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Änderungsvorschlag annehmen")); !r)
+        return Error{r.error()};
+    if (auto r = tx.commit(); !r)
+        return Error{r.error()};
+    return revision;
+}
+
+Result<void> Workspace::moveAnchors(const Vorlage &before, const Vorlage &after)
+{
+    auto stored = annotations(before.id);
+    if (!stored)
+        return Error{stored.error()};
+    if (stored->isEmpty())
+        return {};
+    QList<Annotation> list = stored.value();
+    QList<Anchor *> anchors;
+    for (Annotation &a : list)
+        anchors << &a.anchor;
+    if (!remapAnchors(before, after, anchors))
+        return {};
+    for (int i = 0; i < list.size(); ++i) {
+        if (list[i].anchor != stored->at(i).anchor) {
+            if (auto r = writeAnnotationAnchor(list[i]); !r)
+                return r;
+        }
+    }
+    return {};
+}
+
+Result<void> Workspace::writeAnnotationAnchor(const Annotation &a)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE annotation SET place = ?, start = ?, end = ?, detached = ? WHERE id = ?"));
+    for (const QVariant &value : {QVariant(anchorPlaceKey(a.anchor.place)), QVariant(a.anchor.start),
+                                  QVariant(a.anchor.end), QVariant(a.anchor.detached), QVariant(a.id)})
+        q.addBindValue(value);
+    return execQuery(q, tr("Kommentar verschieben"));
+}
+
+// ---- Versions -------------------------------------------------------------------------------------
+
+namespace {
+
+Workspace::VersionInfo versionFrom(const QSqlQuery &q)
+{
+    Workspace::VersionInfo v;
+    v.id = q.value(0).toLongLong();
+    v.vorlageId = q.value(1).toLongLong();
+    v.number = q.value(2).toInt();
+    v.name = q.value(3).toString();
+    v.automatic = q.value(4).toBool();
+    statusFromKey(q.value(5).toString(), &v.status);
+    v.author = q.value(6).toString();
+    v.created = timeFrom(q.value(7));
+    return v;
+}
+
+const QString versionColumns = QStringLiteral("id, vorlage_id, number, name, automatic, status, author, created");
+
+} // namespace
+
+Result<QList<Workspace::VersionInfo>> Workspace::versions(qint64 vorlageId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM version WHERE vorlage_id = ? ORDER BY number").arg(versionColumns));
+    q.addBindValue(vorlageId);
+    if (auto r = execQuery(q, tr("Versionen lesen")); !r)
+        return Error{r.error()};
+    QList<VersionInfo> result;
+    while (q.next())
+        result.append(versionFrom(q));
+    return result;
+}
+
+Result<Vorlage> Workspace::versionSnapshot(qint64 vorlageId, int number) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT snapshot FROM version WHERE vorlage_id = ? AND number = ?"));
+    q.addBindValue(vorlageId);
+    q.addBindValue(number);
+    if (auto r = execQuery(q, tr("Version lesen")); !r)
+        return Error{r.error()};
+    if (!q.next())
+        return Error{tr("Vorlage %1 hat keine Version %2.").arg(vorlageId).arg(number)};
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(q.value(0).toString().toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !json.isObject())
+        return Error{tr("Version %2 der Vorlage %1 ist beschädigt.").arg(vorlageId).arg(number)};
+    auto v = vorlageFromJson(json.object());
+    if (!v)
+        return Error{tr("Version %2 der Vorlage %1 ist beschädigt: %3").arg(vorlageId).arg(number).arg(v.error())};
+    v->id = vorlageId;
+    return v;
+}
+
+Result<Workspace::VersionInfo> Workspace::insertVersion(const Vorlage &vorlage, const QString &name, bool automatic)
+{
+    Vorlage snapshot = vorlage;
+    auto values = figureValues(&vorlage);
+    if (!values)
+        return Error{values.error()};
+    freezeFigures(snapshot, values.value());
+
+    QSqlQuery n(database());
+    n.prepare(QStringLiteral("SELECT COALESCE(MAX(number), 0) + 1 FROM version WHERE vorlage_id = ?"));
+    n.addBindValue(vorlage.id);
+    if (auto r = execQuery(n, tr("Version anlegen")); !r || !n.next())
+        return Error{tr("Die Version kann nicht angelegt werden.")};
+    VersionInfo info;
+    info.vorlageId = vorlage.id;
+    info.number = n.value(0).toInt();
+    info.name = name.trimmed();
+    info.automatic = automatic;
+    info.status = vorlage.status;
+    info.author = mAuthor;
+    info.created = QDateTime::currentDateTimeUtc();
+
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO version (vorlage_id, number, name, automatic, status, author, created, snapshot) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QByteArray json = QJsonDocument(vorlageToJson(snapshot)).toJson(QJsonDocument::Compact);
+    for (const QVariant &value : {QVariant(info.vorlageId), QVariant(info.number), QVariant(orEmpty(info.name)),
+                                  QVariant(automatic), QVariant(statusKey(info.status)), QVariant(orEmpty(info.author)),
+                                  QVariant(info.created.toString(Qt::ISODate)), QVariant(QString::fromUtf8(json))})
+        q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Version anlegen")); !r)
+        return Error{r.error()};
+    info.id = q.lastInsertId().toLongLong();
+    return info;
+}
+
+Result<Workspace::VersionInfo> Workspace::addVersion(qint64 vorlageId, const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return Error{tr("Eine Version braucht einen Namen, etwa „zur Mitzeichnung“.")};
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return Error{r.error()};
+    auto vorlage = load(vorlageId);
+    if (!vorlage)
+        return Error{vorlage.error()};
+    auto info = insertVersion(vorlage.value(), name, false);
+    if (!info)
+        return info;
+    if (auto r = tx.commit(); !r)
+        return Error{r.error()};
+    return info;
+}
+
+Result<qint64> Workspace::restoreVersion(qint64 vorlageId, int number)
+{
+    auto snapshot = versionSnapshot(vorlageId, number);
+    if (!snapshot)
+        return Error{snapshot.error()};
+    Vorlage draft = neufassung(snapshot.value());
+    draft.paperKind = snapshot->paperKind;
+    return add(draft);
+}
+
+// ---- Status ---------------------------------------------------------------------------------------
+
+Result<void> Workspace::setStatus(qint64 vorlageId, Status to, const QDate &sessionDate, Outcome outcome)
+{
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return r;
+    auto loaded = load(vorlageId);
+    if (!loaded)
+        return Error{loaded.error()};
+    Vorlage v = loaded.value();
+    const Status from = v.status;
+    const bool deferred = to == Status::Beschlossen && outcome == Outcome::Zurueckgestellt;
+    if (to == Status::Veroeffentlicht)
+        return Error{tr("Veröffentlicht wird eine Vorlage nur durch die Veröffentlichung selbst (Registerpaket).")};
+    if (!statusTransitionAllowed(from, to))
+        return Error{tr("Vorlage %1 kann nicht von „%2“ nach „%3“ wechseln.")
+                         .arg(vorlageId)
+                         .arg(statusLabel(from), statusLabel(to))};
+    if (to == Status::Beschlossen) {
+        if (outcome == Outcome::Keins)
+            outcome = Outcome::Unveraendert;
+        const QDate session = sessionDate.isValid() ? sessionDate : v.sessionDate;
+        if (!session.isValid())
+            return Error{tr("Für „Beschlossen“ fehlt das Datum der Senatssitzung.")};
+        v.sessionDate = session;
+    } else if (outcome != Outcome::Keins) {
+        return Error{tr("Ein Ergebnis der Sitzung gibt es nur mit dem Status „Beschlossen“.")};
+    }
+    if (to == Status::Beschlussreif || to == Status::Beschlossen) {
+        auto values = figureValues(&v);
+        if (!values)
+            return Error{values.error()};
+        QStringList errors;
+        for (const Problem &p : validate(v, ressorts(), &values.value())) {
+            if (p.severity == Problem::Severity::Error)
+                errors << p.message;
+        }
+        if (!errors.isEmpty())
+            return Error{tr("Vorlage %1 hat noch Fehler und kann nicht „%2“ werden:\n%3")
+                             .arg(vorlageId)
+                             .arg(statusLabel(to), errors.join(QLatin1Char('\n')))};
+    }
+
+    QString versionName;
+    if (deferred) {
+        versionName = tr("In der Sitzung am %1 zurückgestellt").arg(germanDate(v.sessionDate));
+        to = from;
+    } else {
+        if (to == Status::Beschlossen) {
+            // The decided version keeps the figure values it was decided with.
+            auto values = figureValues(&v);
+            if (!values)
+                return Error{values.error()};
+            freezeFigures(v, values.value());
+            if (auto r = writeParts(v, v.id); !r)
+                return r;
+            versionName = tr("In der Senatssitzung am %1 beschlossen").arg(germanDate(v.sessionDate));
+        } else {
+            versionName = tr("Status: %1").arg(statusLabel(to));
+        }
+        v.status = to;
+        v.outcome = outcome;
+    }
+
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE vorlage SET status = ?, outcome = ?, session_date = ?, modified = ?, "
+                             "modified_by = ?, revision = revision + 1 WHERE id = ?"));
+    for (const QVariant &value : {QVariant(statusKey(v.status)), QVariant(outcomeKey(v.outcome)),
+                                  QVariant(orEmpty(v.sessionDate.isValid() ? v.sessionDate.toString(Qt::ISODate) : QString())),
+                                  QVariant(nowText()), QVariant(orEmpty(mAuthor)), QVariant(vorlageId)})
+        q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Status ändern")); !r)
+        return r;
+    auto version = insertVersion(v, versionName, true);
+    if (!version)
+        return Error{version.error()};
+
+    QSqlQuery c(database());
+    c.prepare(QStringLiteral("INSERT INTO status_change (vorlage_id, from_status, to_status, outcome, session_date, "
+                             "author, at, version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value : {QVariant(vorlageId), QVariant(statusKey(from)), QVariant(statusKey(v.status)),
+                                  QVariant(outcomeKey(deferred ? Outcome::Zurueckgestellt : v.outcome)),
+                                  v.sessionDate.isValid() ? QVariant(v.sessionDate.toString(Qt::ISODate)) : QVariant(),
+                                  QVariant(orEmpty(mAuthor)), QVariant(nowText()), QVariant(version->id)})
+        c.addBindValue(value);
+    if (auto r = execQuery(c, tr("Statuswechsel festhalten")); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<QList<Workspace::StatusChange>> Workspace::statusHistory(qint64 vorlageId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT c.from_status, c.to_status, c.outcome, c.session_date, c.author, c.at, v.number "
+                             "FROM status_change c LEFT JOIN version v ON v.id = c.version_id "
+                             "WHERE c.vorlage_id = ? ORDER BY c.id"));
+    q.addBindValue(vorlageId);
+    if (auto r = execQuery(q, tr("Statusverlauf lesen")); !r)
+        return Error{r.error()};
+    QList<StatusChange> result;
+    while (q.next()) {
+        StatusChange c;
+        statusFromKey(q.value(0).toString(), &c.from);
+        statusFromKey(q.value(1).toString(), &c.to);
+        outcomeFromKey(q.value(2).toString(), &c.outcome);
+        c.sessionDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+        c.author = q.value(4).toString();
+        c.at = timeFrom(q.value(5));
+        c.versionNumber = q.value(6).toInt();
+        result.append(c);
+    }
+    return result;
+}
+
+Result<qint64> Workspace::addNeufassung(qint64 vorlageId)
+{
+    auto v = load(vorlageId);
+    if (!v)
+        return Error{v.error()};
+    return add(neufassung(v.value()));
+}
+
+// ---- Blobs ----------------------------------------------------------------------------------------
+
+Result<QString> Workspace::storeBlob(const QByteArray &data)
+{
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return Error{r.error()};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO blob (sha256, data) VALUES (?, ?)"));
+    q.addBindValue(sha);
+    q.addBindValue(data);
+    if (auto r = execQuery(q, tr("Datei speichern")); !r)
+        return Error{r.error()};
+    if (auto r = tx.commit(); !r)
+        return Error{r.error()};
+    return sha;
+}
+
+Result<QByteArray> Workspace::blob(const QString &sha256) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT data FROM blob WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    if (auto r = execQuery(q, tr("Datei lesen")); !r)
+        return Error{r.error()};
+    if (!q.next())
+        return Error{tr("Die Datei %1 fehlt im Arbeitsbereich.").arg(sha256.left(12))};
+    return q.value(0).toByteArray();
+}
+
+} // namespace vw
