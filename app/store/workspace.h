@@ -167,6 +167,17 @@ public:
     int figureMaxAgeDays() const; // a figure older than this at the Vorlage's date is a warning
     Result<void> setFigureMaxAgeDays(int days);
 
+    // The workspace dictionary (spell check): words accepted in this workspace besides the German
+    // dictionary's — Ressort names and abbreviations, places, terms such as ZGF or Deputation.
+    Result<QStringList> dictionaryWords() const; // sorted, case-insensitively
+    // One word (no spaces); adding a word already there, or removing one that is not, is no error.
+    Result<void> addDictionaryWord(const QString &word);
+    Result<void> removeDictionaryWord(const QString &word);
+    // Adds standardDictionaryWords() once per workspace (a setting remembers it), so that a term the
+    // users removed stays removed. The app calls it when it opens a workspace.
+    Result<void> seedDictionary();
+    static QStringList standardDictionaryWords();
+
 private:
     Workspace(QString path, QString connection);
     Result<void> loadRessorts();

@@ -4,6 +4,7 @@
 #include <QStringListModel>
 #include <QCompleter>
 #include "figuretokens.h"
+#include "spellhighlighter.h"
 
 #include "contentdocument.h"
 
@@ -58,6 +59,7 @@ ContentEdit::ContentEdit(QWidget *parent) : QTextEdit(parent)
     connect(document(), &QTextDocument::contentsChanged, this, &ContentEdit::documentChanged);
     mTokens = new FigureTokens(this);
     document()->documentLayout()->registerHandler(contentformat::figureObjectType, mTokens);
+    enableSpellCheck(this); // red underlines, corrections in the context menu
     mCompleter = new QCompleter(this);
     mCompleter->setWidget(this);
     mCompleter->setCaseSensitivity(Qt::CaseInsensitive);
@@ -578,6 +580,10 @@ void ContentEdit::contextMenuEvent(QContextMenuEvent *event)
         if (a->objectName() == QLatin1String("edit-undo") || a->objectName() == QLatin1String("edit-redo"))
             menu->removeAction(a);
     }
+    // Corrections for a misspelt word at the top, as in word processors.
+    const int at = event->reason() == QContextMenuEvent::Mouse ? cursorForPosition(event->pos()).position()
+                                                               : textCursor().position();
+    addSpellActions(menu.get(), this, at);
     menu->addSeparator();
     menu->addActions({mBold, mItalic});
     menu->addSeparator();

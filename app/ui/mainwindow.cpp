@@ -9,6 +9,8 @@
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "pdfpreview.h"
+#include "settingsdialog.h"
+#include "spellchecker.h"
 #include "templates.h"
 #include "validation.h"
 #include "vorlagedocument.h"
@@ -32,6 +34,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QThreadPool>
+#include <QTimer>
 #include <QUndoGroup>
 
 namespace vw {
@@ -149,6 +152,34 @@ MainWindow::MainWindow(QWidget *parent)
         mUi->filterEdit->selectAll();
     });
 
+    // --- Settings, first start, spell check ---
+    auto *settingsAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Einstellungen…"), this);
+    settingsAction->setObjectName(QStringLiteral("actionSettings"));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    mUi->menuEdit->addSeparator();
+    mUi->menuEdit->addAction(settingsAction);
+    connect(settingsAction, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(mWorkspace.get(), SettingsDialog::Mode::Settings, this);
+        if (dialog.exec() == QDialog::Accepted && mWorkspace)
+            reloadFigures(); // the number style and the age limit change how figures show and validate
+    });
+    QTimer::singleShot(0, this, [this] {
+        // Without a dictionary the check is off: say so once, without getting in the way.
+        static bool told = false;
+        if (!told && !SpellChecker::instance()->isAvailable()) {
+            told = true;
+            statusBar()->showMessage(SpellChecker::instance()->unavailableReason(), 20000);
+        }
+        // First start: ask who works here (not in tests, nor when VW_SKIP_FIRST_START is set).
+        if (QStandardPaths::isTestModeEnabled() || !qEnvironmentVariableIsEmpty("VW_SKIP_FIRST_START") ||
+            UserProfile::load().isComplete())
+            return;
+        auto *dialog = new SettingsDialog(mWorkspace.get(), SettingsDialog::Mode::FirstStart, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    // --- end settings ---
+
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/editorSplitter")).toByteArray());
@@ -166,6 +197,8 @@ MainWindow::~MainWindow()
     mPreviewPool.waitForDone();
     closeAllEditors();
     mFigurePanel->setWorkspace(nullptr);
+    if (SpellChecker::instance()->workspace() == mWorkspace.get())
+        SpellChecker::instance()->setWorkspace(nullptr);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -185,8 +218,12 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
         return Error{ws.error()};
     closeAllEditors();
     mFigurePanel->setWorkspace(nullptr); // before the old workspace goes
+    SpellChecker::instance()->setWorkspace(nullptr);
     mWorkspace = std::move(ws.value());
     mFigurePanel->setWorkspace(mWorkspace.get());
+    // The standard terms (ZGF, Deputation, …) once; a read-only workspace just has none.
+    (void)mWorkspace->seedDictionary();
+    SpellChecker::instance()->setWorkspace(mWorkspace.get());
     reloadFigures();
     setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
     rememberWorkspace(QFileInfo(path).absoluteFilePath());
