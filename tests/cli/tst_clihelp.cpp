@@ -77,7 +77,7 @@ TEST_CASE("help COMMAND and COMMAND --help print that command's usage", "[cli]")
 
     r = runInProcess({S("status"), S("--help")});
     CHECK(r.exitCode == 0);
-    CHECK(r.out.contains(S("status ID STATUS [--session-date DATUM] [--outcome ERGEBNIS]")));
+    CHECK(r.out.contains(S("status ID [STATUS] [--session-date DATUM] [--outcome ERGEBNIS]")));
     CHECK(r.out.contains(S("beschlossen")));
     CHECK_FALSE(r.out.contains(S("Befehle:")));
 
