@@ -13,6 +13,7 @@
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
 #include "vorlagelistmodel.h"
+#include "vorlagemenu.h"
 #include "workspace.h"
 
 #include <QCloseEvent>
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -146,6 +148,9 @@ MainWindow::MainWindow(QWidget *parent)
         mUi->filterEdit->setFocus();
         mUi->filterEdit->selectAll();
     });
+
+    mVorlageMenu = new VorlageMenu(this);
+    menuBar()->insertMenu(mUi->menuView->menuAction(), mVorlageMenu->menu());
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
@@ -305,6 +310,11 @@ bool MainWindow::openVorlage(qint64 id)
     connect(editor->saver(), &DocumentSaver::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Nicht gespeichert: %1 – neuer Versuch bei der nächsten Änderung.").arg(message));
     });
+    connect(editor, &VorlageEditor::neufassungRequested, this, [this, editor] {
+        mUi->editorTabs->setCurrentWidget(editor);
+        if (auto r = mVorlageMenu->createNeufassung(); !r)
+            showError(tr("Neufassung anlegen"), r.error());
+    });
     connect(editor->saver(), &DocumentSaver::conflictDetected, this,
             [this, editor](const QString &message) { resolveConflict(editor, message); });
     mUi->editorTabs->setCurrentIndex(tab);
@@ -441,6 +451,38 @@ void MainWindow::updateActions()
     mUi->actionFind->setEnabled(open);
     mUi->actionImport->setEnabled(mWorkspace != nullptr);
     mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
+    if (mVorlageMenu)
+        mVorlageMenu->update();
+}
+
+void MainWindow::reloadVorlage(qint64 id)
+{
+    if (!mWorkspace)
+        return;
+    for (VorlageEditor *e : editors()) {
+        if (e->document()->vorlage().id != id)
+            continue;
+        auto stored = mWorkspace->load(id);
+        if (!stored) {
+            showError(tr("Vorlage laden"), stored.error());
+            break;
+        }
+        e->document()->reset(stored.value());
+    }
+    if (auto rows = mWorkspace->list())
+        mModel->setRows(rows.value());
+    const int r = mModel->rowOf(currentVorlageId());
+    const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+    if (r >= 0)
+        mUi->vorlagenView->setCurrentIndex(mProxy->mapFromSource(mModel->index(r, VorlageListModel::TitleColumn)));
+    refreshPreview();
+    updateActions();
+}
+
+void MainWindow::showNewVorlage(qint64 id)
+{
+    setFilterText(QString());
+    reloadList(id);
 }
 
 Result<void> MainWindow::exportCurrent(const QString &path)
