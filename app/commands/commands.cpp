@@ -154,7 +154,11 @@ Result<void> setHeaderField(VorlageDocument *doc, const QString &field, const QS
                             const RessortTable &ressorts)
 {
     if (doc->isReadOnly())
-        return Error{tr("Die Vorlage ist schreibgeschützt; für Änderungen legen Sie eine Neufassung an.")};
+        // As Workspace::readOnlyMessage() says it.
+        return Error{tr("Vorlage %1 ist %2 und kann nicht mehr geändert werden. Für Änderungen legen Sie eine "
+                        "Neufassung an.")
+                         .arg(doc->vorlage().id)
+                         .arg(statusLabel(doc->vorlage().status).toLower())};
     const auto date = [&](void (*setter)(VorlageDocument *, const QDate &)) -> Result<void> {
         const QDate d = value.trimmed().isEmpty() ? QDate() : parseGermanDate(value);
         if (!value.trimmed().isEmpty() && !d.isValid())

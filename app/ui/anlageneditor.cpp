@@ -45,9 +45,10 @@ AnlagenEditor::AnlagenEditor(VorlageDocument *document, Workspace *workspace, QW
     mTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     QHeaderView *header = mTable->horizontalHeader();
     header->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(FileColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FileColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(InternalColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(LicenceColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(LicenceColumn, QHeaderView::Fixed);
+    header->resizeSection(LicenceColumn, fontMetrics().horizontalAdvance(QStringLiteral("CC BY-SA 4.0")) + 16);
     layout->addWidget(mTable);
 
     auto *buttons = new QHBoxLayout;

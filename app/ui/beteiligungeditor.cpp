@@ -51,13 +51,17 @@ BeteiligungEditor::BeteiligungEditor(VorlageDocument *document, const RessortTab
     layout->setContentsMargins(0, 8, 0, 8);
 
     auto *headingRow = new QHBoxLayout;
-    auto *heading = new QLabel(tr("Beteiligung (Mitzeichnung)"), this);
+    auto *heading = new QLabel(tr("Beteiligung"), this);
+    heading->setToolTip(tr("Mitzeichnung: die beteiligten Ressorts und Stellen"));
     heading->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 12pt;"));
     mSummary->setStyleSheet(QStringLiteral("color: #555;"));
+    mSummary->setWordWrap(true); // may shrink: the page must fit the window
     headingRow->addWidget(heading);
-    headingRow->addSpacing(12);
-    headingRow->addWidget(mSummary, 1);
+    headingRow->addStretch(1);
+    headingRow->addWidget(mPropose);
+    headingRow->addWidget(mAttach);
     layout->addLayout(headingRow);
+    layout->addWidget(mSummary);
 
     mTable->setHorizontalHeaderLabels(
         {tr("Ressort / Stelle"), tr("Stand"), tr("Datum"), tr("Maßgabe / Einwände"), tr("Ausgeräumt")});
@@ -71,8 +75,11 @@ BeteiligungEditor::BeteiligungEditor(VorlageDocument *document, const RessortTab
     mTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     QHeaderView *header = mTable->horizontalHeader();
     header->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(DateColumn, QHeaderView::ResizeToContents);
+    // The state and date cells are widgets, which ResizeToContents does not measure.
+    header->setSectionResizeMode(StateColumn, QHeaderView::Fixed);
+    header->setSectionResizeMode(DateColumn, QHeaderView::Fixed);
+    header->resizeSection(StateColumn, QComboBox().fontMetrics().horizontalAdvance(tr("zugestimmt mit Maßgabe")) + 34);
+    header->resizeSection(DateColumn, QDateEdit().fontMetrics().horizontalAdvance(QStringLiteral("00.00.00000")) + 36);
     header->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ResolvedColumn, QHeaderView::ResizeToContents);
     mTable->setToolTip(tr("Doppelklick auf „Maßgabe / Einwände“, um den Text zu bearbeiten"));
@@ -82,15 +89,12 @@ BeteiligungEditor::BeteiligungEditor(VorlageDocument *document, const RessortTab
     mAddCombo->setEditable(true);
     mAddCombo->setInsertPolicy(QComboBox::NoInsert);
     mAddCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    mAddCombo->setMinimumContentsLength(24);
+    mAddCombo->setMinimumContentsLength(18);
     mAddCombo->lineEdit()->setPlaceholderText(tr("Ressort oder Stelle …"));
     mAddCombo->setToolTip(tr("Ein Ressort aus der Liste oder eine freie Angabe, z. B. Magistrat Bremerhaven"));
-    buttons->addWidget(mAddCombo, 2);
+    buttons->addWidget(mAddCombo, 1);
     buttons->addWidget(mAdd);
     buttons->addWidget(mRemove);
-    buttons->addStretch(1);
-    buttons->addWidget(mPropose);
-    buttons->addWidget(mAttach);
     layout->addLayout(buttons);
     mPropose->setToolTip(tr("Den Text von Abschnitt E aus dieser Liste vorschlagen (rückgängig zu machen)"));
     mAttach->setToolTip(tr("Die Einwände der gewählten Stelle als interne Anlage an die Vorlage hängen"));
@@ -385,6 +389,7 @@ void BeteiligungEditor::updateRow(int row)
     }
     QTableWidgetItem *text = mTable->item(row, TextColumn);
     text->setText(p.text);
+    text->setToolTip(p.text);
     const bool hasText = p.state == Participation::State::ZugestimmtMitMassgabe || p.state == Participation::State::Einwaende;
     Qt::ItemFlags textFlags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     if (!readOnly)
