@@ -227,6 +227,11 @@ QList<QTextBlock> ContentEdit::selectedBlocks() const
 
 void ContentEdit::updateActions()
 {
+    if (isReadOnly()) {
+        for (QAction *a : formatActions())
+            a->setEnabled(false);
+        return;
+    }
     const QTextCursor cursor = textCursor();
     const QTextCharFormat format = cursor.charFormat();
     mBold->setChecked(format.fontWeight() >= QFont::Bold);
@@ -450,6 +455,8 @@ bool ContentEdit::event(QEvent *event)
         event->ignore();
         return true;
     }
+    if (event->type() == QEvent::ReadOnlyChange)
+        updateActions();
     return QTextEdit::event(event);
 }
 
@@ -457,6 +464,11 @@ void ContentEdit::keyPressEvent(QKeyEvent *event)
 {
     if (isUndoOrRedo(event)) {
         event->ignore();
+        return;
+    }
+    // Read-only (a decided Vorlage): moving and copying only; our list and table keys edit through the cursor.
+    if (isReadOnly()) {
+        QTextEdit::keyPressEvent(event);
         return;
     }
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
@@ -532,6 +544,8 @@ void ContentEdit::setFigureValues(const FigureValues &values, QAbstractItemModel
 
 void ContentEdit::insertFigure(const QString &key)
 {
+    if (isReadOnly())
+        return;
     QTextCursor cursor = textCursor();
     const QTextCharFormat around = cursor.charFormat();
     cursor.insertText(QString(QChar::ObjectReplacementCharacter),

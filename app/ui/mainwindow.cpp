@@ -17,6 +17,8 @@
 #include "vorlageeditor.h"
 #include "vorlagelistmodel.h"
 #include "windowdrops.h"
+#include "vorlagemenu.h"
+#include "userprofile.h"
 #include "workspace.h"
 
 #include <QCloseEvent>
@@ -26,6 +28,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -179,6 +182,8 @@ MainWindow::MainWindow(QWidget *parent)
         dialog->open();
     });
     // --- end settings ---
+    mVorlageMenu = new VorlageMenu(this);
+    menuBar()->insertMenu(mUi->menuView->menuAction(), mVorlageMenu->menu());
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
@@ -220,6 +225,7 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
     mFigurePanel->setWorkspace(nullptr); // before the old workspace goes
     SpellChecker::instance()->setWorkspace(nullptr);
     mWorkspace = std::move(ws.value());
+    mWorkspace->setAuthor(UserProfile::load().author()); // every change records who made it
     mFigurePanel->setWorkspace(mWorkspace.get());
     // The standard terms (ZGF, Deputation, …) once; a read-only workspace just has none.
     (void)mWorkspace->seedDictionary();
@@ -345,6 +351,11 @@ bool MainWindow::openVorlage(qint64 id)
     });
     connect(editor->saver(), &DocumentSaver::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Nicht gespeichert: %1 – neuer Versuch bei der nächsten Änderung.").arg(message));
+    });
+    connect(editor, &VorlageEditor::neufassungRequested, this, [this, editor] {
+        mUi->editorTabs->setCurrentWidget(editor);
+        if (auto r = mVorlageMenu->createNeufassung(); !r)
+            showError(tr("Neufassung anlegen"), r.error());
     });
     connect(editor->saver(), &DocumentSaver::conflictDetected, this,
             [this, editor](const QString &message) { resolveConflict(editor, message); });
@@ -482,6 +493,38 @@ void MainWindow::updateActions()
     mUi->actionFind->setEnabled(open);
     mUi->actionImport->setEnabled(mWorkspace != nullptr);
     mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
+    if (mVorlageMenu)
+        mVorlageMenu->update();
+}
+
+void MainWindow::reloadVorlage(qint64 id)
+{
+    if (!mWorkspace)
+        return;
+    for (VorlageEditor *e : editors()) {
+        if (e->document()->vorlage().id != id)
+            continue;
+        auto stored = mWorkspace->load(id);
+        if (!stored) {
+            showError(tr("Vorlage laden"), stored.error());
+            break;
+        }
+        e->document()->reset(stored.value());
+    }
+    if (auto rows = mWorkspace->list())
+        mModel->setRows(rows.value());
+    const int r = mModel->rowOf(currentVorlageId());
+    const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+    if (r >= 0)
+        mUi->vorlagenView->setCurrentIndex(mProxy->mapFromSource(mModel->index(r, VorlageListModel::TitleColumn)));
+    refreshPreview();
+    updateActions();
+}
+
+void MainWindow::showNewVorlage(qint64 id)
+{
+    setFilterText(QString());
+    reloadList(id);
 }
 
 Result<void> MainWindow::exportCurrent(const QString &path)

@@ -23,6 +23,7 @@ class FigurePanel;
 class PdfPreview;
 class VorlageEditor;
 class VorlageListModel;
+class VorlageMenu;
 class Workspace;
 
 // The workspace's Vorlagen in a filterable list, the open Vorlagen as editors in tabs (one undo stack
@@ -72,6 +73,14 @@ public:
     // Renders the current Vorlage into the preview off the UI thread; emits previewUpdated when shown.
     void refreshPreview();
 
+    // Status, versions, Neufassung (the "Vorlage" menu).
+    VorlageMenu *vorlageMenu() const { return mVorlageMenu; }
+    // Vorlage `id` changed in the workspace outside its editor (a status change): its open tab shows the
+    // stored state (no undo history across it), and the list follows.
+    void reloadVorlage(qint64 id);
+    // A Vorlage just added to the workspace (a Neufassung, a restored version): listed and opened.
+    void showNewVorlage(qint64 id);
+
 signals:
     void previewUpdated();
 
@@ -102,6 +111,7 @@ private:
     FigurePanel *mFigurePanel;
     class QDockWidget *mFigureDock;
     QUndoGroup *mUndoGroup;
+    VorlageMenu *mVorlageMenu = nullptr;
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export
     QThreadPool mPreviewPool; // waited for on destruction: no export outlives the window
