@@ -7,15 +7,32 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QHashSeed>
+#include <QIcon>
 #include <QMessageBox>
+#include <QUrl>
+
+#include <cstring>
 
 int main(int argc, char *argv[])
 {
     QHashSeed::setDeterministicGlobalSeed(); // byte-stable PDFs, see the CLI
+    // --version and --help only print: they work without a display (over ssh, in package tests).
+    for (int i = 1; i < argc; ++i) {
+        for (const char *textOnly : {"--version", "-v", "--help", "-h", "--help-all"}) {
+            if (std::strcmp(argv[i], textOnly) == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("vorlagenwerk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Vorlagenwerk"));
     QApplication::setApplicationVersion(QStringLiteral(VW_VERSION));
+    // The desktop file's name lets Wayland and the task bar match the window to its icon and entry.
+    QApplication::setDesktopFileName(QStringLiteral("de.bremen.Vorlagenwerk"));
+    QIcon icon;
+    for (const int size : {32, 64, 256})
+        icon.addFile(QStringLiteral(":/icons/%1x%1/apps/de.bremen.Vorlagenwerk.png").arg(size));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("de.bremen.Vorlagenwerk"), icon));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Senatsvorlagen entwerfen, prüfen und veröffentlichen"));
@@ -30,7 +47,8 @@ int main(int argc, char *argv[])
                                   QStringLiteral("ID"));
     parser.addOption(openOption);
     parser.addPositionalArgument(QStringLiteral("arbeitsbereich"),
-                                 QApplication::translate("main", "Arbeitsbereich, der geöffnet wird."));
+                                 QApplication::translate("main", "Arbeitsbereich (*.vorlagen), der geöffnet wird."),
+                                 QStringLiteral("[arbeitsbereich]"));
     parser.process(app);
 
     if (auto fonts = vw::loadDocumentFonts(); !fonts) {
@@ -42,6 +60,8 @@ int main(int argc, char *argv[])
     QString path = parser.value(workspaceOption);
     if (path.isEmpty() && !parser.positionalArguments().isEmpty())
         path = parser.positionalArguments().first();
+    if (path.startsWith(QLatin1String("file:"))) // a file manager may hand over a URL
+        path = QUrl(path).toLocalFile();
     vw::Result<void> opened;
     if (path.isEmpty()) {
         path = vw::Workspace::defaultPath();

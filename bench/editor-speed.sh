@@ -6,4 +6,4 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chmod 700 "$work"
 QT_QPA_PLATFORM=offscreen XDG_DATA_HOME="$work" XDG_CONFIG_HOME="$work" XDG_RUNTIME_DIR="$work" \
-    "$build/bench/vw_bench_editor"
+    VW_SKIP_FIRST_START=1 "$build/bench/vw_bench_editor"

@@ -11,8 +11,10 @@ build=${VW_BUILD_DIR:-build}
 packages=(
     build-essential cmake ninja-build catch2
     qt6-base-dev qt6-pdf-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
+    libhunspell-dev hunspell-de-de pkgconf
     xvfb xauth poppler-utils file
     libqpdf-dev qpdf python3-jsonschema
+    dpkg-dev desktop-file-utils appstream libxml2-utils
 )
 
 missing=()

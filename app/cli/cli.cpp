@@ -1,12 +1,15 @@
 #include "cli.h"
+#include "clihelp.h"
 
 #include "commands.h"
 #include "demo.h"
 #include "figurecsv.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
+#include "publisher.h"
 #include "vorlagedocument.h"
 #include "validation.h"
+#include "vorlagediff.h"
 #include "vorlagejson.h"
 #include "beteiligung.h"
 #include "userprofile.h"
@@ -31,68 +34,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("vw::Cli", text);
 }
-
-const char *const usageText = QT_TRANSLATE_NOOP("vw::Cli",
-    "Aufruf: vorlagenwerk-cli [--workspace PFAD] BEFEHL …\n"
-    "\n"
-    "Befehle:\n"
-    "  init                       leeren Arbeitsbereich anlegen\n"
-    "  import DATEI               Vorlage aus Text oder PDF einlesen; gibt zuletzt ihre Nummer aus\n"
-    "  list [--json]              Vorlagen des Arbeitsbereichs auflisten\n"
-    "  show ID [--json]           Kopfdaten und Abschnitte einer Vorlage zeigen\n"
-    "  export ID --pdf DATEI [--force]\n"
-    "                             Vorlage als PDF exportieren; mit Fehlern nur mit --force\n"
-    "  export --all --out ORDNER  jede Vorlage als PDF in ORDNER exportieren\n"
-    "  check ID                   Probleme der Vorlage zeigen (Rückgabewert 1 bei Fehlern)\n"
-    "  set ID FELD WERT           ein Kopffeld ändern (FELD: kind, paperKind, date, sessionDate, body,\n"
-    "                             questionNumber, title, subtitle, references, fileCode, ressorts,\n"
-    "                             fraktion, askedOn, signatories)\n"
-    "  section ID BUCHSTABE --text-file DATEI\n"
-    "                             einen Abschnitt durch Text in der Form von import ersetzen\n"
-    "  figure set SCHLÜSSEL WERT [--label TEXT] [--type TYP] [--unit EINHEIT] [--as-of DATUM]\n"
-    "             [--source QUELLE] [--ressort RESSORT] [--note NOTIZ] [--millions | --no-millions]\n"
-    "                             eine Zahl anlegen oder ändern; nicht genannte Felder bleiben. Neue Zahlen\n"
-    "                             brauchen --label; TYP: integer, decimal, amount, percentage, date\n"
-    "                             (ohne --type nach dem Wert: „12,5 %“ Prozent, „7,5 Mio. €“ Betrag,\n"
-    "                             „12.05.2020“ Datum, sonst ganze Zahl oder Dezimalzahl)\n"
-    "  figure list [--json]       Zahlen des Arbeitsbereichs auflisten\n"
-    "  figure show SCHLÜSSEL [--json]\n"
-    "                             eine Zahl mit Verlauf und Verwendungen zeigen\n"
-    "  figure import DATEI.csv    Zahlen aus CSV einlesen: alle oder, bei einer fehlerhaften Zeile, keine\n"
-    "  figure export DATEI.csv    alle Zahlen als CSV schreiben (Semikolon, UTF-8; Spalten Schlüssel;\n"
-    "                             Bezeichnung;Typ;Wert;Einheit;Stand;Quelle;Ressort;Notiz;Mio)\n"
-    "\n"
-    "Prüfung:\n"
-    "  annotate ID --section BUCHSTABE --quote TEXT (--comment TEXT | --suggest ERSATZ)\n"
-    "           [--author NAME] [--occurrence N]\n"
-    "                             Kommentar oder Änderungsvorschlag an einer Textstelle; gibt zuletzt\n"
-    "                             seine Nummer aus (--field title|subtitle statt --section: Kopf)\n"
-    "  annotations ID [--json]    Kommentare und Vorschläge einer Vorlage auflisten\n"
-    "  reply KOMMENTAR --text TEXT\n"
-    "                             auf einen Kommentar antworten\n"
-    "  resolve KOMMENTAR [--reopen]\n"
-    "                             Kommentar als erledigt markieren (oder wieder öffnen)\n"
-    "  accept VORSCHLAG | reject VORSCHLAG\n"
-    "                             Änderungsvorschlag annehmen (Text wird ersetzt) oder ablehnen\n"
-    "  version ID --name NAME     Version (Stand) der Vorlage festhalten; gibt ihre Nummer aus\n"
-    "  versions ID [--json]       Versionen auflisten\n"
-    "  restore ID VERSION         Version als neuen Entwurf anlegen; gibt dessen Nummer aus\n"
-    "  diff ID V1 V2 [--pdf DATEI]\n"
-    "                             zwei Versionen vergleichen (V: Nummer oder „aktuell“)\n"
-    "  status ID [STATUS] [--session-date DATUM] [--outcome ERGEBNIS]\n"
-    "                             Status zeigen oder ändern (entwurf, in-abstimmung, beschlussreif,\n"
-    "                             beschlossen; ERGEBNIS: unveraendert, geaendert, zurueckgestellt)\n"
-    "  neufassung ID              Neufassung einer beschlossenen Vorlage anlegen; gibt ihre Nummer aus\n"
-    "  beteiligung ID [list] [--json]\n"
-    "  beteiligung ID add RESSORT|NAME [--state STAND] [--date DATUM] [--text TEXT]\n"
-    "  beteiligung ID set N STAND [--date DATUM] [--text TEXT]\n"
-    "  beteiligung ID resolve N | remove N | attach N | propose\n"
-    "                             Beteiligung (Mitzeichnung): STAND angefragt, zugestimmt, massgabe,\n"
-    "                             einwaende; resolve: Einwände ausgeräumt; attach: Einwände als Anlage;\n"
-    "                             propose: Abschnitt E aus der Beteiligung vorschlagen\n"
-    "\n"
-    "Ohne --workspace gilt der Standard-Arbeitsbereich der App.\n"
-    "Rückgabewerte: 0 Erfolg, 1 Fehler in Eingabe oder Arbeitsbereich, 2 falscher Aufruf.\n");
 
 struct UsageError {
     QString message;
@@ -143,11 +84,9 @@ public:
     int run(QStringList arguments)
     {
         try {
+            if (const std::optional<int> help = handleCliHelp(arguments, mOut, mErr))
+                return *help;
             Args args(arguments);
-            if (args.flag(QStringLiteral("--help")) || args.flag(QStringLiteral("-h"))) {
-                mOut << tr(usageText);
-                return ExitOk;
-            }
             if (args.flag(QStringLiteral("--version"))) {
                 mOut << QStringLiteral("vorlagenwerk-cli %1\n").arg(QCoreApplication::applicationVersion());
                 return ExitOk;
@@ -196,9 +135,19 @@ public:
                 return status(args);
             if (command == QLatin1String("beteiligung"))
                 return beteiligung(args);
+            if (command == QLatin1String("diff"))
+                return diff(args);
+            if (command == QLatin1String("review-pdf"))
+                return reviewPdf(args);
+            if (command == QLatin1String("publish"))
+                return publish(args);
+            if (command == QLatin1String("publish-session"))
+                return publishSession(args);
+            if (command == QLatin1String("protected"))
+                return protectedNames(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
         } catch (const UsageError &e) {
-            mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << tr(usageText);
+            mErr << tr("Fehler: %1").arg(e.message) << '\n' << '\n' << cliUsage();
             return ExitUsage;
         }
     }
@@ -840,7 +789,9 @@ private:
             args.finish();
             if (v->beteiligung[index].state != Participation::State::Einwaende)
                 return fail(tr("Eintrag %1 hat keine Einwände.").arg(index + 1));
-            v->beteiligung[index].resolved = true;
+            if (auto r = mWorkspace->setObjectionResolved(id, v->beteiligung[index].id, true); !r)
+                return fail(r.error());
+            return ExitOk;
         } else if (sub == QLatin1String("remove")) {
             const int index = entryIndex(*v);
             args.finish();
@@ -895,6 +846,192 @@ private:
         }
         if (json)
             mOut << QJsonDocument(array).toJson();
+        return ExitOk;
+    }
+
+    // diff ID V1 V2 [--pdf OUT]: V is a version number or "aktuell" (the current state).
+    int diff(Args &args)
+    {
+        const QString pdf = args.option(QStringLiteral("--pdf"));
+        const qint64 id = idArgument(args);
+        const QString first = args.positional();
+        const QString second = args.positional();
+        args.finish();
+        if (first.isEmpty() || second.isEmpty())
+            throw UsageError{tr("diff braucht zwei Versionen (Nummer oder „aktuell“).")};
+        const std::optional<Vorlage> current = openVorlage(id);
+        if (!current)
+            return ExitInputError;
+        auto versionList = mWorkspace->versions(id);
+        if (!versionList)
+            return fail(versionList.error());
+        const auto side = [&](const QString &text, VersionLabel *label) -> Result<Vorlage> {
+            if (text == QLatin1String("aktuell") || text == QLatin1String("current")) {
+                *label = VersionLabel{};
+                return *current;
+            }
+            bool ok = false;
+            const int number = text.toInt(&ok);
+            if (!ok)
+                throw UsageError{tr("„%1“ ist keine Versionsnummer.").arg(text)};
+            for (const Workspace::VersionInfo &info : versionList.value()) {
+                if (info.number == number)
+                    *label = VersionLabel{info.number, info.name, info.created, info.author};
+            }
+            return mWorkspace->versionSnapshot(id, number);
+        };
+        VersionLabel beforeLabel, afterLabel;
+        auto before = side(first, &beforeLabel);
+        if (!before)
+            return fail(before.error());
+        auto after = side(second, &afterLabel);
+        if (!after)
+            return fail(after.error());
+        const FigureValues figures = figuresOf(*current);
+        if (!pdf.isEmpty()) {
+            const PdfExporter exporter(mWorkspace->ressorts(), figures);
+            auto bytes = exporter.comparisonBytes(before.value(), beforeLabel, after.value(), afterLabel);
+            if (!bytes)
+                return fail(bytes.error());
+            if (auto r = PdfExporter::saveBytes(bytes.value(), pdf); !r)
+                return fail(r.error());
+            return ExitOk;
+        }
+        const VorlageDiff d = compareVorlagen(before.value(), after.value(), &mWorkspace->ressorts(), &figures, &figures);
+        mOut << versionLabelText(beforeLabel) << " → " << versionLabelText(afterLabel) << '\n';
+        for (const PlaceDiff &place : d.places) {
+            if (!place.changed)
+                continue;
+            mOut << '\n' << place.label << '\n';
+            // Plain text form: [-deleted-] and {+inserted+}, as wdiff prints them.
+            QString line;
+            for (const DiffRun &run : place.runs) {
+                switch (run.kind) {
+                case DiffRun::Kind::Equal:
+                    line += run.text;
+                    break;
+                case DiffRun::Kind::Delete:
+                    line += QStringLiteral("[-%1-]").arg(run.text);
+                    break;
+                case DiffRun::Kind::Insert:
+                    line += QStringLiteral("{+%1+}").arg(run.text);
+                    break;
+                }
+            }
+            mOut << line << '\n';
+        }
+        if (!d.hasChanges())
+            mOut << tr("Keine Unterschiede.") << '\n';
+        return ExitOk;
+    }
+
+    int reviewPdf(Args &args)
+    {
+        const QString pdf = args.option(QStringLiteral("--pdf"));
+        const qint64 id = idArgument(args);
+        args.finish();
+        if (pdf.isEmpty())
+            throw UsageError{tr("review-pdf braucht --pdf DATEI.")};
+        const std::optional<Vorlage> v = openVorlage(id);
+        if (!v)
+            return ExitInputError;
+        auto annotations = mWorkspace->annotations(id);
+        if (!annotations)
+            return fail(annotations.error());
+        auto bytes = PdfExporter(mWorkspace->ressorts(), figuresOf(*v)).reviewBytes(*v, annotations.value());
+        if (!bytes)
+            return fail(bytes.error());
+        if (auto r = PdfExporter::saveBytes(bytes.value(), pdf); !r)
+            return fail(r.error());
+        return ExitOk;
+    }
+
+    // Publication to the Informationsregister.
+
+    int publish(Args &args)
+    {
+        const QString out = args.option(QStringLiteral("--out"));
+        const bool confirm = args.flag(QStringLiteral("--confirm-warnings"));
+        const qint64 id = idArgument(args);
+        args.finish();
+        if (out.isEmpty())
+            throw UsageError{tr("publish braucht --out ORDNER.")};
+        if (!openWorkspace())
+            return ExitInputError;
+        Publisher publisher(*mWorkspace);
+        auto checked = publisher.check(id);
+        if (!checked)
+            return fail(checked.error());
+        for (const PublicationIssue &w : checked->warnings)
+            mErr << tr("Warnung: %1").arg(w.message) << '\n';
+        auto package = publisher.publish(id, out, confirm);
+        if (!package) {
+            if (!checked->refused() && !checked->warnings.isEmpty() && !confirm)
+                return fail(tr("Vorlage %1 wird nicht veröffentlicht: prüfen Sie jede Warnung und bestätigen Sie mit "
+                               "--confirm-warnings.")
+                                .arg(id));
+            return fail(package.error());
+        }
+        mOut << package->folder << '\n';
+        return ExitOk;
+    }
+
+    int publishSession(Args &args)
+    {
+        const QString out = args.option(QStringLiteral("--out"));
+        const bool confirm = args.flag(QStringLiteral("--confirm-warnings"));
+        const QString dateText = args.positional();
+        args.finish();
+        if (out.isEmpty() || dateText.isEmpty())
+            throw UsageError{tr("publish-session braucht DATUM und --out ORDNER.")};
+        const QDate date = parseGermanDate(dateText);
+        if (!date.isValid())
+            throw UsageError{tr("„%1“ ist kein Datum.").arg(dateText)};
+        if (!openWorkspace())
+            return ExitInputError;
+        Publisher publisher(*mWorkspace);
+        auto result = publisher.publishSession(date, out, confirm, [this](int done, int total, const QString &title) {
+            if (done < total)
+                mErr << tr("[%1/%2] %3").arg(done + 1).arg(total).arg(title) << '\n';
+            return true;
+        });
+        if (!result)
+            return fail(result.error());
+        for (const RegisterPackage &p : result->packages)
+            mOut << p.folder << '\n';
+        for (const Publisher::Failure &f : result->failures)
+            mErr << tr("Fehler: Vorlage %1 („%2“): %3").arg(f.id).arg(f.title, f.message) << '\n';
+        mOut << result->indexPath << '\n';
+        return result->failures.isEmpty() ? ExitOk : ExitInputError;
+    }
+
+    // protected [list] | add NAME | remove NAME: names that must not appear in a publication.
+    int protectedNames(Args &args)
+    {
+        const QString sub = args.positional();
+        const QString name = args.positional();
+        args.finish();
+        if (!openWorkspace())
+            return ExitInputError;
+        auto names = mWorkspace->protectedPersons();
+        if (!names)
+            return fail(names.error());
+        if (sub.isEmpty() || sub == QLatin1String("list")) {
+            for (const QString &n : names.value())
+                mOut << n << '\n';
+            return ExitOk;
+        }
+        if (name.trimmed().isEmpty())
+            throw UsageError{tr("protected %1 braucht einen Namen.").arg(sub)};
+        QStringList list = names.value();
+        if (sub == QLatin1String("add"))
+            list << name.trimmed();
+        else if (sub == QLatin1String("remove"))
+            list.removeAll(name.trimmed());
+        else
+            throw UsageError{tr("Unbekannter Unterbefehl: protected %1").arg(sub)};
+        if (auto r = mWorkspace->setProtectedPersons(list); !r)
+            return fail(r.error());
         return ExitOk;
     }
 

@@ -68,6 +68,8 @@ template <typename T>
 void change(VorlageDocument *doc, const QString &text, const EditPlace &place,
             const typename ChangeValue<T>::Access &access, const T &value, bool typing)
 {
+    if (doc->isReadOnly())
+        return;
     // The accessor hands out a mutable reference; here it is only read.
     Vorlage &current = const_cast<Vorlage &>(doc->vorlage());
     if (access(current) == value)
@@ -151,6 +153,12 @@ QStringList headerFields()
 Result<void> setHeaderField(VorlageDocument *doc, const QString &field, const QString &value,
                             const RessortTable &ressorts)
 {
+    if (doc->isReadOnly())
+        // As Workspace::readOnlyMessage() says it.
+        return Error{tr("Vorlage %1 ist %2 und kann nicht mehr geändert werden. Für Änderungen legen Sie eine "
+                        "Neufassung an.")
+                         .arg(doc->vorlage().id)
+                         .arg(statusLabel(doc->vorlage().status).toLower())};
     const auto date = [&](void (*setter)(VorlageDocument *, const QDate &)) -> Result<void> {
         const QDate d = value.trimmed().isEmpty() ? QDate() : parseGermanDate(value);
         if (!value.trimmed().isEmpty() && !d.isValid())
@@ -304,7 +312,7 @@ void setSectionContent(VorlageDocument *doc, const QString &label, const Content
 void replaceSection(VorlageDocument *doc, const QString &label, const Vorlage &source)
 {
     const Section *from = source.section(label);
-    if (!from || !doc->vorlage().section(label))
+    if (!from || !doc->vorlage().section(label) || doc->isReadOnly())
         return;
     QUndoStack *stack = doc->undoStack();
     stack->beginMacro(tr("Abschnitt %1 ersetzen").arg(label));
@@ -419,6 +427,18 @@ void moveBeschlussItem(VorlageDocument *doc, int from, int to)
 {
     changeList<BeschlussItem>(doc, &Vorlage::beschluss, tr("Beschlusspunkt %1 verschieben").arg(from + 1),
                               [from, to](QList<BeschlussItem> &l) { return moveFromTo(l, from, to); });
+}
+
+void setBeteiligung(VorlageDocument *doc, const QList<Participation> &beteiligung, const QString &text)
+{
+    change<QList<Participation>>(doc, text.isEmpty() ? tr("Beteiligung ändern") : text,
+                                 {QStringLiteral("beteiligung")}, VW_FIELD(beteiligung), beteiligung, false);
+}
+
+void setAnlagen(VorlageDocument *doc, const QList<Anlage> &anlagen, const QString &text)
+{
+    change<QList<Anlage>>(doc, text.isEmpty() ? tr("Anlagen ändern") : text, {QStringLiteral("anlagen")},
+                          VW_FIELD(anlagen), anlagen, false);
 }
 
 } // namespace vw::Commands

@@ -12,7 +12,8 @@ class VorlageDocument;
 
 // Every change to an open Vorlage, as one undo command on its document's stack. Typing in one place
 // merges into one undo step until the writer pauses (Commands::pauseMs); structural changes (adding,
-// removing, moving items) are steps of their own. A change to the value already there pushes nothing.
+// removing, moving items) are steps of their own. A change to the value already there pushes nothing,
+// and so does every change to a read-only document (VorlageDocument::isReadOnly()).
 namespace Commands {
 
 constexpr int pauseMs = 1000;
@@ -57,6 +58,11 @@ void setBeschlussDetails(VorlageDocument *doc, int index, const QString &ressort
 void addBeschlussItem(VorlageDocument *doc, int at, const Paragraph &text = {});
 void removeBeschlussItem(VorlageDocument *doc, int index);
 void moveBeschlussItem(VorlageDocument *doc, int from, int to);
+
+// The Beteiligung list and the Anlagen, each replaced as a whole in one undo step (`text` names the
+// step in the undo history, e.g. "Beteiligung: Stand ändern").
+void setBeteiligung(VorlageDocument *doc, const QList<Participation> &beteiligung, const QString &text = {});
+void setAnlagen(VorlageDocument *doc, const QList<Anlage> &anlagen, const QString &text = {});
 
 } // namespace Commands
 } // namespace vw

@@ -36,6 +36,11 @@ public:
     // Replaces the whole Vorlage (another version was loaded); the undo history no longer applies.
     void reset(const Vorlage &vorlage);
 
+    // A decided Vorlage (isReadOnly(status)) or one shown only for reading (a version's snapshot):
+    // Commands change nothing and push no undo step, so nothing is saved either.
+    bool isReadOnly() const { return mReadOnly || vw::isReadOnly(mVorlage.status); }
+    void setReadOnly(bool readOnly) { mReadOnly = readOnly; }
+
 signals:
     // Something at `place` changed (by an edit, an undo or a redo).
     void changed(const vw::EditPlace &place);
@@ -46,6 +51,7 @@ signals:
 private:
     Vorlage mVorlage;
     QUndoStack mUndoStack;
+    bool mReadOnly = false;
 };
 
 } // namespace vw

@@ -449,6 +449,25 @@ Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, cons
     return anchor;
 }
 
+bool isReplaced(const QList<DiffRun> &runs, int start, int end)
+{
+    int survived = 0;
+    int insertedAt = 0; // typed in the range or at its edges
+    int b = 0;
+    for (const DiffRun &run : runs) {
+        const int len = int(run.text.size());
+        if (run.kind == DiffRun::Kind::Insert) {
+            if (start <= b && b <= end)
+                insertedAt += len;
+            continue;
+        }
+        if (run.kind == DiffRun::Kind::Equal)
+            survived += std::max(0, std::min(b + len, end) - std::max(b, start));
+        b += len;
+    }
+    return survived * 2 < end - start && insertedAt > 0;
+}
+
 bool remapAnchors(const Vorlage &before, const Vorlage &after, QList<Anchor *> anchors)
 {
     struct PlaceDiff {
@@ -487,7 +506,10 @@ bool remapAnchors(const Vorlage &before, const Vorlage &after, QList<Anchor *> a
         int start = anchor->start;
         int end = anchor->end;
         if (remapRange(it->runs, &start, &end)) {
-            if (start != anchor->start || end != anchor->end) {
+            if (isReplaced(it->runs, anchor->start, anchor->end)) {
+                anchor->detached = true;
+                anyChanged = true;
+            } else if (start != anchor->start || end != anchor->end) {
                 anchor->start = start;
                 anchor->end = end;
                 anyChanged = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "textdiff.h"
 #include "vorlage.h"
 
 #include <QDateTime>
@@ -87,7 +88,12 @@ Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, cons
 
 // Carries anchors from one state of a Vorlage to the next: every anchor whose place changed is moved
 // with its words (remapRange() over the two texts) or marked detached when they are gone. Anchors
-// of places that no longer exist become detached. Returns true when any anchor changed.
+// of places that no longer exist become detached, and so do anchors whose words were replaced by
+// other words (isReplaced()): a few letters in common do not keep a comment on a new word.
+// Returns true when any anchor changed.
+// Whether the range [start, end) of the old text lost more than half of its characters in `runs`
+// while new ones were typed in it or at its edges: its words were replaced.
+bool isReplaced(const QList<DiffRun> &runs, int start, int end);
 bool remapAnchors(const Vorlage &before, const Vorlage &after, QList<Anchor *> anchors);
 
 // Replaces the anchored words in `vorlage` by `replacement` (accepting a suggestion). The anchor

@@ -16,6 +16,9 @@ DocumentSaver::DocumentSaver(Workspace *workspace, VorlageDocument *document, QO
 
 void DocumentSaver::changed()
 {
+    // A read-only document (decided, or a version's snapshot carrying the Vorlage's id) is never written.
+    if (mDocument->isReadOnly())
+        return;
     mDirty = true;
     // Not restarted on every keystroke: a writer who never pauses is still saved every delayMs.
     if (!mTimer.isActive() && !mConflict)

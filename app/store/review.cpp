@@ -559,12 +559,143 @@ Result<QList<Workspace::StatusChange>> Workspace::statusHistory(qint64 vorlageId
     return result;
 }
 
+Result<void> Workspace::setObjectionResolved(qint64 vorlageId, const QString &participationId, bool resolved)
+{
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return r;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE participation SET resolved = ? WHERE vorlage_id = ? AND id = ? AND state = ?"));
+    for (const QVariant &value : {QVariant(resolved), QVariant(vorlageId), QVariant(participationId),
+                                  QVariant(participationStateKey(Participation::State::Einwaende))})
+        q.addBindValue(value);
+    if (auto r = execQuery(q, tr("Einwände als ausgeräumt markieren")); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return Error{tr("Vorlage %1 hat diese Einwände nicht.").arg(vorlageId)};
+    QSqlQuery r(database());
+    r.prepare(QStringLiteral("UPDATE vorlage SET revision = revision + 1, modified = ?, modified_by = ? WHERE id = ?"));
+    for (const QVariant &value : {QVariant(nowText()), QVariant(orEmpty(mAuthor)), QVariant(vorlageId)})
+        r.addBindValue(value);
+    if (auto e = execQuery(r, tr("Einwände als ausgeräumt markieren")); !e)
+        return e;
+    return tx.commit();
+}
+
 Result<qint64> Workspace::addNeufassung(qint64 vorlageId)
 {
     auto v = load(vorlageId);
     if (!v)
         return Error{v.error()};
     return add(neufassung(v.value()));
+}
+
+// ---- Publication ---------------------------------------------------------------------------------
+
+Result<Vorlage> Workspace::decidedVersion(qint64 vorlageId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT v.number FROM status_change c JOIN version v ON v.id = c.version_id "
+                             "WHERE c.vorlage_id = ? AND c.to_status = ? ORDER BY c.id DESC LIMIT 1"));
+    q.addBindValue(vorlageId);
+    q.addBindValue(statusKey(Status::Beschlossen));
+    if (auto r = execQuery(q, tr("Beschlossene Fassung suchen")); !r)
+        return Error{r.error()};
+    if (!q.next())
+        return Error{tr("Vorlage %1 ist nicht beschlossen: es gibt keine beschlossene Fassung.").arg(vorlageId)};
+    return versionSnapshot(vorlageId, q.value(0).toInt());
+}
+
+Result<void> Workspace::recordPublication(qint64 vorlageId, const QString &sha512, const QString &package)
+{
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return r;
+    auto loaded = load(vorlageId);
+    if (!loaded)
+        return Error{loaded.error()};
+    Vorlage v = loaded.value();
+    if (v.status != Status::Beschlossen && v.status != Status::Veroeffentlicht)
+        return Error{tr("Vorlage %1 ist nicht beschlossen und kann nicht veröffentlicht werden.").arg(vorlageId)};
+    const Status from = v.status;
+    v.status = Status::Veroeffentlicht;
+    QSqlQuery u(database());
+    u.prepare(QStringLiteral("UPDATE vorlage SET status = ?, modified = ?, modified_by = ?, revision = revision + 1 "
+                             "WHERE id = ?"));
+    for (const QVariant &value : {QVariant(statusKey(v.status)), QVariant(nowText()), QVariant(orEmpty(mAuthor)),
+                                  QVariant(vorlageId)})
+        u.addBindValue(value);
+    if (auto r = execQuery(u, tr("Status ändern")); !r)
+        return r;
+    auto version = insertVersion(v, tr("Veröffentlicht am %1").arg(germanDate(QDate::currentDate())), true);
+    if (!version)
+        return Error{version.error()};
+    QSqlQuery c(database());
+    c.prepare(QStringLiteral("INSERT INTO status_change (vorlage_id, from_status, to_status, outcome, session_date, "
+                             "author, at, version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value : {QVariant(vorlageId), QVariant(statusKey(from)), QVariant(statusKey(v.status)),
+                                  QVariant(outcomeKey(v.outcome)),
+                                  v.sessionDate.isValid() ? QVariant(v.sessionDate.toString(Qt::ISODate)) : QVariant(),
+                                  QVariant(orEmpty(mAuthor)), QVariant(nowText()), QVariant(version->id)})
+        c.addBindValue(value);
+    if (auto r = execQuery(c, tr("Statuswechsel festhalten")); !r)
+        return r;
+    QSqlQuery p(database());
+    p.prepare(QStringLiteral("INSERT INTO publication (vorlage_id, version_id, published_at, author, sha512, package) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value : {QVariant(vorlageId), QVariant(version->id), QVariant(nowText()),
+                                  QVariant(orEmpty(mAuthor)), QVariant(orEmpty(sha512)), QVariant(orEmpty(package))})
+        p.addBindValue(value);
+    if (auto r = execQuery(p, tr("Veröffentlichung festhalten")); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<QList<Workspace::Publication>> Workspace::publications(qint64 vorlageId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT published_at, author, sha512, package FROM publication WHERE vorlage_id = ? "
+                             "ORDER BY id"));
+    q.addBindValue(vorlageId);
+    if (auto r = execQuery(q, tr("Veröffentlichungen lesen")); !r)
+        return Error{r.error()};
+    QList<Publication> result;
+    while (q.next())
+        result.append({timeFrom(q.value(0)), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+    return result;
+}
+
+Result<QStringList> Workspace::protectedPersons() const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT name FROM protected_person ORDER BY name"));
+    if (auto r = execQuery(q, tr("Geschützte Namen lesen")); !r)
+        return Error{r.error()};
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
+}
+
+Result<void> Workspace::setProtectedPersons(const QStringList &names)
+{
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return r;
+    QSqlQuery d(database());
+    d.prepare(QStringLiteral("DELETE FROM protected_person"));
+    if (auto r = execQuery(d, tr("Geschützte Namen schreiben")); !r)
+        return r;
+    for (const QString &name : names) {
+        if (name.trimmed().isEmpty())
+            continue;
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO protected_person (name) VALUES (?)"));
+        q.addBindValue(name.trimmed());
+        if (auto r = execQuery(q, tr("Geschützte Namen schreiben")); !r)
+            return r;
+    }
+    return tx.commit();
 }
 
 // ---- Blobs ----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #include "userprofile.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSettings>
 
 namespace vw {
@@ -27,7 +28,9 @@ QString UserProfile::author() const
 {
     if (isComplete())
         return name.trimmed();
-    const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", qEnvironmentVariable("LOGNAME")));
+    if (login.isEmpty())
+        login = QDir::home().dirName();
     return login.isEmpty() ? QCoreApplication::translate("vw::UserProfile", "unbekannt") : login;
 }
 

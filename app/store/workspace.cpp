@@ -787,3 +787,113 @@ Result<FigureValues> Workspace::figureValues(const Vorlage *vorlage) const
 }
 
 } // namespace vw
+
+// --- Workspace dictionary (spell check) ---------------------------------------------------------
+
+namespace vw {
+
+namespace {
+
+Result<QString> dictionaryWord(const QString &word)
+{
+    const QString w = word.trimmed();
+    if (w.isEmpty())
+        return Error{tr("Das Wort ist leer.")};
+    for (const QChar c : w) {
+        if (c.isSpace())
+            return Error{tr("„%1“ ist kein einzelnes Wort: Das Wörterbuch nimmt Wörter ohne Leerzeichen auf.").arg(w)};
+    }
+    if (w.size() > 100)
+        return Error{tr("„%1…“ ist zu lang für ein Wort.").arg(w.left(30))};
+    return w;
+}
+
+} // namespace
+
+Result<QStringList> Workspace::dictionaryWords() const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT word FROM dictionary_word"));
+    if (auto r = execQuery(q, tr("Wörterbuch des Arbeitsbereichs lesen")); !r)
+        return Error{r.error()};
+    QStringList words;
+    while (q.next())
+        words << q.value(0).toString();
+    words.sort(Qt::CaseInsensitive);
+    return words;
+}
+
+Result<void> Workspace::addDictionaryWord(const QString &word)
+{
+    auto w = dictionaryWord(word);
+    if (!w)
+        return Error{w.error()};
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO dictionary_word (word) VALUES (?)"));
+    q.addBindValue(w.value());
+    if (auto r = execQuery(q, tr("„%1“ ins Wörterbuch aufnehmen").arg(w.value())); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<void> Workspace::removeDictionaryWord(const QString &word)
+{
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM dictionary_word WHERE word = ?"));
+    q.addBindValue(word.trimmed());
+    if (auto r = execQuery(q, tr("„%1“ aus dem Wörterbuch entfernen").arg(word.trimmed())); !r)
+        return r;
+    return tx.commit();
+}
+
+QStringList Workspace::standardDictionaryWords()
+{
+    // Terms of Bremen's administration the German dictionary lacks (or that must never be flagged):
+    // the Ressorts' short names, places, bodies and companies often named in Vorlagen.
+    return {
+        QStringLiteral("ZGF"), QStringLiteral("SK"), QStringLiteral("SF"), QStringLiteral("SI"),
+        QStringLiteral("SKB"), QStringLiteral("SJV"), QStringLiteral("SGFV"), QStringLiteral("SWHT"),
+        QStringLiteral("SWAE"), QStringLiteral("SASJI"), QStringLiteral("SJIS"), QStringLiteral("SUKW"),
+        QStringLiteral("SKUMS"), QStringLiteral("SBMS"), QStringLiteral("SWH"), QStringLiteral("SfK"),
+        QStringLiteral("Senatskanzlei"), QStringLiteral("Bremerhaven"), QStringLiteral("Vegesack"),
+        QStringLiteral("Deputation"), QStringLiteral("Deputationen"), QStringLiteral("Deputationsvorlage"),
+        QStringLiteral("Drucksache"), QStringLiteral("Drucksachen"), QStringLiteral("Bürgerschaftsfraktion"),
+        QStringLiteral("Bürgerschaftsfraktionen"), QStringLiteral("Stadtbürgerschaft"),
+        QStringLiteral("Senatsressort"), QStringLiteral("Mitzeichnung"), QStringLiteral("BSAG"),
+        QStringLiteral("GEWOBA"), QStringLiteral("Ortsamt"), QStringLiteral("Ortsämter"),
+        QStringLiteral("bremisch"), QStringLiteral("bremische"), QStringLiteral("bremischen"),
+        QStringLiteral("bremischer"), QStringLiteral("bremisches"), QStringLiteral("Bremerhavener"),
+        QStringLiteral("Dataport"), QStringLiteral("DigitalPakt"),
+    };
+}
+
+Result<void> Workspace::seedDictionary()
+{
+    const QString seededKey = QStringLiteral("dictionary.seeded");
+    if (setting(seededKey, QString()) == QLatin1String("1"))
+        return {};
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO dictionary_word (word) VALUES (?)"));
+    for (const QString &word : standardDictionaryWords()) {
+        q.addBindValue(word);
+        if (auto r = execQuery(q, tr("Wörterbuch des Arbeitsbereichs anlegen")); !r)
+            return r;
+    }
+    QSqlQuery s(database());
+    s.prepare(QStringLiteral("INSERT INTO setting (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    s.addBindValue(seededKey);
+    if (auto r = execQuery(s, tr("Wörterbuch des Arbeitsbereichs anlegen")); !r)
+        return r;
+    return tx.commit();
+}
+
+} // namespace vw

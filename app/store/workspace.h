@@ -137,9 +137,28 @@ public:
     };
     Result<void> setStatus(qint64 vorlageId, Status to, const QDate &sessionDate = {}, Outcome outcome = Outcome::Keins);
     Result<QList<StatusChange>> statusHistory(qint64 vorlageId) const;
+    // Marks an objection of the Beteiligung as settled (or open again). The one change a decided
+    // Vorlage still takes: the Senate decides over objections, and the record must say so.
+    Result<void> setObjectionResolved(qint64 vorlageId, const QString &participationId, bool resolved);
     // A Neufassung of a (decided) Vorlage: a new draft pointing to it. Returns its id.
     Result<qint64> addNeufassung(qint64 vorlageId);
     static QString readOnlyMessage(const Vorlage &vorlage);
+
+    // Publication. The decided version: the automatic version made when the Vorlage became Beschlossen.
+    Result<Vorlage> decidedVersion(qint64 vorlageId) const;
+    // Records a publication in one transaction: the publication (version, checksum of the public PDF,
+    // package folder, who, when), the status Veröffentlicht with its status change and version.
+    Result<void> recordPublication(qint64 vorlageId, const QString &sha512, const QString &package);
+    struct Publication {
+        QDateTime at;
+        QString author;
+        QString sha512;
+        QString package;
+    };
+    Result<QList<Publication>> publications(qint64 vorlageId) const;
+    // Names that must not appear in a published document.
+    Result<QStringList> protectedPersons() const;
+    Result<void> setProtectedPersons(const QStringList &names);
 
     // File contents of Anlagen, addressed by SHA-256 (hex).
     Result<QString> storeBlob(const QByteArray &data);
@@ -150,6 +169,17 @@ public:
     Result<void> setNumberStyle(const NumberStyle &style);
     int figureMaxAgeDays() const; // a figure older than this at the Vorlage's date is a warning
     Result<void> setFigureMaxAgeDays(int days);
+
+    // The workspace dictionary (spell check): words accepted in this workspace besides the German
+    // dictionary's — Ressort names and abbreviations, places, terms such as ZGF or Deputation.
+    Result<QStringList> dictionaryWords() const; // sorted, case-insensitively
+    // One word (no spaces); adding a word already there, or removing one that is not, is no error.
+    Result<void> addDictionaryWord(const QString &word);
+    Result<void> removeDictionaryWord(const QString &word);
+    // Adds standardDictionaryWords() once per workspace (a setting remembers it), so that a term the
+    // users removed stays removed. The app calls it when it opens a workspace.
+    Result<void> seedDictionary();
+    static QStringList standardDictionaryWords();
 
 private:
     Workspace(QString path, QString connection);

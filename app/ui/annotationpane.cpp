@@ -333,8 +333,12 @@ bool AnnotationPane::eventFilter(QObject *watched, QEvent *event)
 QString AnnotationPane::readOnlyReason() const
 {
     const Vorlage &v = mEditor->document()->vorlage();
-    if (!isReadOnly(v.status))
+    if (!isReadOnly(v.status)) {
+        if (mEditor->document()->isReadOnly())
+            return tr("Eine frühere Fassung wird nur zum Lesen gezeigt: Kommentare und Vorschläge gehören zur "
+                      "aktuellen Fassung.");
         return {};
+    }
     return tr("Die Vorlage ist %1: Kommentare und Vorschläge können nicht mehr hinzugefügt oder angenommen werden. "
               "Antworten und Erledigen bleiben möglich.")
         .arg(statusLabel(v.status).toLower());

@@ -4,6 +4,7 @@
 #include <QStringListModel>
 #include <QCompleter>
 #include "figuretokens.h"
+#include "spellhighlighter.h"
 
 #include "contentdocument.h"
 
@@ -58,6 +59,7 @@ ContentEdit::ContentEdit(QWidget *parent) : QTextEdit(parent)
     connect(document(), &QTextDocument::contentsChanged, this, &ContentEdit::documentChanged);
     mTokens = new FigureTokens(this);
     document()->documentLayout()->registerHandler(contentformat::figureObjectType, mTokens);
+    enableSpellCheck(this); // red underlines, corrections in the context menu
     mCompleter = new QCompleter(this);
     mCompleter->setWidget(this);
     mCompleter->setCaseSensitivity(Qt::CaseInsensitive);
@@ -225,6 +227,11 @@ QList<QTextBlock> ContentEdit::selectedBlocks() const
 
 void ContentEdit::updateActions()
 {
+    if (isReadOnly()) {
+        for (QAction *a : formatActions())
+            a->setEnabled(false);
+        return;
+    }
     const QTextCursor cursor = textCursor();
     const QTextCharFormat format = cursor.charFormat();
     mBold->setChecked(format.fontWeight() >= QFont::Bold);
@@ -448,6 +455,8 @@ bool ContentEdit::event(QEvent *event)
         event->ignore();
         return true;
     }
+    if (event->type() == QEvent::ReadOnlyChange)
+        updateActions();
     return QTextEdit::event(event);
 }
 
@@ -455,6 +464,11 @@ void ContentEdit::keyPressEvent(QKeyEvent *event)
 {
     if (isUndoOrRedo(event)) {
         event->ignore();
+        return;
+    }
+    // Read-only (a decided Vorlage): moving and copying only; our list and table keys edit through the cursor.
+    if (isReadOnly()) {
+        QTextEdit::keyPressEvent(event);
         return;
     }
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
@@ -530,6 +544,8 @@ void ContentEdit::setFigureValues(const FigureValues &values, QAbstractItemModel
 
 void ContentEdit::insertFigure(const QString &key)
 {
+    if (isReadOnly())
+        return;
     QTextCursor cursor = textCursor();
     const QTextCharFormat around = cursor.charFormat();
     cursor.insertText(QString(QChar::ObjectReplacementCharacter),
@@ -578,6 +594,10 @@ void ContentEdit::contextMenuEvent(QContextMenuEvent *event)
         if (a->objectName() == QLatin1String("edit-undo") || a->objectName() == QLatin1String("edit-redo"))
             menu->removeAction(a);
     }
+    // Corrections for a misspelt word at the top, as in word processors.
+    const int at = event->reason() == QContextMenuEvent::Mouse ? cursorForPosition(event->pos()).position()
+                                                               : textCursor().position();
+    addSpellActions(menu.get(), this, at);
     menu->addSeparator();
     menu->addActions({mBold, mItalic});
     menu->addSeparator();

@@ -1,13 +1,18 @@
 #include "itemlisteditor.h"
 
+#include "spellhighlighter.h"
+
 #include <QGridLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QAbstractTextDocumentLayout>
 #include <QTextEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStyle>
 #include <QToolButton>
+
+#include <memory>
 
 namespace vw {
 
@@ -71,8 +76,16 @@ void ItemListEditor::rebuild()
         edit->setAcceptRichText(false);
         edit->setTabChangesFocus(true);
         edit->setUndoRedoEnabled(false); // undo is the Vorlage's
+        enableSpellCheck(edit); // before the text, so that it is checked at once
         edit->setPlainText(mOps.text(i));
         fitHeightToText(edit);
+        // Spell check: red underlines, corrections at the top of the context menu.
+        edit->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(edit, &QWidget::customContextMenuRequested, edit, [edit](const QPoint &pos) {
+            std::unique_ptr<QMenu> menu(edit->createStandardContextMenu(pos));
+            addSpellActions(menu.get(), edit, edit->cursorForPosition(pos).position());
+            menu->exec(edit->viewport()->mapToGlobal(pos));
+        });
         connect(edit, &QTextEdit::textChanged, this, [this, edit] {
             const int index = int(mEdits.indexOf(edit));
             if (index >= 0)

@@ -6,14 +6,20 @@
 #include "documentsaver.h"
 #include "figurecandidatesdialog.h"
 #include "figurepanel.h"
+#include "helpwindow.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "pdfpreview.h"
+#include "settingsdialog.h"
+#include "spellchecker.h"
 #include "templates.h"
 #include "validation.h"
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
 #include "vorlagelistmodel.h"
+#include "windowdrops.h"
+#include "vorlagemenu.h"
+#include "userprofile.h"
 #include "workspace.h"
 
 #include <QCloseEvent>
@@ -23,6 +29,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -31,6 +38,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QThreadPool>
+#include <QTimer>
 #include <QUndoGroup>
 
 namespace vw {
@@ -149,6 +157,36 @@ MainWindow::MainWindow(QWidget *parent)
         mUi->filterEdit->selectAll();
     });
 
+    // --- Settings, first start, spell check ---
+    auto *settingsAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Einstellungen…"), this);
+    settingsAction->setObjectName(QStringLiteral("actionSettings"));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    mUi->menuEdit->addSeparator();
+    mUi->menuEdit->addAction(settingsAction);
+    connect(settingsAction, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(mWorkspace.get(), SettingsDialog::Mode::Settings, this);
+        if (dialog.exec() == QDialog::Accepted && mWorkspace)
+            reloadFigures(); // the number style and the age limit change how figures show and validate
+    });
+    QTimer::singleShot(0, this, [this] {
+        // Without a dictionary the check is off: say so once, without getting in the way.
+        static bool told = false;
+        if (!told && !SpellChecker::instance()->isAvailable()) {
+            told = true;
+            statusBar()->showMessage(SpellChecker::instance()->unavailableReason(), 20000);
+        }
+        // First start: ask who works here (not in tests, nor when VW_SKIP_FIRST_START is set).
+        if (QStandardPaths::isTestModeEnabled() || !qEnvironmentVariableIsEmpty("VW_SKIP_FIRST_START") ||
+            UserProfile::load().isComplete())
+            return;
+        auto *dialog = new SettingsDialog(mWorkspace.get(), SettingsDialog::Mode::FirstStart, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    // --- end settings ---
+    mVorlageMenu = new VorlageMenu(this);
+    menuBar()->insertMenu(mUi->menuView->menuAction(), mVorlageMenu->menu());
+
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/editorSplitter")).toByteArray());
@@ -156,6 +194,8 @@ MainWindow::MainWindow(QWidget *parent)
     rebuildRecentMenu();
     updateActions();
     currentTabChanged();
+    addHelpMenu(this);
+    new WindowDrops(this);
 }
 
 MainWindow::~MainWindow()
@@ -164,6 +204,8 @@ MainWindow::~MainWindow()
     mPreviewPool.waitForDone();
     closeAllEditors();
     mFigurePanel->setWorkspace(nullptr);
+    if (SpellChecker::instance()->workspace() == mWorkspace.get())
+        SpellChecker::instance()->setWorkspace(nullptr);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -183,8 +225,13 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
         return Error{ws.error()};
     closeAllEditors();
     mFigurePanel->setWorkspace(nullptr); // before the old workspace goes
+    SpellChecker::instance()->setWorkspace(nullptr);
     mWorkspace = std::move(ws.value());
+    mWorkspace->setAuthor(UserProfile::load().author()); // every change records who made it
     mFigurePanel->setWorkspace(mWorkspace.get());
+    // The standard terms (ZGF, Deputation, …) once; a read-only workspace just has none.
+    (void)mWorkspace->seedDictionary();
+    SpellChecker::instance()->setWorkspace(mWorkspace.get());
     reloadFigures();
     setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
     rememberWorkspace(QFileInfo(path).absoluteFilePath());
@@ -306,6 +353,11 @@ bool MainWindow::openVorlage(qint64 id)
     });
     connect(editor->saver(), &DocumentSaver::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Nicht gespeichert: %1 – neuer Versuch bei der nächsten Änderung.").arg(message));
+    });
+    connect(editor, &VorlageEditor::neufassungRequested, this, [this, editor] {
+        mUi->editorTabs->setCurrentWidget(editor);
+        if (auto r = mVorlageMenu->createNeufassung(); !r)
+            showError(tr("Neufassung anlegen"), r.error());
     });
     connect(editor->saver(), &DocumentSaver::conflictDetected, this,
             [this, editor](const QString &message) { resolveConflict(editor, message); });
@@ -443,6 +495,38 @@ void MainWindow::updateActions()
     mUi->actionFind->setEnabled(open);
     mUi->actionImport->setEnabled(mWorkspace != nullptr);
     mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
+    if (mVorlageMenu)
+        mVorlageMenu->update();
+}
+
+void MainWindow::reloadVorlage(qint64 id)
+{
+    if (!mWorkspace)
+        return;
+    for (VorlageEditor *e : editors()) {
+        if (e->document()->vorlage().id != id)
+            continue;
+        auto stored = mWorkspace->load(id);
+        if (!stored) {
+            showError(tr("Vorlage laden"), stored.error());
+            break;
+        }
+        e->document()->reset(stored.value());
+    }
+    if (auto rows = mWorkspace->list())
+        mModel->setRows(rows.value());
+    const int r = mModel->rowOf(currentVorlageId());
+    const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+    if (r >= 0)
+        mUi->vorlagenView->setCurrentIndex(mProxy->mapFromSource(mModel->index(r, VorlageListModel::TitleColumn)));
+    refreshPreview();
+    updateActions();
+}
+
+void MainWindow::showNewVorlage(qint64 id)
+{
+    setFilterText(QString());
+    reloadList(id);
 }
 
 Result<void> MainWindow::exportCurrent(const QString &path)
@@ -620,8 +704,12 @@ void MainWindow::chooseAndImport()
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Vorlage importieren"), QString(),
         tr("Vorlagen als Text oder PDF (*.txt *.md *.pdf);;Alle Dateien (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        importAndReview(path);
+}
+
+void MainWindow::importAndReview(const QString &path)
+{
     auto r = importFile(path);
     if (!r) {
         showError(tr("Vorlage importieren"), r.error());

@@ -23,6 +23,7 @@ class FigurePanel;
 class PdfPreview;
 class VorlageEditor;
 class VorlageListModel;
+class VorlageMenu;
 class Workspace;
 
 // The workspace's Vorlagen in a filterable list, the open Vorlagen as editors in tabs (one undo stack
@@ -49,6 +50,8 @@ public:
     Result<void> exportCurrent(const QString &path);
     // Imports a file into the workspace and opens it; unplaced lines come back as warnings.
     Result<QStringList> importFile(const QString &path);
+    // Imports as "Importieren" does: errors and unplaced lines in dialogs, then offers the figures.
+    void importAndReview(const QString &path);
     // Creates the chosen candidates as figures and quotes them in Vorlage `id`, in one go: after an
     // import, the clerk's numbers become the workspace's figures.
     Result<void> adoptFigures(qint64 id, const QList<NumberCandidate> &chosen);
@@ -69,6 +72,14 @@ public:
     const FigureValues &figureValues() const { return mFigures; }
     // Renders the current Vorlage into the preview off the UI thread; emits previewUpdated when shown.
     void refreshPreview();
+
+    // Status, versions, Neufassung (the "Vorlage" menu).
+    VorlageMenu *vorlageMenu() const { return mVorlageMenu; }
+    // Vorlage `id` changed in the workspace outside its editor (a status change): its open tab shows the
+    // stored state (no undo history across it), and the list follows.
+    void reloadVorlage(qint64 id);
+    // A Vorlage just added to the workspace (a Neufassung, a restored version): listed and opened.
+    void showNewVorlage(qint64 id);
 
 signals:
     void previewUpdated();
@@ -100,6 +111,7 @@ private:
     FigurePanel *mFigurePanel;
     class QDockWidget *mFigureDock;
     QUndoGroup *mUndoGroup;
+    VorlageMenu *mVorlageMenu = nullptr;
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export
     QThreadPool mPreviewPool; // waited for on destruction: no export outlives the window

@@ -1,18 +1,26 @@
 #include "vorlageeditor.h"
 
 #include "annotationpane.h"
+#include "anlageneditor.h"
+#include "beteiligungeditor.h"
 #include "commands.h"
 #include "contentedit.h"
 #include "documentsaver.h"
 #include "headerform.h"
 #include "itemlisteditor.h"
 #include "sectionform.h"
+#include "statusbanner.h"
 #include "undokeys.h"
 #include "validationpanel.h"
 #include "vorlagedocument.h"
 #include "workspace.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QTableWidget>
+#include <QToolBar>
 #include <QAction>
 #include <QItemSelectionModel>
 #include <QApplication>
@@ -53,6 +61,11 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
         pageLayout->addWidget(form);
         mSections << form;
     }
+    // After G, as on paper: who co-signs, and the Anlagen.
+    mBeteiligung = new BeteiligungEditor(mDocument, workspace->ressorts(), page);
+    pageLayout->addWidget(mBeteiligung);
+    mAnlagen = new AnlagenEditor(mDocument, workspace, page);
+    pageLayout->addWidget(mAnlagen);
     pageLayout->addStretch();
     mScroll->setWidget(page);
     UndoKeysToWindow::install(page);
@@ -94,6 +107,9 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    mBanner = new StatusBanner(mDocument, this);
+    connect(mBanner, &StatusBanner::neufassungRequested, this, &VorlageEditor::neufassungRequested);
+    layout->addWidget(mBanner);
     layout->addWidget(mFindBar);
     auto *beside = new QSplitter(Qt::Horizontal, this); // the text, and the comments beside it (below)
     beside->addWidget(splitter);
@@ -144,6 +160,15 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
         if (auto *edit = qobject_cast<ContentEdit *>(now); edit && isAncestorOf(edit))
             mLastText = edit;
     });
+    // Another state was loaded (a status change, a conflict resolved): lock it if decided, check it, show it.
+    connect(mDocument, &VorlageDocument::reloaded, this, [this, page] {
+        UndoKeysToWindow::install(page);
+        applyReadOnly();
+        mValidateTimer->start();
+        mPreviewTimer->start();
+        emit titleChanged(mDocument->vorlage().title);
+    });
+    applyReadOnly();
     validateNow();
 
     mAnnotations = new AnnotationPane(workspace, this, beside);
@@ -151,6 +176,35 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     beside->setStretchFactor(0, 3);
     beside->setStretchFactor(1, 1);
     beside->setSizes({480, 230});
+}
+
+bool VorlageEditor::isReadOnly() const
+{
+    return mDocument->isReadOnly();
+}
+
+void VorlageEditor::showAsSnapshot(const QString &label)
+{
+    mDocument->setReadOnly(true);
+    mBanner->setSnapshotLabel(label);
+    applyReadOnly();
+}
+
+void VorlageEditor::applyReadOnly()
+{
+    if (!mDocument->isReadOnly())
+        return;
+    // Texts stay selectable and copyable; everything that changes something is off.
+    for (QWidget *w : mScroll->widget()->findChildren<QWidget *>()) {
+        if (auto *text = qobject_cast<QTextEdit *>(w))
+            text->setReadOnly(true);
+        else if (auto *line = qobject_cast<QLineEdit *>(w); line && !qobject_cast<QComboBox *>(w->parentWidget()))
+            line->setReadOnly(true);
+        else if (auto *spin = qobject_cast<QAbstractSpinBox *>(w))
+            spin->setReadOnly(true);
+        else if (qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractButton *>(w) || qobject_cast<QToolBar *>(w))
+            w->setEnabled(false);
+    }
 }
 
 VorlageEditor::~VorlageEditor()
@@ -184,7 +238,7 @@ void VorlageEditor::setFigureValues(const FigureValues &values)
 
 bool VorlageEditor::insertFigure(const QString &key)
 {
-    if (!mLastText)
+    if (!mLastText || mDocument->isReadOnly())
         return false;
     mLastText->setFocus(Qt::OtherFocusReason);
     mLastText->insertFigure(key);
@@ -222,6 +276,14 @@ void VorlageEditor::validateNow()
 
 bool VorlageEditor::focusPlace(const EditPlace &place)
 {
+    // The Beteiligung (an open objection in the problems panel, an undo there) and the Anlagen.
+    if (place.key == QLatin1String("beteiligung") || place.key == QLatin1String("anlagen")) {
+        QWidget *table = place.key == QLatin1String("anlagen") ? static_cast<QWidget *>(mAnlagen->table())
+                                                               : static_cast<QWidget *>(mBeteiligung->table());
+        table->setFocus(Qt::OtherFocusReason);
+        mScroll->ensureWidgetVisible(table, 20, 60);
+        return true;
+    }
     bool done = mHeader->focusField(place);
     for (qsizetype i = 0; !done && i < mSections.size(); ++i)
         done = mSections[i]->focusPlace(place);

@@ -14,8 +14,11 @@ class QTimer;
 namespace vw {
 
 class AnnotationPane;
+class AnlagenEditor;
+class BeteiligungEditor;
 class ContentEdit;
 class DocumentSaver;
+class StatusBanner;
 class HeaderForm;
 class SectionForm;
 class ValidationPanel;
@@ -41,6 +44,15 @@ public:
     // Comments and suggestions beside the text.
     AnnotationPane *annotationPane() const { return mAnnotations; }
 
+    // Status, Beteiligung and Anlagen. A decided Vorlage (or a version's snapshot) is shown read-only:
+    // no field takes typing, no command is recorded, nothing is saved; the banner explains why.
+    StatusBanner *statusBanner() const { return mBanner; }
+    BeteiligungEditor *beteiligungEditor() const { return mBeteiligung; }
+    AnlagenEditor *anlagenEditor() const { return mAnlagen; }
+    bool isReadOnly() const;
+    // Shows a version's snapshot for reading only; the banner names it (e.g. "Fassung 3 „zur Mitzeichnung“").
+    void showAsSnapshot(const QString &label);
+
     // The workspace's figures: quotes show their values, "{{" offers them, validation checks them.
     void setFigureValues(const FigureValues &values);
     const FigureValues &figureValues() const { return mFigures; }
@@ -61,16 +73,24 @@ signals:
     // The Vorlage changed and stayed unchanged for a moment: time to refresh the preview.
     void previewDue();
     void titleChanged(const QString &title);
+    // The banner's "Neufassung anlegen" of a decided Vorlage.
+    void neufassungRequested();
 
 private:
     void validateNow();
     QList<QWidget *> searchableWidgets() const;
+    // Locks every field of the page when the document is read-only (it never becomes editable again:
+    // a decided Vorlage changes through a Neufassung in a tab of its own).
+    void applyReadOnly();
 
     Workspace *mWorkspace;
     VorlageDocument *mDocument;
     DocumentSaver *mSaver;
     QScrollArea *mScroll;
     HeaderForm *mHeader;
+    StatusBanner *mBanner;
+    BeteiligungEditor *mBeteiligung;
+    AnlagenEditor *mAnlagen;
     QList<SectionForm *> mSections;
     ValidationPanel *mPanel;
     QWidget *mFindBar;

@@ -197,3 +197,83 @@ TEST_CASE("two instances on one workspace: the second save is a conflict and los
     REQUIRE(copyId.ok());
     CHECK(first.value()->load(copyId.value())->title == QStringLiteral("Meine Änderung"));
 }
+
+TEST_CASE("Beteiligung and Anlagen change as whole lists, one undo step each, and are saved", "[commands]")
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::open(dir.filePath(QStringLiteral("b.vorlagen")), Workspace::Mode::CreateIfMissing);
+    REQUIRE(ws.ok());
+    Vorlage v = demoVorlagen()[1];
+    auto id = ws.value()->add(v);
+    REQUIRE(id.ok());
+    VorlageDocument doc(ws.value()->load(id.value()).value());
+    DocumentSaver saver(ws.value().get(), &doc);
+    QUndoStack *stack = doc.undoStack();
+
+    QList<Participation> list = doc.vorlage().beteiligung;
+    Participation entry;
+    entry.id = newItemId();
+    entry.name = QStringLiteral("Magistrat Bremerhaven");
+    entry.state = Participation::State::Einwaende;
+    entry.text = QStringLiteral("Die Kosten für Bremerhaven fehlen.");
+    list.append(entry);
+    Commands::setBeteiligung(&doc, list);
+    CHECK(stack->count() == 1);
+    list.last().resolved = true;
+    Commands::setBeteiligung(&doc, list);
+    CHECK(stack->count() == 2); // not typing: no merge
+    Commands::setBeteiligung(&doc, list);
+    CHECK(stack->count() == 2); // the same value pushes nothing
+
+    Anlage anlage;
+    anlage.id = newItemId();
+    anlage.title = QStringLiteral("Kostenaufstellung");
+    anlage.internal = true;
+    Commands::setAnlagen(&doc, doc.vorlage().anlagen + QList<Anlage>{anlage});
+    CHECK(stack->count() == 3);
+    REQUIRE(saver.saveNow().ok());
+    const Vorlage stored = ws.value()->load(id.value()).value();
+    REQUIRE(stored.beteiligung.size() == list.size());
+    CHECK(stored.beteiligung.last().resolved);
+    CHECK(stored.beteiligung.last().name == QStringLiteral("Magistrat Bremerhaven"));
+    CHECK(stored.anlagen.last().title == QStringLiteral("Kostenaufstellung"));
+
+    stack->undo();
+    stack->undo();
+    CHECK(doc.vorlage().anlagen == v.anlagen);
+    CHECK_FALSE(doc.vorlage().beteiligung.last().resolved);
+    stack->undo();
+    CHECK(doc.vorlage().beteiligung == v.beteiligung);
+}
+
+TEST_CASE("a read-only document takes no change and pushes no undo step", "[commands]")
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::open(dir.filePath(QStringLiteral("r.vorlagen")), Workspace::Mode::CreateIfMissing);
+    REQUIRE(ws.ok());
+    Vorlage decided = demoVorlagen()[1];
+    decided.status = Status::Beschlossen;
+    auto id = ws.value()->add(decided);
+    REQUIRE(id.ok());
+    VorlageDocument doc(ws.value()->load(id.value()).value());
+    REQUIRE(doc.isReadOnly());
+    DocumentSaver saver(ws.value().get(), &doc);
+    const Vorlage before = doc.vorlage();
+
+    Commands::setTitle(&doc, QStringLiteral("Geändert"));
+    Commands::setSectionContent(&doc, QStringLiteral("C"), text(QStringLiteral("Keine.")));
+    Commands::setBeteiligung(&doc, {});
+    Commands::replaceSection(&doc, QStringLiteral("C"), demoVorlagen()[0]);
+    CHECK_FALSE(Commands::setHeaderField(&doc, QStringLiteral("title"), QStringLiteral("X"), ws.value()->ressorts()).ok());
+    CHECK(doc.undoStack()->count() == 0);
+    CHECK(doc.vorlage() == before);
+    CHECK_FALSE(saver.hasUnsavedChanges());
+
+    // A draft shown for reading only (a version's snapshot) is read-only too.
+    VorlageDocument snapshot(demoVorlagen()[1]);
+    CHECK_FALSE(snapshot.isReadOnly());
+    snapshot.setReadOnly(true);
+    Commands::setTitle(&snapshot, QStringLiteral("Geändert"));
+    CHECK(snapshot.undoStack()->count() == 0);
+    CHECK(snapshot.vorlage().title == demoVorlagen()[1].title);
+}

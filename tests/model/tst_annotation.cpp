@@ -771,6 +771,13 @@ TEST_CASE("Anchors across many random edits: insert and delete text around comme
                 ++detachedSeen;
                 continue;
             }
+            // Words replaced by others detach the comment too (isReplaced(), tested on its own below).
+            if (isReplaced(diffChars(anchorText(before, old[i].place), anchorText(v, t.anchor.place)), old[i].start,
+                           old[i].end)) {
+                REQUIRE(t.anchor.detached);
+                ++detachedSeen;
+                continue;
+            }
             REQUIRE_FALSE(t.anchor.detached);
             const QString text = anchorText(v, t.anchor.place);
             REQUIRE(0 <= t.anchor.start);
@@ -840,4 +847,20 @@ TEST_CASE("accepting a suggestion in a copy leaves the Vorlage it was copied fro
         CHECK(anchorText(document, c.place) == anchorText(original, c.place));
         CHECK(document == original);
     }
+}
+
+TEST_CASE("a comment detaches when its words are replaced, not when they are corrected or shortened", "[model][annotation]")
+{
+    const auto replaced = [](const QString &before, const QString &after, const QString &words) {
+        const int start = int(before.indexOf(words));
+        REQUIRE(start >= 0);
+        return isReplaced(diffChars(before, after), start, start + int(words.size()));
+    };
+    const QString text = QStringLiteral("Eine Entschädigung wurde geprüft.");
+    CHECK(replaced(text, QStringLiteral("Eine Pauschale wurde geprüft."), QStringLiteral("Entschädigung")));
+    CHECK(replaced(text, QStringLiteral("Eine Zahlung wurde geprüft."), QStringLiteral("Entschädigung")));
+    CHECK_FALSE(replaced(QStringLiteral("Eine Entschädgung wurde geprüft."), text, QStringLiteral("Entschädgung")));
+    CHECK_FALSE(replaced(text, QStringLiteral("Eine Entschädigungszahlung wurde geprüft."), QStringLiteral("Entschädigung")));
+    CHECK_FALSE(replaced(QStringLiteral("nicht länger tragbar."), QStringLiteral("nicht."), QStringLiteral("nicht länger tragbar")));
+    CHECK_FALSE(replaced(text, text, QStringLiteral("Entschädigung")));
 }

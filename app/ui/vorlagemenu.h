@@ -1,0 +1,52 @@
+#pragma once
+
+#include "result.h"
+#include "vorlage.h"
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+
+namespace vw {
+
+class MainWindow;
+class VersionsDialog;
+
+// The "Vorlage" menu of the main window: the status of the current Vorlage (the steps
+// statusTransitionAllowed() allows; Veröffentlicht is set by publishing), its versions and a Neufassung.
+// A status change first saves what was typed, records the change (with an automatic version) and
+// shows the Vorlage again, read-only when it is now decided.
+class VorlageMenu : public QObject {
+    Q_OBJECT
+public:
+    explicit VorlageMenu(MainWindow *window);
+
+    QMenu *menu() const { return mMenu; }
+    QAction *statusAction(Status status) const;
+    QAction *versionsAction() const { return mVersions; }
+    QAction *neufassungAction() const { return mNeufassung; }
+
+    // Follows the current tab: which steps are possible, which status is ticked.
+    void update();
+
+    // For the actions and tests: change the current Vorlage's status (Beschlossen needs a session date
+    // and an outcome), make a Neufassung of it and open it, open the versions dialog (modal).
+    Result<void> changeStatus(Status to, const QDate &sessionDate = {}, Outcome outcome = Outcome::Keins);
+    Result<qint64> createNeufassung();
+    void showVersions();
+
+private:
+    void statusChosen(Status to);
+    void showError(const QString &title, const QString &message);
+    Result<void> prepare();
+
+    MainWindow *mWindow;
+    QMenu *mMenu;
+    QMenu *mStatusMenu;
+    QList<QAction *> mStatusActions;
+    QAction *mVersions;
+    QAction *mNeufassung;
+};
+
+} // namespace vw
