@@ -113,7 +113,7 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     layout->addWidget(mFindBar);
     auto *beside = new QSplitter(Qt::Horizontal, this); // the text, and the comments beside it (below)
     beside->addWidget(splitter);
-    layout->addWidget(beside);
+    layout->addWidget(beside, 1); // a horizontal splitter only grows sideways by itself
 
     // Ctrl+0 header, Ctrl+1 … Ctrl+7 sections A … G.
     for (int i = 0; i <= std::min(9, int(mSections.size())); ++i) {
