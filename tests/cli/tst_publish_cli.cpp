@@ -291,7 +291,7 @@ TEST_CASE("a broken figure reference cannot be decided, in a damaged decided ver
             return o;
         };
         snapshot = damage(snapshot).toObject();
-        REQUIRE(broken == 1);
+        REQUIRE(broken >= 1);
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO version (vorlage_id, number, name, automatic, status, author, created, snapshot) "
                                       "VALUES (2, ?, 'beschädigt', 1, 'beschlossen', 'test', ?, ?)"));
@@ -313,9 +313,10 @@ TEST_CASE("a broken figure reference cannot be decided, in a damaged decided ver
     CHECK(r.exitCode == 1);
     INFO(r.err.toStdString());
     const QStringList lines = reasons(r.err);
-    REQUIRE(lines.size() == 1);
-    CHECK(lines[0].contains(QStringLiteral("gibt-es-nicht")));
-    CHECK(lines[0].contains(QStringLiteral("D")));
+    REQUIRE_FALSE(lines.isEmpty());
+    for (const QString &line : lines)
+        CHECK(line.contains(S("Die Zahl „gibt-es-nicht“ gibt es nicht")));
+    CHECK(lines.filter(S("Abschnitt D")).size() == 1);
     CHECK(entriesOf(out).isEmpty());
     CHECK(status(demo, 2) == QStringLiteral("beschlossen"));
 }

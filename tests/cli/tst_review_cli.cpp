@@ -122,6 +122,9 @@ TEST_CASE("annotate refuses a quote that is missing or ambiguous, and a wrong ca
           args({"annotate", "2", "--section", "B", "--field", "title", "--quote", "Tablet", "--comment", "x"}),
           args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--comment"}),
           args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--comment", "x", "--bunt"}),
+          args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--comment", "x", "--occurrence", "zwei"}),
+          args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--comment", "x", "--occurrence", "0"}),
+          args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--comment", "x", "--occurrence", "-1"}),
           args({"annotate", "zwei", "--section", "B", "--quote", "Tablet", "--comment", "x"}), args({"reply", "1"}),
           args({"reply", "--text", "x"}), args({"resolve"}), args({"accept"}), args({"reject", "x"}), args({"version", "2"}),
           args({"versions"}), args({"restore", "2"}), args({"diff", "2", "1"}), args({"status", "2", "fertig"}),
@@ -456,6 +459,16 @@ TEST_CASE("a decided Vorlage refuses every change on the command line and stays 
     const QString section = demo.write(QStringLiteral("neu.txt"), S("Ganz anderer Text.\n"));
 
     const QString before = everything(demo, 2);
+    // Every process has closed the workspace, which checkpoints the WAL into the file: its bytes are the
+    // whole state now.
+    const auto fileState = [&] {
+        QByteArray state = QCryptographicHash::hash(readFile(demo.workspacePath()), QCryptographicHash::Sha256);
+        const QString wal = demo.workspacePath() + QStringLiteral("-wal");
+        if (QFile::exists(wal))
+            state += QCryptographicHash::hash(readFile(wal), QCryptographicHash::Sha256);
+        return state.toHex();
+    };
+    const QByteArray bytesBefore = fileState();
     const QList<QStringList> attempts{
         args({"set", "2", "title", "Neuer Titel"}),
         args({"set", "2", "sessionDate", "18.11.2020"}),
@@ -480,6 +493,7 @@ TEST_CASE("a decided Vorlage refuses every change on the command line and stays 
         CHECK_FALSE(r.err.isEmpty());
     }
     CHECK(demo.run(args({"set", "2", "title", "Neuer Titel"})).err.contains(S("Neufassung")));
+    CHECK(fileState() == bytesBefore);
     CHECK(everything(demo, 2) == before);
 }
 
