@@ -123,19 +123,19 @@ struct Demo {
     }
 
     // Replaces a section through the CLI with text in the import form.
-    void setSection(qint64 id, const QString &label, const QString &text) const
+    void setSection(qint64 id, const QString &label, const QString &text, const QString &asUser = QString()) const
     {
         const QString file = write(QStringLiteral("abschnitt-%1.txt").arg(label), text);
-        ok({QStringLiteral("section"), QString::number(id), label, QStringLiteral("--text-file"), file});
+        ok({QStringLiteral("section"), QString::number(id), label, QStringLiteral("--text-file"), file}, asUser);
     }
 
     // Walks a Vorlage to Beschlossen at `sessionDate` (German form).
-    void decide(qint64 id, const QString &sessionDate) const
+    void decide(qint64 id, const QString &sessionDate, const QString &asUser = QString()) const
     {
         const QString n = QString::number(id);
-        ok({QStringLiteral("status"), n, QStringLiteral("in-abstimmung")});
-        ok({QStringLiteral("status"), n, QStringLiteral("beschlussreif")});
-        ok({QStringLiteral("status"), n, QStringLiteral("beschlossen"), QStringLiteral("--session-date"), sessionDate});
+        ok({QStringLiteral("status"), n, QStringLiteral("in-abstimmung")}, asUser);
+        ok({QStringLiteral("status"), n, QStringLiteral("beschlussreif")}, asUser);
+        ok({QStringLiteral("status"), n, QStringLiteral("beschlossen"), QStringLiteral("--session-date"), sessionDate}, asUser);
     }
 
     // Direct access to the workspace file, for what the command line cannot do (or must not be able to).

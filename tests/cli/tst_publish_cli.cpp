@@ -433,11 +433,11 @@ TEST_CASE("leak test: nothing internal from the whole review reaches the package
     const QString title = demo.showJson(2)[QStringLiteral("title")].toString();
     const QString c = demo.sectionText(2, QStringLiteral("C"));
     as(clerk, {QStringLiteral("set"), QStringLiteral("2"), QStringLiteral("title"), title + QLatin1Char(' ') + marker()});
-    demo.setSection(2, QStringLiteral("C"), c + S("\n\nEntwurfsabsatz ") + marker() + S(", später gestrichen.\n"));
+    demo.setSection(2, QStringLiteral("C"), c + S("\n\nEntwurfsabsatz ") + marker() + S(", später gestrichen.\n"), clerk);
     as(clerk, {QStringLiteral("version"), QStringLiteral("2"), QStringLiteral("--name"), S("zur Mitzeichnung ") + marker()});
     as(clerk, {QStringLiteral("set"), QStringLiteral("2"), QStringLiteral("title"), title});
     // The public text: with a marker of its own, which must be published.
-    demo.setSection(2, QStringLiteral("C"), c + S("\n\nGeprüft wurde auch die Variante ") + publicMarker + S(".\n"));
+    demo.setSection(2, QStringLiteral("C"), c + S("\n\nGeprüft wurde auch die Variante ") + publicMarker + S(".\n"), clerk);
     as(clerk, {QStringLiteral("version"), QStringLiteral("2"), QStringLiteral("--name"), S("Staatsrätekonferenz ") + marker()});
 
     // Comments with replies, resolved; suggestions accepted and rejected.
@@ -467,7 +467,33 @@ TEST_CASE("leak test: nothing internal from the whole review reaches the package
                QStringLiteral("--state"), QStringLiteral("massgabe"), QStringLiteral("--text"), S("Maßgabe ") + marker()});
     as(clerk, args({"beteiligung", "2", "attach", "1"}));
     as(chief, args({"beteiligung", "2", "resolve", "1"}));
-    demo.decide(2, S("17.11.2020"));
+    // Anlagen as files (the command line has no command for them; the app's panel stores them so): an
+    // internal PDF, marked in its title, file name, text and PDF metadata, and a public one, so that the
+    // combined file is made as well.
+    {
+        auto ws = demo.open();
+        auto v = ws->load(2);
+        REQUIRE(v.ok());
+        const auto anlage = [&](const QString &name, const QString &fileName, const QByteArray &pdf, bool internal) {
+            auto sha = ws->storeBlob(pdf);
+            REQUIRE(sha.ok());
+            vw::Anlage a;
+            a.id = vw::newItemId();
+            a.title = name;
+            a.fileName = fileName;
+            a.mediaType = QStringLiteral("application/pdf");
+            a.sha256 = sha.value();
+            a.size = pdf.size();
+            a.internal = internal;
+            v->anlagen << a;
+        };
+        const QString internalTitle = S("Vermerk ") + marker();
+        const QString internalFile = QStringLiteral("vermerk-%1.pdf").arg(marker());
+        anlage(internalTitle, internalFile, smallPdf(S("Interner Vermerk")), true);
+        anlage(S("Kostenaufstellung"), QStringLiteral("kosten.pdf"), smallPdf(S("Kostenaufstellung der Senatorin")), false);
+        REQUIRE(ws->save(v.value()).ok());
+    }
+    demo.decide(2, S("17.11.2020"), chief);
 
     // The markers are really in the workspace (so that a leak would have something to leak).
     QString internal = demo.ok(args({"annotations", "2", "--json"})) + demo.ok(args({"versions", "2", "--json"}))
@@ -494,7 +520,8 @@ TEST_CASE("leak test: nothing internal from the whole review reaches the package
     const QString folder = lastLine(r.out);
     const QStringList files = filesBelow(out);
     INFO("files: " << files.join(QStringLiteral(", ")).toStdString());
-    CHECK(files.size() >= 4);
+    CHECK(files.size() >= 6); // PDF, combined PDF, the public Anlage, text, metadata, OParl
+    CHECK(files.filter(QStringLiteral("_mit-anlagen.pdf")).size() == 1);
 
     CHECK(scan(out, markers) == QStringList());
     // The scan finds what is there: the public marker in the PDF (through its text), the text file
