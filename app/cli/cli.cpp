@@ -490,6 +490,10 @@ private:
             throw UsageError{tr("annotate braucht --section BUCHSTABE (oder --field title|subtitle) und --quote TEXT.")};
         if (comment.trimmed().isEmpty() && !suggests)
             throw UsageError{tr("annotate braucht --comment TEXT oder --suggest ERSATZ.")};
+        bool occurrenceOk = occurrence.isNull();
+        const int occurrenceNumber = occurrenceOk ? 0 : occurrence.toInt(&occurrenceOk);
+        if (!occurrenceOk || (!occurrence.isNull() && occurrenceNumber < 1))
+            throw UsageError{tr("--occurrence braucht eine positive Zahl, nicht „%1“.").arg(occurrence)};
         const std::optional<Vorlage> v = openVorlage(id);
         if (!v)
             return ExitInputError;
@@ -501,7 +505,7 @@ private:
         } else {
             place = {AnchorPlace::Kind::Header, field, {}};
         }
-        auto anchor = findAnchor(*v, place, quote, occurrence.toInt());
+        auto anchor = findAnchor(*v, place, quote, occurrenceNumber);
         if (!anchor)
             return fail(anchor.error());
         Annotation a;
