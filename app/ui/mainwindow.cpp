@@ -9,6 +9,7 @@
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "pdfpreview.h"
+#include "publishdialog.h"
 #include "settingsdialog.h"
 #include "spellchecker.h"
 #include "templates.h"
@@ -187,6 +188,7 @@ MainWindow::MainWindow(QWidget *parent)
     rebuildRecentMenu();
     updateActions();
     currentTabChanged();
+    addPublishMenu(this);
     addHelpMenu(this);
     new WindowDrops(this);
 }
@@ -471,6 +473,29 @@ void MainWindow::refreshPreview()
             emit self->previewUpdated();
         });
     });
+}
+
+void MainWindow::reloadVorlage(qint64 id)
+{
+    if (!mWorkspace)
+        return;
+    for (VorlageEditor *e : editors()) {
+        if (e->document()->vorlage().id != id)
+            continue;
+        if (auto v = mWorkspace->load(id)) {
+            e->document()->reset(v.value());
+            e->saver()->clearConflict();
+        }
+    }
+    if (auto rows = mWorkspace->list()) {
+        mModel->setRows(rows.value());
+        const int r = mModel->rowOf(currentVorlageId());
+        const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+        if (r >= 0)
+            mUi->vorlagenView->setCurrentIndex(mProxy->mapFromSource(mModel->index(r, VorlageListModel::TitleColumn)));
+    }
+    if (id == currentVorlageId())
+        refreshPreview();
 }
 
 void MainWindow::updateActions()

@@ -71,6 +71,9 @@ public:
     const FigureValues &figureValues() const { return mFigures; }
     // Renders the current Vorlage into the preview off the UI thread; emits previewUpdated when shown.
     void refreshPreview();
+    // Vorlage `id` changed outside its editor (published, status changed): read it again into its
+    // tab and the list.
+    void reloadVorlage(qint64 id);
 
 signals:
     void previewUpdated();
