@@ -234,7 +234,7 @@ void SessionPublishDialog::reload()
     mCounts->setText(total == 0 ? tr("Für die Sitzung am %1 gibt es keine beschlossene, noch nicht veröffentlichte "
                                      "Vorlage.")
                                       .arg(germanDate(sessionDate()))
-                                : tr("%n Vorlage(n): ", nullptr, total)
+                                : (total == 1 ? tr("1 Vorlage: ") : tr("%1 Vorlagen: ").arg(total))
                                       + tr("%1 bereit, %2 mit Hinweisen, %3 nicht veröffentlichbar.")
                                             .arg(total - refused - warned)
                                             .arg(warned)
@@ -257,12 +257,15 @@ QString SessionPublishDialog::stateText(int row) const
         return tr("Prüfung nicht möglich: %1").arg(e.error);
     if (e.check.refused()) {
         const int more = int(e.check.refusals.size()) - 1;
-        return more > 0 ? tr("Wird nicht veröffentlicht: %1 (und %n weitere(r) Grund/Gründe)", nullptr, more)
-                              .arg(e.check.refusals.first().message)
-                        : tr("Wird nicht veröffentlicht: %1").arg(e.check.refusals.first().message);
+        const QString first = e.check.refusals.first().message;
+        if (more == 0)
+            return tr("Wird nicht veröffentlicht: %1").arg(first);
+        return more == 1 ? tr("Wird nicht veröffentlicht: %1 (und ein weiterer Grund)").arg(first)
+                         : tr("Wird nicht veröffentlicht: %1 (und %2 weitere Gründe)").arg(first).arg(more);
     }
     if (!e.check.warnings.isEmpty())
-        return tr("%n Hinweis(e) auf personenbezogene Daten", nullptr, int(e.check.warnings.size()));
+        return e.check.warnings.size() == 1 ? tr("1 Hinweis auf personenbezogene Daten")
+                                            : tr("%1 Hinweise auf personenbezogene Daten").arg(e.check.warnings.size());
     return tr("Bereit");
 }
 
@@ -391,7 +394,9 @@ void SessionPublishDialog::showSummary(const QDate &date)
     QString html = tr("<h3>Senatssitzung am %1</h3>").arg(germanDate(date));
     if (mCanceled)
         html += tr("<p><b>Abgebrochen.</b> Die noch nicht bearbeiteten Vorlagen sind nicht veröffentlicht.</p>");
-    html += tr("<p><b>%n Vorlage(n) veröffentlicht</b></p>", nullptr, int(mResult.packages.size()));
+    const qsizetype done = mResult.packages.size();
+    html += done == 1 ? tr("<p><b>1 Vorlage veröffentlicht</b></p>")
+                      : tr("<p><b>%1 Vorlagen veröffentlicht</b></p>").arg(done);
     if (!mResult.packages.isEmpty()) {
         html += QStringLiteral("<ul>");
         for (const RegisterPackage &p : std::as_const(mResult.packages))
@@ -400,8 +405,9 @@ void SessionPublishDialog::showSummary(const QDate &date)
         html += QStringLiteral("</ul>");
     }
     if (!mResult.failures.isEmpty()) {
-        html += tr("<p style=\"color:#b00020\"><b>%n Vorlage(n) nicht veröffentlicht</b></p>", nullptr,
-                   int(mResult.failures.size()));
+        const qsizetype failed = mResult.failures.size();
+        html += QStringLiteral("<p style=\"color:#b00020\"><b>%1</b></p>")
+                    .arg(failed == 1 ? tr("1 Vorlage nicht veröffentlicht") : tr("%1 Vorlagen nicht veröffentlicht").arg(failed));
         html += QStringLiteral("<ul>");
         for (const Publisher::Failure &f : std::as_const(mResult.failures))
             html += QStringLiteral("<li>%1<br/><small>%2</small></li>")
