@@ -67,7 +67,7 @@ PublishDialog::PublishDialog(Workspace *workspace, qint64 vorlageId, QWidget *pa
     : QDialog(parent), mWorkspace(workspace), mId(vorlageId)
 {
     setWindowTitle(tr("Vorlage veröffentlichen"));
-    setMinimumSize(640, 480);
+    setMinimumSize(520, 420);
     auto *layout = new QVBoxLayout(this);
     mPages = new QStackedWidget(this);
     layout->addWidget(mPages, 1);
@@ -461,6 +461,10 @@ PublishDialog *showPublishDialog(MainWindow *window)
                              showIssueInEditor(window->currentEditor(), location, text);
                      });
     QObject::connect(dialog, &PublishDialog::published, window, &MainWindow::reloadVorlage);
+    // Beside the editor, over the preview: a place it points to stays visible.
+    const QRect area = window->geometry();
+    dialog->resize(std::min(620, std::max(dialog->minimumWidth(), area.width() / 2)), std::min(680, area.height() - 40));
+    dialog->move(std::max(area.left(), area.right() - dialog->width() - 16), area.top() + 40);
     dialog->show();
     return dialog;
 }

@@ -68,8 +68,11 @@ SessionPublishDialog::SessionPublishDialog(Workspace *workspace, QWidget *parent
     auto *dateRow = new QHBoxLayout;
     dateRow->addWidget(mDateEdit);
     dateRow->addStretch(1);
-    form->addRow(tr("Senatssitzung &am:"), dateRow);
+    auto *dateLabel = new QLabel(tr("Senatssitzung &am:"), choosePage);
+    dateLabel->setBuddy(mDateEdit);
+    form->addRow(dateLabel, dateRow);
     mSessionsHint = wrappingLabel(QString(), choosePage);
+    mSessionsHint->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     form->addRow(QString(), mSessionsHint);
     chooseLayout->addLayout(form);
 
