@@ -465,7 +465,8 @@ bool isReplaced(const QList<DiffRun> &runs, int start, int end)
             survived += std::max(0, std::min(b + len, end) - std::max(b, start));
         b += len;
     }
-    return survived * 2 < end - start && insertedAt > 0;
+    // Less than a quarter left is a few stray letters the diff happened to match, not the words.
+    return survived * 4 < end - start || (survived * 2 < end - start && insertedAt > 0);
 }
 
 bool remapAnchors(const Vorlage &before, const Vorlage &after, QList<Anchor *> anchors)

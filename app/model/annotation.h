@@ -91,8 +91,9 @@ Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, cons
 // of places that no longer exist become detached, and so do anchors whose words were replaced by
 // other words (isReplaced()): a few letters in common do not keep a comment on a new word.
 // Returns true when any anchor changed.
-// Whether the range [start, end) of the old text lost more than half of its characters in `runs`
-// while new ones were typed in it or at its edges: its words were replaced.
+// Whether the words of the range [start, end) of the old text are gone in `runs`, although a few
+// letters may have survived: less than a quarter of its characters are left, or less than half
+// while new text was typed in it or at its edges (a replacement).
 bool isReplaced(const QList<DiffRun> &runs, int start, int end);
 bool remapAnchors(const Vorlage &before, const Vorlage &after, QList<Anchor *> anchors);
 

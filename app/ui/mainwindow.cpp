@@ -10,6 +10,7 @@
 #include "pdfexporter.h"
 #include "pdfimporter.h"
 #include "pdfpreview.h"
+#include "publishdialog.h"
 #include "settingsdialog.h"
 #include "spellchecker.h"
 #include "templates.h"
@@ -194,6 +195,7 @@ MainWindow::MainWindow(QWidget *parent)
     rebuildRecentMenu();
     updateActions();
     currentTabChanged();
+    addPublishMenu(this);
     addHelpMenu(this);
     new WindowDrops(this);
 }
@@ -512,6 +514,7 @@ void MainWindow::reloadVorlage(qint64 id)
             break;
         }
         e->document()->reset(stored.value());
+        e->saver()->clearConflict();
     }
     if (auto rows = mWorkspace->list())
         mModel->setRows(rows.value());

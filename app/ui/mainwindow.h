@@ -75,8 +75,8 @@ public:
 
     // Status, versions, Neufassung (the "Vorlage" menu).
     VorlageMenu *vorlageMenu() const { return mVorlageMenu; }
-    // Vorlage `id` changed in the workspace outside its editor (a status change): its open tab shows the
-    // stored state (no undo history across it), and the list follows.
+    // Vorlage `id` changed in the workspace outside its editor (a status change, a publication): its open
+    // tab shows the stored state (no undo history across it), and the list follows.
     void reloadVorlage(qint64 id);
     // A Vorlage just added to the workspace (a Neufassung, a restored version): listed and opened.
     void showNewVorlage(qint64 id);

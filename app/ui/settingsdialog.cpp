@@ -46,6 +46,18 @@ SettingsDialog::SettingsDialog(Workspace *workspace, Mode mode, QWidget *parent)
             words << item->text();
         removeDictionaryWords(words);
     });
+    connect(mUi->addNameButton, &QPushButton::clicked, this, &SettingsDialog::addTypedName);
+    mUi->newNameEdit->installEventFilter(this);
+    connect(mUi->removeNameButton, &QPushButton::clicked, this, [this] {
+        QStringList names;
+        for (const QListWidgetItem *item : mUi->protectedList->selectedItems())
+            names << item->text();
+        removeProtectedNames(names);
+    });
+    connect(mUi->protectedList, &QListWidget::itemSelectionChanged, this,
+            [this] { mUi->removeNameButton->setEnabled(!mUi->protectedList->selectedItems().isEmpty()); });
+    mUi->addNameButton->setAutoDefault(false);
+    mUi->removeNameButton->setAutoDefault(false);
     connect(mUi->dictionaryList, &QListWidget::itemSelectionChanged, this,
             [this] { mUi->removeWordButton->setEnabled(!mUi->dictionaryList->selectedItems().isEmpty()); });
     mUi->buttons->button(QDialogButtonBox::Cancel)->setText(tr("Abbrechen"));
@@ -63,6 +75,7 @@ SettingsDialog::SettingsDialog(Workspace *workspace, Mode mode, QWidget *parent)
                                         .arg(QDir::toNativeSeparators(mWorkspace->path())));
     } else {
         mUi->workspaceTab->setEnabled(false);
+        mUi->publishTab->setEnabled(false);
         mUi->workspaceHint->setText(tr("Es ist kein Arbeitsbereich geöffnet."));
         for (QWidget *w : {static_cast<QWidget *>(mUi->dictionaryLabel), static_cast<QWidget *>(mUi->dictionaryList),
                            static_cast<QWidget *>(mUi->newWordEdit), static_cast<QWidget *>(mUi->addWordButton),
@@ -74,6 +87,7 @@ SettingsDialog::SettingsDialog(Workspace *workspace, Mode mode, QWidget *parent)
         setWindowTitle(tr("Willkommen bei Vorlagenwerk"));
         mUi->tabs->removeTab(mUi->tabs->indexOf(mUi->workspaceTab));
         mUi->tabs->removeTab(mUi->tabs->indexOf(mUi->spellTab));
+        mUi->tabs->removeTab(mUi->tabs->indexOf(mUi->publishTab));
         mUi->tabs->tabBar()->hide();
     } else {
         mUi->introLabel->hide();
@@ -89,7 +103,16 @@ void SettingsDialog::load()
     setProfile(UserProfile::load());
     setSpellCheckEnabled(SpellChecker::instance()->isEnabled());
     mUi->dictionaryList->clear();
+    mUi->protectedList->clear();
     if (mWorkspace) {
+        if (auto names = mWorkspace->protectedPersons()) {
+            for (const QString &name : names.value()) {
+                auto *item = new QListWidgetItem(name, mUi->protectedList);
+                item->setFlags(item->flags() | Qt::ItemIsEditable);
+            }
+        } else {
+            showError(names.error());
+        }
         setNumberStyle(mWorkspace->numberStyle());
         setFigureMaxAgeDays(mWorkspace->figureMaxAgeDays());
         if (auto words = mWorkspace->dictionaryWords())
@@ -101,6 +124,7 @@ void SettingsDialog::load()
         setFigureMaxAgeDays(90);
     }
     mUi->removeWordButton->setEnabled(false);
+    mUi->removeNameButton->setEnabled(false);
 }
 
 UserProfile SettingsDialog::profile() const
@@ -198,8 +222,56 @@ void SettingsDialog::removeDictionaryWords(const QStringList &words)
         qDeleteAll(mUi->dictionaryList->findItems(word, Qt::MatchExactly));
 }
 
+QStringList SettingsDialog::protectedNames() const
+{
+    QStringList names;
+    for (int i = 0; i < mUi->protectedList->count(); ++i) {
+        const QString name = mUi->protectedList->item(i)->text().simplified();
+        if (!name.isEmpty() && !names.contains(name, Qt::CaseInsensitive))
+            names << name;
+    }
+    return names;
+}
+
+bool SettingsDialog::addProtectedName(const QString &name)
+{
+    const QString n = name.simplified();
+    if (n.isEmpty()) {
+        showError(tr("Bitte geben Sie einen Namen ein."));
+        return false;
+    }
+    if (protectedNames().contains(n, Qt::CaseInsensitive)) {
+        showError(tr("„%1“ steht schon in der Liste.").arg(n));
+        return false;
+    }
+    auto *item = new QListWidgetItem(n, mUi->protectedList);
+    item->setFlags(item->flags() | Qt::ItemIsEditable);
+    mUi->protectedList->setCurrentItem(item);
+    mUi->errorLabel->hide();
+    return true;
+}
+
+void SettingsDialog::removeProtectedNames(const QStringList &names)
+{
+    for (const QString &name : names)
+        qDeleteAll(mUi->protectedList->findItems(name, Qt::MatchExactly));
+}
+
+void SettingsDialog::addTypedName()
+{
+    if (addProtectedName(mUi->newNameEdit->text()))
+        mUi->newNameEdit->clear();
+}
+
 bool SettingsDialog::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == mUi->newNameEdit && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            addTypedName();
+            return true;
+        }
+    }
     if (watched == mUi->newWordEdit && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
@@ -280,6 +352,13 @@ Result<void> SettingsDialog::apply()
     }
     if (checker->workspace() == mWorkspace)
         checker->reloadWorkspaceWords();
+    auto protectedStored = mWorkspace->protectedPersons();
+    if (!protectedStored)
+        return fail(protectedStored.error());
+    if (protectedNames() != protectedStored.value()) {
+        if (auto r = mWorkspace->setProtectedPersons(protectedNames()); !r)
+            return fail(r.error());
+    }
     return {};
 }
 

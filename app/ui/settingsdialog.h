@@ -18,7 +18,7 @@ class Workspace;
 
 // What a user may change: the profile (name, Ressort, role; per machine in QSettings), the spell check
 // (on or off, per machine; the workspace dictionary, shared in the workspace), and the workspace's
-// number style and figure age limit. Nothing changes until OK; invalid input is named in the dialog.
+// number style, figure age limit and the names that must not be published. Nothing changes until OK; invalid input is named in the dialog.
 //
 // In FirstStart mode only the profile is asked for, with a word of welcome: the app shows it when no
 // profile is set yet.
@@ -47,6 +47,11 @@ public:
     // False, with the reason shown, when `word` is not one word.
     bool addDictionaryWord(const QString &word);
     void removeDictionaryWords(const QStringList &words);
+    // Names that must not be published (workspace, checked before every publication), as listed.
+    QStringList protectedNames() const;
+    // False, with the reason shown, when `name` is empty or listed already.
+    bool addProtectedName(const QString &name);
+    void removeProtectedNames(const QStringList &names);
     // The message about invalid input, empty when there is none.
     QString errorText() const;
 
@@ -63,6 +68,7 @@ private:
     void load();
     void showError(const QString &message);
     void addTypedWord();
+    void addTypedName();
 
     std::unique_ptr<Ui::SettingsDialog> mUi;
     Workspace *mWorkspace;

@@ -252,13 +252,10 @@ TEST_CASE("anchors stay on their words across section edits and are detached whe
     CHECK_FALSE(annotationById(demo.annotationsJson(2), onB)[QStringLiteral("detached")].toBool());
 }
 
-// Known bug, reported to the lead (app/model/annotation.cpp, remapAnchors/isReplaced): when the
-// sentence around the quoted words is rewritten and the words are gone, single letters of the old words
-// that the character diff happens to match elsewhere count as "survived"; the comment is then neither
-// detached nor on its words (here it ends up on "un" of "und"). Tagged [!shouldfail]: this test turns red
-// once the bug is fixed, and the tag should then be removed.
-TEST_CASE("known bug: a comment whose words go in a rewritten sentence is detached, not moved onto other letters",
-          "[cli][review][!shouldfail]")
+// A comment whose words go in a rewritten sentence is detached, even where single letters of the old
+// words happen to match letters of the new sentence.
+TEST_CASE("a comment whose words go in a rewritten sentence is detached, not moved onto other letters",
+          "[cli][review]")
 {
     Demo demo;
     const qint64 id = demo.number(args({"annotate", "2", "--section", "C", "--quote", "Datenschutzfragen", "--comment", "präziser"}));

@@ -863,4 +863,8 @@ TEST_CASE("a comment detaches when its words are replaced, not when they are cor
     CHECK_FALSE(replaced(text, QStringLiteral("Eine Entschädigungszahlung wurde geprüft."), QStringLiteral("Entschädigung")));
     CHECK_FALSE(replaced(QStringLiteral("nicht länger tragbar."), QStringLiteral("nicht."), QStringLiteral("nicht länger tragbar")));
     CHECK_FALSE(replaced(text, text, QStringLiteral("Entschädigung")));
+    // Stray letters of a rewritten sentence do not keep a comment alive.
+    CHECK(replaced(QStringLiteral("Sie löst die Datenschutzfragen nicht und wird deshalb nicht vorgeschlagen."),
+                   QStringLiteral("Eine Entschädigung wurde geprüft und wird nicht vorgeschlagen."),
+                   QStringLiteral("Datenschutzfragen")));
 }
