@@ -98,7 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
     mUi->splitter->setStretchFactor(0, 2);
     mUi->splitter->setStretchFactor(1, 4);
     mUi->splitter->setStretchFactor(2, 3);
-    mUi->splitter->setSizes({270, 700, 390});
+    mUi->splitter->setSizes({200, 830, 330});
 
     // Undo and redo act on the Vorlage in the current tab; typing not yet recorded is recorded first.
     QAction *undo = mUndoGroup->createUndoAction(this, tr("&Rückgängig"));

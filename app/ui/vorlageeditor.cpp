@@ -175,7 +175,7 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     beside->addWidget(mAnnotations);
     beside->setStretchFactor(0, 3);
     beside->setStretchFactor(1, 1);
-    beside->setSizes({480, 230});
+    beside->setSizes({600, 220});
 }
 
 bool VorlageEditor::isReadOnly() const
