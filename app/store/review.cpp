@@ -509,15 +509,22 @@ Result<void> Workspace::setStatus(qint64 vorlageId, Status to, const QDate &sess
         v.outcome = outcome;
     }
 
+    if (auto r = writeStatus(v, from, deferred ? Outcome::Zurueckgestellt : v.outcome, versionName); !r)
+        return Error{r.error()};
+    return tx.commit();
+}
+
+Result<qint64> Workspace::writeStatus(const Vorlage &v, Status from, Outcome recorded, const QString &versionName)
+{
     QSqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE vorlage SET status = ?, outcome = ?, session_date = ?, modified = ?, "
                              "modified_by = ?, revision = revision + 1 WHERE id = ?"));
-    for (const QVariant &value : {QVariant(statusKey(v.status)), QVariant(outcomeKey(v.outcome)),
-                                  QVariant(orEmpty(v.sessionDate.isValid() ? v.sessionDate.toString(Qt::ISODate) : QString())),
-                                  QVariant(nowText()), QVariant(orEmpty(mAuthor)), QVariant(vorlageId)})
+    const QVariant session = v.sessionDate.isValid() ? QVariant(v.sessionDate.toString(Qt::ISODate)) : QVariant();
+    for (const QVariant &value : {QVariant(statusKey(v.status)), QVariant(outcomeKey(v.outcome)), session,
+                                  QVariant(nowText()), QVariant(orEmpty(mAuthor)), QVariant(v.id)})
         q.addBindValue(value);
     if (auto r = execQuery(q, tr("Status ändern")); !r)
-        return r;
+        return Error{r.error()};
     auto version = insertVersion(v, versionName, true);
     if (!version)
         return Error{version.error()};
@@ -525,14 +532,13 @@ Result<void> Workspace::setStatus(qint64 vorlageId, Status to, const QDate &sess
     QSqlQuery c(database());
     c.prepare(QStringLiteral("INSERT INTO status_change (vorlage_id, from_status, to_status, outcome, session_date, "
                              "author, at, version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &value : {QVariant(vorlageId), QVariant(statusKey(from)), QVariant(statusKey(v.status)),
-                                  QVariant(outcomeKey(deferred ? Outcome::Zurueckgestellt : v.outcome)),
-                                  v.sessionDate.isValid() ? QVariant(v.sessionDate.toString(Qt::ISODate)) : QVariant(),
-                                  QVariant(orEmpty(mAuthor)), QVariant(nowText()), QVariant(version->id)})
+    for (const QVariant &value : {QVariant(v.id), QVariant(statusKey(from)), QVariant(statusKey(v.status)),
+                                  QVariant(outcomeKey(recorded)), session, QVariant(orEmpty(mAuthor)),
+                                  QVariant(nowText()), QVariant(version->id)})
         c.addBindValue(value);
     if (auto r = execQuery(c, tr("Statuswechsel festhalten")); !r)
-        return r;
-    return tx.commit();
+        return Error{r.error()};
+    return version->id;
 }
 
 Result<QList<Workspace::StatusChange>> Workspace::statusHistory(qint64 vorlageId) const
@@ -619,31 +625,13 @@ Result<void> Workspace::recordPublication(qint64 vorlageId, const QString &sha51
         return Error{tr("Vorlage %1 ist nicht beschlossen und kann nicht veröffentlicht werden.").arg(vorlageId)};
     const Status from = v.status;
     v.status = Status::Veroeffentlicht;
-    QSqlQuery u(database());
-    u.prepare(QStringLiteral("UPDATE vorlage SET status = ?, modified = ?, modified_by = ?, revision = revision + 1 "
-                             "WHERE id = ?"));
-    for (const QVariant &value : {QVariant(statusKey(v.status)), QVariant(nowText()), QVariant(orEmpty(mAuthor)),
-                                  QVariant(vorlageId)})
-        u.addBindValue(value);
-    if (auto r = execQuery(u, tr("Status ändern")); !r)
-        return r;
-    auto version = insertVersion(v, tr("Veröffentlicht am %1").arg(germanDate(QDate::currentDate())), true);
+    auto version = writeStatus(v, from, v.outcome, tr("Veröffentlicht am %1").arg(germanDate(QDate::currentDate())));
     if (!version)
         return Error{version.error()};
-    QSqlQuery c(database());
-    c.prepare(QStringLiteral("INSERT INTO status_change (vorlage_id, from_status, to_status, outcome, session_date, "
-                             "author, at, version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &value : {QVariant(vorlageId), QVariant(statusKey(from)), QVariant(statusKey(v.status)),
-                                  QVariant(outcomeKey(v.outcome)),
-                                  v.sessionDate.isValid() ? QVariant(v.sessionDate.toString(Qt::ISODate)) : QVariant(),
-                                  QVariant(orEmpty(mAuthor)), QVariant(nowText()), QVariant(version->id)})
-        c.addBindValue(value);
-    if (auto r = execQuery(c, tr("Statuswechsel festhalten")); !r)
-        return r;
     QSqlQuery p(database());
     p.prepare(QStringLiteral("INSERT INTO publication (vorlage_id, version_id, published_at, author, sha512, package) "
                              "VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &value : {QVariant(vorlageId), QVariant(version->id), QVariant(nowText()),
+    for (const QVariant &value : {QVariant(vorlageId), QVariant(version.value()), QVariant(nowText()),
                                   QVariant(orEmpty(mAuthor)), QVariant(orEmpty(sha512)), QVariant(orEmpty(package))})
         p.addBindValue(value);
     if (auto r = execQuery(p, tr("Veröffentlichung festhalten")); !r)

@@ -190,6 +190,9 @@ private:
     Result<void> moveAnchors(const Vorlage &before, const Vorlage &after);
     Result<void> writeAnnotationAnchor(const Annotation &annotation);
     Result<VersionInfo> insertVersion(const Vorlage &vorlage, const QString &name, bool automatic);
+    // Writes the status of `vorlage`, records the change from `from` (with the outcome `recorded`) and an
+    // automatic version; returns the version's id.
+    Result<qint64> writeStatus(const Vorlage &vorlage, Status from, Outcome recorded, const QString &versionName);
     struct FigureStatements;
     Result<void> writeFigure(const Figure &figure, const QString &who, const QString &now, FigureStatements &st);
     QString setting(const QString &key, const QString &fallback) const;

@@ -34,24 +34,8 @@ using namespace vw;
 
 namespace {
 
-struct Fixture {
-    QTemporaryDir dir;
-    MainWindow window;
-    qint64 fragestunde = 0;
-    qint64 beschlussvorlage = 0;
-
-    Fixture()
-    {
-        const QString path = dir.filePath(QStringLiteral("annotations.vorlagen"));
-        REQUIRE(openOrCreateWithDemo(path).ok());
-        REQUIRE(window.openWorkspace(path).ok());
-        window.workspace()->setAuthor(QStringLiteral("Erika Prüferin"));
-        for (const VorlageSummary &s : window.workspace()->list().value())
-            (s.kind == VorlageKind::Fragestunde ? fragestunde : beschlussvorlage) = s.id;
-        window.resize(1400, 900);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-    }
+struct Fixture : DemoWindow {
+    Fixture() : DemoWindow(QStringLiteral("annotations.vorlagen"), QStringLiteral("Erika Prüferin")) {}
 
     VorlageEditor *open(qint64 id)
     {

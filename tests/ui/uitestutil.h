@@ -1,6 +1,13 @@
 #pragma once
 
+#include "testutil.h"
+
+#include "demo.h"
+#include "mainwindow.h"
+#include "workspace.h"
+
 #include <QString>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
 
@@ -14,3 +21,25 @@ inline void typeText(QWidget *w, const QString &text)
             QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
     }
 }
+
+// The main window at 1400×900 on a new demo workspace (a Fragestunde and a Beschlussvorlage), with
+// `author` recorded for every change.
+struct DemoWindow {
+    QTemporaryDir dir;
+    vw::MainWindow window;
+    qint64 fragestunde = 0;
+    qint64 beschlussvorlage = 0;
+
+    DemoWindow(const QString &fileName, const QString &author)
+    {
+        const QString path = dir.filePath(fileName);
+        REQUIRE(vw::openOrCreateWithDemo(path).ok());
+        REQUIRE(window.openWorkspace(path).ok());
+        window.workspace()->setAuthor(author);
+        for (const vw::VorlageSummary &s : window.workspace()->list().value())
+            (s.kind == vw::VorlageKind::Fragestunde ? fragestunde : beschlussvorlage) = s.id;
+        window.resize(1400, 900);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+    }
+};
