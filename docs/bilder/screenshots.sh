@@ -33,7 +33,8 @@ trap finish EXIT
 
 # Starts the app and places its window on the whole screen (there is no window manager under Xvfb).
 start() {
-    "$app" "$@" >"$tmp/app.log" 2>&1 &
+    # The size from the first layout on: the splitters then divide the width the same way every time.
+    "$app" -qwindowgeometry 1400x900+0+0 "$@" >"$tmp/app.log" 2>&1 &
     pid=$!
     win=
     for _ in $(seq 50); do
@@ -61,6 +62,14 @@ window() {
     [[ -n $id ]] || { echo "no window „$1“" >&2; exit 1; }
     echo "$id"
 }
+# Drags a splitter handle sideways, from x to x, at the height y.
+drag() { # drag FROM TO Y
+    xdotool mousemove "$1" "$3" mousedown 1
+    local x
+    for x in $(seq "$1" $(( $2 > $1 ? 20 : -20 )) "$2") "$2"; do xdotool mousemove "$x" "$3"; sleep 0.05; done
+    xdotool mouseup 1
+    sleep 0.5
+}
 # Writes a picture small enough for the guide: 256 colours are plenty for a screenshot of widgets.
 save() { # save SOURCE NAME [CROP]
     convert "$1" ${3:+-crop "$3" +repage} -strip +dither -colors 256 "PNG8:$out/$2"
@@ -68,10 +77,14 @@ save() { # save SOURCE NAME [CROP]
 
 # --- The first start creates the demo workspace; Vorlage 2 is the Beschlussvorlage. ---
 start --open 2
+# The default widths leave the editor too narrow beside the comments; a narrower list gives it room,
+# as a user would drag it. (Not the preview: some widths of it keep the app busy for a long time.)
+drag 282 150 500
+sleep 1
 import -window root "$tmp/main.png"
 save "$tmp/main.png" hauptfenster.png
 # The header, from the editor column.
-save "$tmp/main.png" kopf.png 582x420+216+60
+save "$tmp/main.png" kopf.png 560x420+153+60
 xdotool key --window "$win" F9
 sleep 1
 # Select the VPN capacity: its history and the Vorlagen quoting it show beside the table.
@@ -131,11 +144,13 @@ start --open 2
 xdotool key --window "$win" F8
 xdotool windowsize "$win" 1150 900
 sleep 1
+# The list of Vorlagen narrower, by its splitter handle.
+drag 322 200 500
 # A click on a comment marks its words in the text.
 xdotool mousemove 1020 204 click 1
 sleep 1
 import -window root "$tmp/review.png"
-save "$tmp/review.png" kommentare.png 920x788+228+84
+save "$tmp/review.png" kommentare.png 944x788+205+84
 
 # The warning in the problem list leads to the Beteiligung; scroll on the margin, never over a field
 # (the wheel would change a state or a date).
@@ -143,13 +158,13 @@ xdotool windowsize "$win" 1400 900
 sleep 1
 xdotool mousemove 600 812 click 1
 sleep 1
-xdotool mousemove 1045 600
-for _ in 1 2 3 4 5; do xdotool click 5; sleep 0.1; done
+xdotool mousemove 1013 400 # on the page's scroll bar
+for _ in $(seq 9); do xdotool click 5; sleep 0.1; done
 sleep 0.5
-xdotool mousemove 357 570 click 1 # the Gesamtpersonalrat, with its objection
+xdotool mousemove 327 460 click 1 # the Gesamtpersonalrat, with its objection
 sleep 0.5
 import -window root "$tmp/beteiligung.png"
-save "$tmp/beteiligung.png" beteiligung.png 772x400+290+337
+save "$tmp/beteiligung.png" beteiligung.png 734x518+258+227
 
 # Versions: the first version compared with the current state.
 xdotool mousemove 1240 140 click 1
@@ -177,7 +192,7 @@ xdotool windowsize "$win" 1150 900
 xdotool mousemove 100 144 click 1
 sleep 2
 import -window root "$tmp/decided.png"
-save "$tmp/decided.png" beschlossen.png 920x230+228+86
+save "$tmp/decided.png" beschlossen.png 944x225+205+86
 
 # Veröffentlichung → Veröffentlichen…: two places to confirm, one of them ticked.
 xdotool mousemove 365 8 click 1
