@@ -8,7 +8,10 @@
 #include <QFileInfo>
 #include <QHashSeed>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTranslator>
 #include <QUrl>
 
 #include <cstring>
@@ -24,6 +27,13 @@ int main(int argc, char *argv[])
         }
     }
     QApplication app(argc, argv);
+    // The users are German clerks: Qt's own texts (Abbrechen, Strg+Z in menus) in German too, from
+    // Debian's qt6-translations-l10n; without it they stay English and nothing else changes.
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
     QApplication::setApplicationName(QStringLiteral("vorlagenwerk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Vorlagenwerk"));
     QApplication::setApplicationVersion(QStringLiteral(VW_VERSION));

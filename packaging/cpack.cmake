@@ -23,7 +23,9 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://www.bremen.de/")
 # Qt PDF for the preview and the importer.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6pdf6")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hicolor-icon-theme, shared-mime-info, desktop-file-utils")
+# The German dictionary for the spell check and Qt's own German texts are read at run time; without them
+# the app still works (spell check off, some of Qt's buttons in English).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hicolor-icon-theme, shared-mime-info, desktop-file-utils, hunspell-de-de, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "poppler-utils")
 
 include(CPack)

@@ -10,7 +10,7 @@ build=${VW_BUILD_DIR:-build}
 
 packages=(
     build-essential cmake ninja-build catch2
-    qt6-base-dev qt6-pdf-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
+    qt6-base-dev qt6-pdf-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite qt6-translations-l10n
     libhunspell-dev hunspell-de-de pkgconf
     xvfb xauth poppler-utils file
     libqpdf-dev qpdf python3-jsonschema

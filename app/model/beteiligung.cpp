@@ -21,6 +21,46 @@ QString joinNames(const QStringList &names)
     return tr("%1 und %2").arg(names.mid(0, names.size() - 1).join(QStringLiteral(", ")), names.last());
 }
 
+// "mit dem Senator für Finanzen": the name after "mit" (dative). Ressort names begin with their
+// article; the usual free entries are known; other names stay as entered.
+QString dative(const QString &name)
+{
+    static const QList<QPair<QString, QString>> articles = {
+        {QStringLiteral("Der "), QStringLiteral("dem ")},
+        {QStringLiteral("Die "), QStringLiteral("der ")},
+        {QStringLiteral("Das "), QStringLiteral("dem ")},
+    };
+    for (const auto &[nominative, dat] : articles) {
+        if (name.startsWith(nominative))
+            return dat + name.mid(nominative.size());
+    }
+    static const QList<QPair<QString, QString>> known = {
+        {QStringLiteral("Senatskanzlei"), QStringLiteral("der Senatskanzlei")},
+        {QStringLiteral("Magistrat"), QStringLiteral("dem Magistrat")},
+        {QStringLiteral("Gesamtpersonalrat"), QStringLiteral("dem Gesamtpersonalrat")},
+        {QStringLiteral("Personalrat"), QStringLiteral("dem Personalrat")},
+        {QStringLiteral("ZGF"), QStringLiteral("der ZGF")},
+        {QStringLiteral("Zentralstelle"), QStringLiteral("der Zentralstelle")},
+        {QStringLiteral("Landesbeauftragte"), QStringLiteral("der Landesbeauftragten")},
+        {QStringLiteral("Frauenbeauftragte"), QStringLiteral("der Frauenbeauftragten")},
+        {QStringLiteral("Schwerbehindertenvertretung"), QStringLiteral("der Schwerbehindertenvertretung")},
+        {QStringLiteral("Rechnungshof"), QStringLiteral("dem Rechnungshof")},
+    };
+    for (const auto &[start, dat] : known) {
+        if (name.startsWith(start))
+            return dat + name.mid(start.size());
+    }
+    return name;
+}
+
+QStringList datives(const QStringList &names)
+{
+    QStringList result;
+    for (const QString &n : names)
+        result << dative(n);
+    return result;
+}
+
 } // namespace
 
 QString participantName(const Vorlage &vorlage, const Participation &entry, const RessortTable &ressorts)
@@ -60,13 +100,13 @@ Content beteiligungProposal(const Vorlage &vorlage, const RessortTable &ressorts
         }
     }
     if (!agreed.isEmpty())
-        content << Block::para(tr("Die Vorlage ist mit %1 abgestimmt.").arg(joinNames(agreed)));
+        content << Block::para(tr("Die Vorlage ist mit %1 abgestimmt.").arg(joinNames(datives(agreed))));
     for (const Paragraph &p : conditions)
         content << Block::para(p);
     for (const Paragraph &p : objections)
         content << Block::para(p);
     if (!asked.isEmpty())
-        content << Block::para(tr("Die Abstimmung mit %1 ist eingeleitet.").arg(joinNames(asked)));
+        content << Block::para(tr("Die Abstimmung mit %1 ist eingeleitet.").arg(joinNames(datives(asked))));
     if (content.isEmpty())
         content << Block::para(tr("Eine Abstimmung mit anderen Ressorts ist nicht erforderlich."));
     return content;

@@ -18,11 +18,13 @@
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
 #include "vorlagelistmodel.h"
+#include "wheelguard.h"
 #include "windowdrops.h"
 #include "vorlagemenu.h"
 #include "userprofile.h"
 #include "workspace.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDir>
@@ -55,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     mPreviewPool.setMaxThreadCount(1); // one preview at a time; newer requests replace older ones
     mUi->setupUi(this);
+    qApp->installEventFilter(new WheelGuard(this)); // the wheel scrolls the page, it changes no field
     mPreview = new PdfPreview(mUi->previewPanel);
     mUi->previewLayout->addWidget(mPreview, 1);
 

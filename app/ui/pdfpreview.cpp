@@ -15,6 +15,9 @@ PdfPreview::PdfPreview(QWidget *parent)
     mView->setDocument(mDocument);
     mView->setPageMode(QPdfView::PageMode::MultiPage);
     mView->setZoomMode(QPdfView::ZoomMode::FitToWidth);
+    // Fit to width with a scroll bar that comes and goes can loop (the bar changes the width, the width
+    // the bar); a bar that is always there cannot.
+    mView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     mMessage->setWordWrap(true);
     mMessage->setAlignment(Qt::AlignCenter);
     mMessage->hide();

@@ -487,7 +487,7 @@ SessionPublishDialog *showSessionPublishDialog(MainWindow *window)
 
 void addPublishMenu(MainWindow *window)
 {
-    QMenu *menu = window->menuBar()->addMenu(QCoreApplication::translate("vw::PublishDialog", "&Veröffentlichung"));
+    QMenu *menu = window->menuBar()->addMenu(QCoreApplication::translate("vw::PublishDialog", "Ver&öffentlichung"));
     menu->setObjectName(QStringLiteral("menuPublish"));
     QAction *publish = menu->addAction(QCoreApplication::translate("vw::PublishDialog", "&Veröffentlichen…"));
     publish->setObjectName(QStringLiteral("actionPublish"));

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include "beteiligung.h"
 #include "ressorts.h"
 #include "templates.h"
 #include "vorlage.h"
@@ -94,4 +95,36 @@ TEST_CASE("templates give each kind its sections", "[model]")
         CHECK(back == kind);
         CHECK_FALSE(vorlageFromTemplate(kind).sections.isEmpty());
     }
+}
+
+TEST_CASE("the proposal for section E names who agreed, after „mit“ in the dative", "[model][beteiligung]")
+{
+    const vw::RessortTable ressorts({{QStringLiteral("finanzen"), QStringLiteral("Der Senator für Finanzen"), {}, {}},
+                                     {QStringLiteral("kinder"), QStringLiteral("Die Senatorin für Kinder und Bildung"), {}, {}}});
+    vw::Vorlage v;
+    v.date = QDate(2020, 11, 13);
+    const auto entry = [](const QString &key, const QString &name, vw::Participation::State state, const QString &text = {}) {
+        vw::Participation p;
+        p.id = vw::newItemId();
+        p.ressortKey = key;
+        p.name = name;
+        p.state = state;
+        p.text = text;
+        return p;
+    };
+    v.beteiligung = {entry(QStringLiteral("finanzen"), {}, vw::Participation::State::Zugestimmt),
+                     entry({}, QStringLiteral("Senatskanzlei"), vw::Participation::State::Zugestimmt),
+                     entry(QStringLiteral("kinder"), {}, vw::Participation::State::Angefragt),
+                     entry({}, QStringLiteral("Gesamtpersonalrat"), vw::Participation::State::Einwaende,
+                           QStringLiteral("Mitbestimmung fehlt."))};
+    const QString text = vw::contentPlainText(vw::beteiligungProposal(v, ressorts));
+    CHECK(text.contains(QStringLiteral("Die Vorlage ist mit dem Senator für Finanzen und der Senatskanzlei abgestimmt.")));
+    CHECK(text.contains(QStringLiteral("Die Abstimmung mit der Senatorin für Kinder und Bildung ist eingeleitet.")));
+    CHECK(text.contains(QStringLiteral("Gesamtpersonalrat hat Einwände erhoben: Mitbestimmung fehlt.")));
+    // Settled objections count as agreement; objections become internal Anlagen.
+    v.beteiligung[3].resolved = true;
+    CHECK(vw::contentPlainText(vw::beteiligungProposal(v, ressorts)).contains(QStringLiteral("und dem Gesamtpersonalrat abgestimmt")));
+    const vw::Anlage a = vw::objectionAnlage(v, v.beteiligung[3], ressorts);
+    CHECK(a.internal);
+    CHECK(a.text == QStringLiteral("Mitbestimmung fehlt."));
 }

@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QWheelEvent>
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -527,4 +528,27 @@ TEST_CASE("Anlagen: a file is stored in the workspace, listed, reordered, edited
     f.window.undoGroup()->undo();
     CHECK(editor->document()->vorlage().anlagen[1].title == QStringLiteral("Zweite Aufstellung"));
     CHECK(table->rowCount() == 2);
+}
+
+TEST_CASE("the mouse wheel over a combo box or date field scrolls the page and changes nothing", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *e = f.open(f.beschlussvorlage);
+    auto *kind = e->findChild<QComboBox *>(QStringLiteral("kindCombo"));
+    if (!kind) {
+        const auto combos = e->findChildren<QComboBox *>();
+        REQUIRE_FALSE(combos.isEmpty());
+        kind = combos.first();
+    }
+    const int before = kind->currentIndex();
+    const Vorlage stored = f.window.workspace()->load(f.beschlussvorlage).value();
+    kind->clearFocus();
+    for (const int delta : {-120, 120, -120}) {
+        QWheelEvent wheel(QPointF(5, 5), kind->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, delta), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(kind, &wheel);
+    }
+    CHECK(kind->currentIndex() == before);
+    QTest::qWait(700); // longer than the autosave delay
+    CHECK(f.window.workspace()->load(f.beschlussvorlage).value() == stored);
 }
