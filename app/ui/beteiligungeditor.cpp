@@ -228,6 +228,14 @@ void BeteiligungEditor::setResolved(int row, bool resolved)
 {
     if (row < 0 || row >= mDocument->vorlage().beteiligung.size())
         return;
+    if (mDocument->isReadOnly()) {
+        if (mSettle) {
+            if (auto r = mSettle(mDocument->vorlage().beteiligung[row].id, resolved); !r)
+                QMessageBox::warning(this, tr("Einwände"), r.error());
+        }
+        updateRow(row);
+        return;
+    }
     change([row, resolved](QList<Participation> &l) { l[row].resolved = resolved; },
            resolved ? tr("Beteiligung: Einwände ausgeräumt") : tr("Beteiligung: Einwände wieder offen"));
     updateRow(row);
@@ -399,7 +407,7 @@ void BeteiligungEditor::updateRow(int row)
     QTableWidgetItem *resolved = mTable->item(row, ResolvedColumn);
     if (p.state == Participation::State::Einwaende) {
         Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
-        if (!readOnly)
+        if (!readOnly || mSettle)
             flags |= Qt::ItemIsUserCheckable;
         resolved->setFlags(flags);
         resolved->setCheckState(p.resolved ? Qt::Checked : Qt::Unchecked);

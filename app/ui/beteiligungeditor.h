@@ -1,5 +1,6 @@
 #pragma once
 
+#include "result.h"
 #include "vorlage.h"
 
 #include <QWidget>
@@ -51,6 +52,11 @@ public:
     // The free entries offered beside the Ressorts.
     static QStringList freeEntries();
 
+    // A decided Vorlage takes no edits, but its objections can still be marked as settled (the Senate
+    // decided over them): `settle` records that in the workspace. Without it the column is locked too.
+    using Settle = std::function<Result<void>(const QString &participationId, bool resolved)>;
+    void setSettle(Settle settle) { mSettle = std::move(settle); }
+
 private:
     void refresh();
     void rebuild();
@@ -62,6 +68,7 @@ private:
 
     VorlageDocument *mDocument;
     const RessortTable &mRessorts;
+    Settle mSettle;
     QLabel *mSummary;
     QTableWidget *mTable;
     QComboBox *mAddCombo;

@@ -63,6 +63,16 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     }
     // After G, as on paper: who co-signs, and the Anlagen.
     mBeteiligung = new BeteiligungEditor(mDocument, workspace->ressorts(), page);
+    mBeteiligung->setSettle([this](const QString &participationId, bool resolved) -> Result<void> {
+        const qint64 id = mDocument->vorlage().id;
+        if (auto r = mWorkspace->setObjectionResolved(id, participationId, resolved); !r)
+            return r;
+        auto stored = mWorkspace->load(id);
+        if (!stored)
+            return Error{stored.error()};
+        mDocument->reset(stored.value());
+        return {};
+    });
     pageLayout->addWidget(mBeteiligung);
     mAnlagen = new AnlagenEditor(mDocument, workspace, page);
     pageLayout->addWidget(mAnlagen);
@@ -186,6 +196,7 @@ bool VorlageEditor::isReadOnly() const
 void VorlageEditor::showAsSnapshot(const QString &label)
 {
     mDocument->setReadOnly(true);
+    mBeteiligung->setSettle({}); // a snapshot records nothing
     mBanner->setSnapshotLabel(label);
     applyReadOnly();
 }

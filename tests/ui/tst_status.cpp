@@ -552,3 +552,44 @@ TEST_CASE("the mouse wheel over a combo box or date field scrolls the page and c
     QTest::qWait(700); // longer than the autosave delay
     CHECK(f.window.workspace()->load(f.beschlussvorlage).value() == stored);
 }
+
+TEST_CASE("an objection of a decided Vorlage can still be marked as settled, and nothing else changes", "[ui]")
+{
+    Fixture f;
+    Workspace *ws = f.window.workspace();
+    Vorlage v = ws->load(f.beschlussvorlage).value();
+    Participation objection;
+    objection.id = newItemId();
+    objection.name = QStringLiteral("Gesamtpersonalrat");
+    objection.state = Participation::State::Einwaende;
+    objection.text = QStringLiteral("Mitbestimmung fehlt");
+    v.beteiligung << objection;
+    REQUIRE(ws->save(v).ok());
+    REQUIRE(ws->setStatus(f.beschlussvorlage, Status::InAbstimmung).ok());
+    REQUIRE(ws->setStatus(f.beschlussvorlage, Status::Beschlussreif).ok());
+    REQUIRE(ws->setStatus(f.beschlussvorlage, Status::Beschlossen, QDate(2020, 11, 17), Outcome::Unveraendert).ok());
+    const Vorlage decided = ws->load(f.beschlussvorlage).value();
+    f.window.reloadVorlage(f.beschlussvorlage); // a tab may be open already
+
+    VorlageEditor *e = f.open(f.beschlussvorlage);
+    REQUIRE(e->isReadOnly());
+    QTableWidget *table = e->beteiligungEditor()->table();
+    const int row = int(decided.beteiligung.size()) - 1;
+    QTableWidgetItem *settled = table->item(row, BeteiligungEditor::ResolvedColumn);
+    REQUIRE((settled->flags() & Qt::ItemIsUserCheckable));
+    settled->setCheckState(Qt::Checked);
+
+    const Vorlage after = ws->load(f.beschlussvorlage).value();
+    CHECK(after.beteiligung.last().resolved);
+    Vorlage expected = decided;
+    expected.beteiligung.last().resolved = true;
+    expected.revision = after.revision;
+    expected.modified = after.modified;
+    CHECK(after == expected);
+    CHECK(e->isReadOnly());
+    CHECK(e->document()->vorlage().beteiligung.last().resolved);
+    // The state of the entry stays locked.
+    auto *state = qobject_cast<QComboBox *>(table->cellWidget(row, BeteiligungEditor::StateColumn));
+    REQUIRE(state);
+    CHECK_FALSE(state->isEnabled());
+}
