@@ -224,9 +224,14 @@ QString PublishDialog::contextHtml(const PublicationIssue &issue) const
         start = place.indexOf(issue.text);
     if (start < 0 || issue.text.isEmpty())
         return issue.text.toHtmlEscaped();
-    const qsizetype from = std::max<qsizetype>(0, start - contextChars);
+    qsizetype from = std::max<qsizetype>(0, start - contextChars);
     const qsizetype end = start + issue.text.size();
-    const qsizetype to = std::min(place.size(), end + contextChars);
+    qsizetype to = std::min(place.size(), end + contextChars);
+    // Whole words only: the context starts after a space and ends before one.
+    while (from > 0 && from < start && !place.at(from - 1).isSpace())
+        ++from;
+    while (to < place.size() && to > end && !place.at(to).isSpace())
+        --to;
     const auto flat = [](QString s) { return s.replace(QLatin1Char('\n'), QLatin1Char(' ')).toHtmlEscaped(); };
     return QStringLiteral("%1%2<span style=\"background-color:#ffd54f; color:#000000; font-weight:600\">%3</span>%4%5")
         .arg(from > 0 ? QStringLiteral("… ") : QString(), flat(place.mid(from, start - from)), flat(issue.text),
