@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace vw {
 
@@ -71,23 +72,30 @@ int beschlussIndex(const Vorlage &v, const QString &id)
     return -1;
 }
 
+// Paragraph, or const Paragraph when reading through a const Vorlage or Content.
+template<typename Owner>
+using ParagraphOf = std::conditional_t<std::is_const_v<Owner>, const Paragraph, Paragraph>;
+
 // The paragraphs of a content, one per line of anchorText(): paragraphs, list items and table cells.
-QList<const Paragraph *> contentLines(const Content &content)
+// Through a non-const content every list on the way is detached from copies sharing it, so the
+// paragraphs can be changed.
+template<typename C>
+QList<ParagraphOf<C> *> contentLines(C &content)
 {
-    QList<const Paragraph *> lines;
-    for (const Block &b : content) {
+    QList<ParagraphOf<C> *> lines;
+    for (auto &b : content) {
         switch (b.type) {
         case Block::Type::Paragraph:
             lines.append(&b.paragraph);
             break;
         case Block::Type::BulletList:
         case Block::Type::NumberedList:
-            for (const Paragraph &p : b.items)
+            for (auto &p : b.items)
                 lines.append(&p);
             break;
         case Block::Type::Table:
-            for (const QList<Paragraph> &row : b.rows) {
-                for (const Paragraph &cell : row)
+            for (auto &row : b.rows) {
+                for (auto &cell : row)
                     lines.append(&cell);
             }
             break;
@@ -102,74 +110,15 @@ QList<const Paragraph *> contentLines(const Content &content)
 
 // The lines of a place that is made of paragraphs (every place but a header field); empty when
 // the place is gone or is a header field.
-QList<const Paragraph *> placeLines(const Vorlage &v, const AnchorPlace &place)
+template<typename V>
+QList<ParagraphOf<V> *> placeLines(V &v, const AnchorPlace &place)
 {
     switch (place.kind) {
     case AnchorPlace::Kind::Header:
         break;
     case AnchorPlace::Kind::Section:
-        if (const Section *s = v.section(place.field))
+        if (auto *s = v.section(place.field))
             return contentLines(s->content);
-        break;
-    case AnchorPlace::Kind::Question: {
-        const int i = questionIndex(v, place.itemId);
-        if (i >= 0)
-            return {&v.questions.at(i).text};
-        break;
-    }
-    case AnchorPlace::Kind::Answer: {
-        const int i = questionIndex(v, place.itemId);
-        if (i >= 0)
-            return contentLines(v.questions.at(i).answer);
-        break;
-    }
-    case AnchorPlace::Kind::Beschluss: {
-        const int i = beschlussIndex(v, place.itemId);
-        if (i >= 0)
-            return {&v.beschluss.at(i).text};
-        break;
-    }
-    }
-    return {};
-}
-
-// placeLines() for changing them: every list on the way is detached from copies sharing it.
-QList<Paragraph *> mutableContentLines(Content &content)
-{
-    QList<Paragraph *> lines;
-    for (Block &b : content) {
-        switch (b.type) {
-        case Block::Type::Paragraph:
-            lines.append(&b.paragraph);
-            break;
-        case Block::Type::BulletList:
-        case Block::Type::NumberedList:
-            for (Paragraph &p : b.items)
-                lines.append(&p);
-            break;
-        case Block::Type::Table:
-            for (QList<Paragraph> &row : b.rows) {
-                for (Paragraph &cell : row)
-                    lines.append(&cell);
-            }
-            break;
-        case Block::Type::Questions:
-        case Block::Type::Answers:
-        case Block::Type::Beschluss:
-            break;
-        }
-    }
-    return lines;
-}
-
-QList<Paragraph *> mutablePlaceLines(Vorlage &v, const AnchorPlace &place)
-{
-    switch (place.kind) {
-    case AnchorPlace::Kind::Header:
-        break;
-    case AnchorPlace::Kind::Section:
-        if (Section *s = v.section(place.field))
-            return mutableContentLines(s->content);
         break;
     case AnchorPlace::Kind::Question:
         if (const int i = questionIndex(v, place.itemId); i >= 0)
@@ -177,7 +126,7 @@ QList<Paragraph *> mutablePlaceLines(Vorlage &v, const AnchorPlace &place)
         break;
     case AnchorPlace::Kind::Answer:
         if (const int i = questionIndex(v, place.itemId); i >= 0)
-            return mutableContentLines(v.questions[i].answer);
+            return contentLines(v.questions[i].answer);
         break;
     case AnchorPlace::Kind::Beschluss:
         if (const int i = beschlussIndex(v, place.itemId); i >= 0)
@@ -549,7 +498,7 @@ Result<void> replaceAnchoredText(Vorlage &vorlage, const Anchor &anchor, const Q
     // The place's lines are paragraphs of `vorlage` itself. They are reached through non-const access,
     // so that lists shared with copies of the Vorlage (an open document) are detached first.
     int lineStart = 0;
-    for (Paragraph *line : mutablePlaceLines(vorlage, anchor.place)) {
+    for (Paragraph *line : placeLines(vorlage, anchor.place)) {
         const int length = int(lineText(*line).size());
         if (anchor.start >= lineStart && anchor.end <= lineStart + length) {
             replaceInParagraph(line, anchor.start - lineStart, anchor.end - lineStart, replacement);
