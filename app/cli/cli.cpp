@@ -20,7 +20,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QSaveFile>
 #include <QSet>
 #include <QStringDecoder>
@@ -660,7 +659,7 @@ private:
         for (const Workspace::VersionInfo &v : list.value())
             mOut << QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
                         .arg(v.number)
-                        .arg(QLocale(QLocale::German).toString(v.created.toLocalTime(), QStringLiteral("dd.MM.yyyy HH:mm")),
+                        .arg(germanDateTime(v.created),
                              statusLabel(v.status), v.author, v.name);
         return ExitOk;
     }
@@ -711,7 +710,7 @@ private:
                 return fail(history.error());
             for (const Workspace::StatusChange &c : history.value())
                 mOut << QStringLiteral("%1\t%2 → %3\t%4\t%5\n")
-                            .arg(QLocale(QLocale::German).toString(c.at.toLocalTime(), QStringLiteral("dd.MM.yyyy HH:mm")),
+                            .arg(germanDateTime(c.at),
                                  statusLabel(c.from), statusLabel(c.to),
                                  c.outcome != Outcome::Keins ? outcomeLabel(c.outcome) : QString(), c.author);
             return ExitOk;

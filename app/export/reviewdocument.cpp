@@ -25,14 +25,6 @@ QString quoted(const QString &text)
     return tr("„%1“").arg(text);
 }
 
-QString dateTime(const QDateTime &when)
-{
-    if (!when.isValid())
-        return {};
-    const QDateTime local = when.toLocalTime();
-    return tr("%1, %2 Uhr").arg(germanDate(local.date()), local.time().toString(QStringLiteral("HH:mm")));
-}
-
 // Appends blocks to a document in the look of the Vorlage (font, spacing).
 class Appender {
 public:
@@ -169,7 +161,7 @@ void annotationNotes(Appender &out, const Vorlage &v, const QList<Annotation> &o
         QStringList meta{a.isSuggestion() ? tr("Änderungsvorschlag von %1").arg(a.author)
                                           : tr("Kommentar von %1").arg(a.author)};
         if (a.created.isValid())
-            meta << dateTime(a.created);
+            meta << germanDateTime(a.created);
         out.line(meta.join(QStringLiteral(", ")), out.small(), indent, 2);
         if (!a.text.isEmpty())
             out.line(a.text, out.plain(), indent, 4);
@@ -195,14 +187,14 @@ void annotationNotes(Appender &out, const Vorlage &v, const QList<Annotation> &o
                 if (!a.decidedBy.isEmpty())
                     who << tr("von %1").arg(a.decidedBy);
                 if (a.decided.isValid())
-                    who << tr("am %1").arg(dateTime(a.decided));
+                    who << tr("am %1").arg(germanDateTime(a.decided));
                 if (!who.isEmpty())
                     decision += QLatin1Char(' ') + who.join(QLatin1Char(' '));
             }
             out.line(decision, out.small(), indent, 4);
         }
         for (const Reply &r : a.replies) {
-            out.line(tr("Antwort von %1, %2").arg(r.author, dateTime(r.created)), out.small(), 2 * indent, 2);
+            out.line(tr("Antwort von %1, %2").arg(r.author, germanDateTime(r.created)), out.small(), 2 * indent, 2);
             out.line(r.text, out.plain(), 2 * indent, 4);
         }
         QString state;
@@ -211,7 +203,7 @@ void annotationNotes(Appender &out, const Vorlage &v, const QList<Annotation> &o
             if (!a.resolvedBy.isEmpty())
                 state += QLatin1Char(' ') + tr("von %1").arg(a.resolvedBy);
             if (a.resolvedAt.isValid())
-                state += QLatin1Char(' ') + tr("am %1").arg(dateTime(a.resolvedAt));
+                state += QLatin1Char(' ') + tr("am %1").arg(germanDateTime(a.resolvedAt));
         } else {
             state = tr("Offen");
         }

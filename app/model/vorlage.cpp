@@ -271,6 +271,15 @@ QString germanDate(const QDate &date)
     return date.isValid() ? date.toString(QStringLiteral("dd.MM.yyyy")) : QString();
 }
 
+QString germanDateTime(const QDateTime &when)
+{
+    if (!when.isValid())
+        return QString();
+    const QDateTime local = when.toLocalTime();
+    return tr(QT_TRANSLATE_NOOP("vw::Vorlage", "%1, %2 Uhr"))
+        .arg(germanDate(local.date()), local.time().toString(QStringLiteral("HH:mm")));
+}
+
 QString germanLongDate(const QDate &date)
 {
     if (!date.isValid())

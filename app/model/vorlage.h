@@ -175,6 +175,8 @@ Vorlage duplicateVorlage(const Vorlage &vorlage);
 
 // "12.05.2020", the way dates appear in every Vorlage.
 QString germanDate(const QDate &date);
+// "12.05.2020, 18:45 Uhr" in local time, for who-did-what-when; empty when invalid.
+QString germanDateTime(const QDateTime &when);
 // "12. Mai 2020", as in the stamp of the decided version.
 QString germanLongDate(const QDate &date);
 // Parses 12.05.2020, 4.5.2020, 4.5.20, 2020-05-12 and "12. Mai 2020".

@@ -28,7 +28,7 @@ Publisher::Publisher(Workspace &workspace, RegisterOptions options) : mWorkspace
 {
 }
 
-Result<PublicationCheck> Publisher::check(qint64 id) const
+Result<Publisher::Prepared> Publisher::prepare(qint64 id) const
 {
     auto current = mWorkspace.load(id);
     if (!current)
@@ -49,28 +49,32 @@ Result<PublicationCheck> Publisher::check(qint64 id) const
     auto figures = mWorkspace.figureValues(&decided.value());
     if (!figures)
         return Error{figures.error()};
-    return checkPublication(decided.value(), annotations.value(), names.value(), &figures.value());
+    PublicationCheck checked = checkPublication(decided.value(), annotations.value(), names.value(), &figures.value());
+    return Prepared{std::move(decided).value(), std::move(figures).value(), std::move(checked)};
+}
+
+Result<PublicationCheck> Publisher::check(qint64 id) const
+{
+    auto prepared = prepare(id);
+    if (!prepared)
+        return Error{prepared.error()};
+    return prepared->check;
 }
 
 Result<RegisterPackage> Publisher::publish(qint64 id, const QString &outDir, bool warningsConfirmed)
 {
-    auto checked = check(id);
-    if (!checked)
-        return Error{checked.error()};
-    if (checked->refused())
-        return Error{tr("Vorlage %1 wird nicht veröffentlicht:\n%2").arg(id).arg(refusalReport(checked->refusals))};
-    if (!checked->warnings.isEmpty() && !warningsConfirmed)
+    auto prepared = prepare(id);
+    if (!prepared)
+        return Error{prepared.error()};
+    const PublicationCheck &checked = prepared->check;
+    if (checked.refused())
+        return Error{tr("Vorlage %1 wird nicht veröffentlicht:\n%2").arg(id).arg(refusalReport(checked.refusals))};
+    if (!checked.warnings.isEmpty() && !warningsConfirmed)
         return Error{tr("Vorlage %1 enthält möglicherweise personenbezogene Daten; jede Stelle muss bestätigt "
                         "werden:\n%2")
                          .arg(id)
-                         .arg(refusalReport(checked->warnings))};
-    auto decided = mWorkspace.decidedVersion(id);
-    if (!decided)
-        return Error{decided.error()};
-    auto figures = mWorkspace.figureValues(&decided.value());
-    if (!figures)
-        return Error{figures.error()};
-    auto document = makePublicDocument(decided.value(), mWorkspace.ressorts(), figures.value(),
+                         .arg(refusalReport(checked.warnings))};
+    auto document = makePublicDocument(prepared->decided, mWorkspace.ressorts(), prepared->figures,
                                        [this](const Anlage &a) { return mWorkspace.blob(a.sha256); });
     if (!document)
         return Error{document.error()};

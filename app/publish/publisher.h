@@ -51,6 +51,15 @@ public:
     Result<QList<qint64>> sessionVorlagen(const QDate &sessionDate) const;
 
 private:
+    // What check() and publish() both need: the decided version (else the current state), its
+    // figures and the check.
+    struct Prepared {
+        Vorlage decided;
+        FigureValues figures;
+        PublicationCheck check;
+    };
+    Result<Prepared> prepare(qint64 id) const;
+
     Workspace &mWorkspace;
     RegisterOptions mOptions;
 };

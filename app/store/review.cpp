@@ -473,10 +473,10 @@ Result<void> Workspace::setStatus(qint64 vorlageId, Status to, const QDate &sess
     } else if (outcome != Outcome::Keins) {
         return Error{tr("Ein Ergebnis der Sitzung gibt es nur mit dem Status „Beschlossen“.")};
     }
+    auto values = figureValues(&v);
+    if (!values)
+        return Error{values.error()};
     if (to == Status::Beschlussreif || to == Status::Beschlossen) {
-        auto values = figureValues(&v);
-        if (!values)
-            return Error{values.error()};
         QStringList errors;
         for (const Problem &p : validate(v, ressorts(), &values.value())) {
             if (p.severity == Problem::Severity::Error)
@@ -495,9 +495,6 @@ Result<void> Workspace::setStatus(qint64 vorlageId, Status to, const QDate &sess
     } else {
         if (to == Status::Beschlossen) {
             // The decided version keeps the figure values it was decided with.
-            auto values = figureValues(&v);
-            if (!values)
-                return Error{values.error()};
             freezeFigures(v, values.value());
             if (auto r = writeParts(v, v.id); !r)
                 return r;

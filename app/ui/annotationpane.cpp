@@ -51,11 +51,6 @@ const QKeySequence suggestKeys(Qt::CTRL | Qt::ALT | Qt::Key_V);
 // Header fields that are line edits and can carry an annotation.
 const char *const headerKeys[] = {"title", "subtitle", "questionNumber", "fileCode", "fraktion"};
 
-QString germanDateTime(const QDateTime &t)
-{
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("dd.MM.yyyy, HH:mm")) : QString();
-}
-
 // A quote as the pane shows it: figures as "[Zahl]", lines joined, long ones shortened.
 QString displayQuote(const QString &quote, int max = 160)
 {

@@ -40,14 +40,14 @@ namespace {
 
 constexpr int contextChars = 45; // characters shown on each side of a found text
 
+} // namespace
+
 QLabel *wrappingLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setWordWrap(true);
     return label;
 }
-
-} // namespace
 
 QString PublishDialog::folderSettingsKey()
 {
@@ -247,7 +247,7 @@ void PublishDialog::showCheck()
     if (auto earlier = mWorkspace->publications(mId); earlier && !earlier->isEmpty())
         intro += QStringLiteral("<br/>")
                  + tr("Bereits veröffentlicht am %1 in %2.")
-                       .arg(QLocale(QLocale::German).toString(earlier->last().at, QStringLiteral("dd.MM.yyyy, HH:mm")),
+                       .arg(germanDateTime(earlier->last().at),
                             QDir::toNativeSeparators(earlier->last().package).toHtmlEscaped());
     intro += QStringLiteral("<br/>")
              + tr("Veröffentlicht wird die beschlossene Fassung – ohne Kommentare, Änderungsvorschläge, Beteiligung "

@@ -29,6 +29,9 @@ class Workspace;
 // Veröffentlichen button is enabled only without refusals and with every warning ticked. After
 // publishing, the dialog shows the package folder. Not modal: the clerk can look at a place in the
 // editor, fix it and check again.
+// A label whose text wraps (the dialogs' explanations and messages).
+QLabel *wrappingLabel(const QString &text, QWidget *parent);
+
 class PublishDialog : public QDialog {
     Q_OBJECT
 public:

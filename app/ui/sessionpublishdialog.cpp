@@ -32,13 +32,6 @@ namespace {
 
 enum Column { TitleColumn, StateColumn };
 
-QLabel *wrappingLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    return label;
-}
-
 QString htmlLines(const QString &text)
 {
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"));

@@ -9,7 +9,6 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -20,11 +19,6 @@
 namespace vw {
 
 namespace {
-
-QString germanDateTime(const QDateTime &at)
-{
-    return QLocale(QLocale::German).toString(at.toLocalTime(), QStringLiteral("dd.MM.yyyy, HH:mm 'Uhr'"));
-}
 
 } // namespace
 

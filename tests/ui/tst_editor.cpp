@@ -35,30 +35,8 @@ using namespace vw;
 
 namespace {
 
-
-struct Fixture {
-    QTemporaryDir dir;
-    MainWindow window;
-    qint64 fragestunde = 0;
-    qint64 beschlussvorlage = 0;
-
-    Fixture()
-    {
-        const QString path = dir.filePath(QStringLiteral("editor.vorlagen"));
-        REQUIRE(openOrCreateWithDemo(path).ok());
-        REQUIRE(window.openWorkspace(path).ok());
-        for (const VorlageSummary &s : window.workspace()->list().value())
-            (s.kind == VorlageKind::Fragestunde ? fragestunde : beschlussvorlage) = s.id;
-        window.resize(1400, 900);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-    }
-
-    VorlageEditor *open(qint64 id)
-    {
-        REQUIRE(window.openVorlage(id));
-        return window.currentEditor();
-    }
+struct Fixture : DemoWindow {
+    Fixture() : DemoWindow(QStringLiteral("editor.vorlagen")) {}
 
     Vorlage stored(qint64 id) { return window.workspace()->load(id).value(); }
 };

@@ -48,12 +48,6 @@ namespace {
 struct Fixture : DemoWindow {
     Fixture() : DemoWindow(QStringLiteral("status.vorlagen"), QStringLiteral("Anna Beispiel")) {}
 
-    VorlageEditor *open(qint64 id)
-    {
-        REQUIRE(window.openVorlage(id));
-        return window.currentEditor();
-    }
-
     Vorlage stored(qint64 id) { return window.workspace()->load(id).value(); }
 
     // Takes the Vorlage to Beschlossen in the workspace, as the Senate's decision would.

@@ -4,6 +4,7 @@
 
 #include "demo.h"
 #include "mainwindow.h"
+#include "vorlageeditor.h"
 #include "workspace.h"
 
 #include <QString>
@@ -23,23 +24,30 @@ inline void typeText(QWidget *w, const QString &text)
 }
 
 // The main window at 1400×900 on a new demo workspace (a Fragestunde and a Beschlussvorlage), with
-// `author` recorded for every change.
+// `author` (when given) recorded for every change.
 struct DemoWindow {
     QTemporaryDir dir;
     vw::MainWindow window;
     qint64 fragestunde = 0;
     qint64 beschlussvorlage = 0;
 
-    DemoWindow(const QString &fileName, const QString &author)
+    explicit DemoWindow(const QString &fileName, const QString &author = {})
     {
         const QString path = dir.filePath(fileName);
         REQUIRE(vw::openOrCreateWithDemo(path).ok());
         REQUIRE(window.openWorkspace(path).ok());
-        window.workspace()->setAuthor(author);
+        if (!author.isEmpty())
+            window.workspace()->setAuthor(author);
         for (const vw::VorlageSummary &s : window.workspace()->list().value())
             (s.kind == vw::VorlageKind::Fragestunde ? fragestunde : beschlussvorlage) = s.id;
         window.resize(1400, 900);
         window.show();
         REQUIRE(QTest::qWaitForWindowExposed(&window));
+    }
+
+    vw::VorlageEditor *open(qint64 id)
+    {
+        REQUIRE(window.openVorlage(id));
+        return window.currentEditor();
     }
 };
