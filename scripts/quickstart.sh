@@ -14,7 +14,9 @@ packages=(
     libhunspell-dev hunspell-de-de pkgconf
     xvfb xauth poppler-utils file
     libqpdf-dev qpdf python3-jsonschema
-    dpkg-dev desktop-file-utils appstream libxml2-utils
+    dpkg-dev desktop-file-utils appstream libxml2-utils man-db
+    # The package's Recommends: the package install test installs it offline, so they must be here.
+    hicolor-icon-theme shared-mime-info
 )
 
 missing=()
