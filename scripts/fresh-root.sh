@@ -35,10 +35,10 @@ fi
 if [[ ! -f $base/.ok ]]; then
     echo "fresh-root: debootstrap a minimal Debian 12 into $base (once)"
     partial=$(mktemp -d "$cache/base.partial.XXXXXX")
-    if ! debootstrap --variant=minbase --include=git,ca-certificates bookworm "$partial" >"$partial.log" 2>&1; then
-        tail -n 20 "$partial.log" >&2
+    if ! debootstrap --variant=minbase --include=git,ca-certificates bookworm "$partial" >"$cache/debootstrap.log" 2>&1; then
+        tail -n 20 "$cache/debootstrap.log" >&2
         rm -rf "$partial"
-        echo "fresh-root: debootstrap failed (log: $partial.log)" >&2
+        echo "fresh-root: debootstrap failed (log: $cache/debootstrap.log)" >&2
         exit 1
     fi
     cp /etc/apt/sources.list.d/*.sources "$partial/etc/apt/sources.list.d/" 2>/dev/null || true
