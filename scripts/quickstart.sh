@@ -11,7 +11,7 @@ build=${VW_BUILD_DIR:-build}
 packages=(
     build-essential cmake ninja-build catch2
     qt6-base-dev qt6-pdf-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite qt6-translations-l10n
-    libhunspell-dev hunspell-de-de pkgconf
+    libhunspell-dev hunspell-de-de libsqlite3-dev pkgconf
     xvfb xauth poppler-utils file
     libqpdf-dev qpdf python3-jsonschema
     dpkg-dev desktop-file-utils appstream libxml2-utils man-db

@@ -1,13 +1,13 @@
 #include "workspace.h"
 
 #include "migrations.h"
+#include "sqlitelocks.h"
 #include "transaction.h"
 #include "vorlagejson.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,19 +61,10 @@ struct Inspection {
     int version = 0;
 };
 
-// Looks at a file without changing it: opened read-only, no WAL switch, no migration.
+// Looks at a file without changing it: opened read-only through SQLite, no WAL switch, no migration. Never
+// through another descriptor: the file may be open in this process, and a foreign close would cost locks.
 Result<Inspection> inspect(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("%1 kann nicht gelesen werden: %2").arg(path, file.errorString())};
-    const QByteArray header = file.read(100);
-    file.close();
-    if (header.isEmpty())
-        return Inspection{true, 0};
-    if (!header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
-        return Error{tr("%1 ist kein Vorlagenwerk-Arbeitsbereich (keine SQLite-Datenbank).").arg(path)};
-
     const QString connection = newConnectionName();
     Result<Inspection> result = Inspection{};
     {
@@ -92,7 +83,9 @@ Result<Inspection> inspect(const QString &path)
             const int appId = number(QStringLiteral("PRAGMA application_id"));
             const int version = number(QStringLiteral("PRAGMA user_version"));
             const int tables = number(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-            if (!ok) {
+            if (!ok && q.lastError().nativeErrorCode() == QLatin1String("26")) { // SQLITE_NOTADB
+                result = Error{tr("%1 ist kein Vorlagenwerk-Arbeitsbereich (keine SQLite-Datenbank).").arg(path)};
+            } else if (!ok) {
                 result = Error{tr("%1 ist beschädigt und kann nicht gelesen werden (%2). Die Datei wurde "
                                   "nicht verändert.")
                                    .arg(path, q.lastError().text())};
@@ -160,6 +153,7 @@ QString Workspace::defaultPath()
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mode)
 {
+    installSqliteLocks();
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
         return Error{tr("%1 ist keine Datei.").arg(path)};

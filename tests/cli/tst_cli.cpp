@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include "lockholder.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -262,4 +264,26 @@ TEST_CASE("import prints the new id last, the Vorlage is listed, shown and expor
     CHECK_FALSE(r.err.isEmpty());
     r = cli({QStringLiteral("--workspace"), ws, QStringLiteral("list"), QStringLiteral("--json")}, home.path());
     CHECK(QJsonDocument::fromJson(r.out.toUtf8()).array().size() == 1);
+}
+
+TEST_CASE("the CLI beside a running app leaves the app's journal alone", "[cli][locking]")
+{
+    // #11: the app opened the folder in a file dialog, then `list` ran beside it; from then on the app wrote
+    // into a deleted -wal, and everything typed since was gone after a crash.
+    QTemporaryDir home;
+    const QString path = home.filePath(QStringLiteral("gemeinsam.vorlagen"));
+    LockHolder app(path);
+    app.add(QStringLiteral("Erste Vorlage"));
+    REQUIRE(app.send(QStringLiteral("touch")) == QStringLiteral("ok"));
+    const Run before = cli({QStringLiteral("--workspace"), path, QStringLiteral("list")}, home.path());
+    REQUIRE(before.exitCode == 0);
+    CHECK(before.out.contains(QStringLiteral("Erste Vorlage")));
+
+    app.add(QStringLiteral("Nach dem Aufruf"));
+    CHECK(app.send(QStringLiteral("deleted")) == QStringLiteral("deleted 0"));
+    CHECK(cli({QStringLiteral("--workspace"), path, QStringLiteral("list")}, home.path()).out.contains(
+        QStringLiteral("Nach dem Aufruf")));
+    app.kill();
+    CHECK(cli({QStringLiteral("--workspace"), path, QStringLiteral("list")}, home.path()).out.contains(
+        QStringLiteral("Nach dem Aufruf")));
 }

@@ -42,9 +42,9 @@ TEST_CASE("--help lists every command, those of review and publication included"
     CHECK(r.err.isEmpty());
     for (const char *command : {"init", "import DATEI", "list", "show ID", "export ID --pdf DATEI", "export --all",
                                 "check ID", "set ID FELD WERT", "section ID BUCHSTABE", "figure set SCHLÜSSEL",
-                                "figure list", "figure show", "figure import", "figure export", "annotate ID --section",
-                                "annotations ID", "resolve KOMMENTAR-ID", "version ID --name NAME", "versions ID",
-                                "diff ID V1 V2", "status ID STATUS", "beteiligung ID list", "beteiligung ID add",
+                                "figure list", "figure show", "figure import", "figure export", "annotate ID (--section",
+                                "annotations ID", "resolve KOMMENTAR", "version ID --name NAME", "versions ID",
+                                "diff ID V1 V2", "status ID [STATUS]", "beteiligung ID [list]", "beteiligung ID add",
                                 "beteiligung ID set", "publish ID --out ORDNER", "publish-session DATUM --out ORDNER",
                                 "help [BEFEHL]"}) {
         INFO(command);
