@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "demo.h"
+#include "diskspace.h"
 #include "figurecsv.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
@@ -1362,10 +1363,10 @@ private:
             return fail(figures.error());
         QSaveFile out(file);
         if (!out.open(QIODevice::WriteOnly))
-            return fail(tr("%1 kann nicht geschrieben werden: %2").arg(file, out.errorString()));
+            return fail(writeFailureMessage(file, out.errorString()));
         out.write(writeFigureCsv(figures.value()));
         if (!out.commit())
-            return fail(tr("%1 kann nicht geschrieben werden: %2").arg(file, out.errorString()));
+            return fail(writeFailureMessage(file, out.errorString()));
         mOut << tr("%1 Zahlen nach %2 geschrieben.").arg(figures->size()).arg(QDir::toNativeSeparators(file)) << '\n';
         return ExitOk;
     }

@@ -1,5 +1,6 @@
 #include "pdfexporter.h"
 
+#include "diskspace.h"
 #include "documentbuilder.h"
 #include "fonts.h"
 #include "reviewdocument.h"
@@ -259,9 +260,9 @@ Result<void> PdfExporter::saveBytes(const QByteArray &bytes, const QString &path
         return Error{tr("Der Ordner %1 existiert nicht.").arg(info.absolutePath())};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
+        return Error{writeFailureMessage(path, file.errorString())};
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
+        return Error{writeFailureMessage(path, file.errorString())};
     return {};
 }
 
@@ -277,13 +278,13 @@ Result<void> PdfExporter::writeFile(const Vorlage &vorlage, const QString &path)
         return Error{tr("Der Ordner %1 existiert nicht.").arg(info.absolutePath())};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
+        return Error{writeFailureMessage(path, file.errorString())};
     if (auto r = write(vorlage, &file); !r) {
         file.cancelWriting();
         return r;
     }
     if (!file.commit())
-        return Error{tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString())};
+        return Error{writeFailureMessage(path, file.errorString())};
     return {};
 }
 

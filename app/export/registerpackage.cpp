@@ -1,5 +1,7 @@
 #include "registerpackage.h"
 
+#include "diskspace.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -138,12 +140,10 @@ QJsonArray strings(const QStringList &list)
 QString writeError(const QString &path, const QFileDevice &file)
 {
     switch (file.error()) {
-    case QFileDevice::ResourceError:
-        return tr("Auf dem Datenträger ist nicht genug Platz für %1.").arg(path);
     case QFileDevice::PermissionsError:
         return tr("Keine Berechtigung, %1 zu schreiben.").arg(path);
     default:
-        return tr("%1 kann nicht geschrieben werden: %2").arg(path, file.errorString());
+        return writeFailureMessage(path, file.errorString());
     }
 }
 

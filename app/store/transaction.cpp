@@ -1,8 +1,13 @@
 #include "transaction.h"
 
+#include "diskspace.h"
+
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace vw {
 
@@ -11,7 +16,7 @@ Transaction::Transaction(QSqlDatabase db) : mDb(std::move(db))
     QSqlQuery q(mDb);
     mActive = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
     if (!mActive)
-        mError = q.lastError().text();
+        mError = sqlFailure(q.lastError(), mDb.driver());
 }
 
 Transaction::~Transaction()
@@ -26,7 +31,7 @@ Result<void> Transaction::commit()
         return Error{mError};
     QSqlQuery q(mDb);
     if (!q.exec(QStringLiteral("COMMIT")))
-        return Error{q.lastError().text()};
+        return Error{sqlFailure(q.lastError(), mDb.driver())};
     mActive = false;
     return {};
 }
@@ -35,7 +40,28 @@ Result<void> execQuery(QSqlQuery &query, const QString &what)
 {
     if (query.exec())
         return {};
-    return Error{QCoreApplication::translate("vw::Workspace", "%1: %2").arg(what, query.lastError().text())};
+    return Error{sqlFailure(query.lastError(), query.driver(), what)};
+}
+
+bool isDiskFullError(const QSqlError &error, const QString &path)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff; // the primary code of an extended one
+    return code == SQLITE_FULL || (code == SQLITE_IOERR && isDiskFull(path));
+}
+
+QString sqlFailure(const QSqlError &error, const QSqlDriver *driver, const QString &what)
+{
+    QString path;
+    if (const QVariant handle = driver ? driver->handle() : QVariant();
+        handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData()))
+            path = QString::fromUtf8(sqlite3_db_filename(db, "main"));
+    }
+    if (!path.isEmpty() && isDiskFullError(error, path))
+        return workspaceDiskFullMessage(path);
+    if (what.isEmpty())
+        return error.text();
+    return QCoreApplication::translate("vw::Workspace", "%1: %2").arg(what, error.text());
 }
 
 } // namespace vw

@@ -4,6 +4,8 @@
 
 #include <QSqlDatabase>
 
+class QSqlDriver;
+class QSqlError;
 class QSqlQuery;
 
 namespace vw {
@@ -29,5 +31,12 @@ private:
 
 // Runs a prepared query; on failure returns the driver's message with `what` in front.
 Result<void> execQuery(QSqlQuery &query, const QString &what);
+
+// The message for a failed statement on `db`: "Der Datenträger ist voll …" (and nothing else) when that is
+// why, else the driver's message, with `what` in front if given.
+QString sqlFailure(const QSqlError &error, const QSqlDriver *driver, const QString &what = {});
+
+// True when SQLite failed because the disk holding `path` is full (SQLITE_FULL, or an I/O error on a full disk).
+bool isDiskFullError(const QSqlError &error, const QString &path);
 
 } // namespace vw

@@ -1,5 +1,6 @@
 #include "workspace.h"
 
+#include "diskspace.h"
 #include "migrations.h"
 #include "sqlitelocks.h"
 #include "transaction.h"
@@ -56,6 +57,12 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+// A failure while opening: on a full disk SQLite cannot even create the -wal and -shm it reads through.
+QString openFailure(const QSqlError &error, const QString &path, const QString &message)
+{
+    return isDiskFullError(error, path) ? workspaceDiskFullMessage(path, true) : message;
+}
+
 struct Inspection {
     bool empty = false;
     int version = 0;
@@ -72,7 +79,8 @@ Result<Inspection> inspect(const QString &path)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            result = Error{tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text())};
+            result = Error{openFailure(db.lastError(), path,
+                                       tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text()))};
         } else {
             QSqlQuery q(db);
             bool ok = true;
@@ -86,9 +94,10 @@ Result<Inspection> inspect(const QString &path)
             if (!ok && q.lastError().nativeErrorCode() == QLatin1String("26")) { // SQLITE_NOTADB
                 result = Error{tr("%1 ist kein Vorlagenwerk-Arbeitsbereich (keine SQLite-Datenbank).").arg(path)};
             } else if (!ok) {
-                result = Error{tr("%1 ist beschädigt und kann nicht gelesen werden (%2). Die Datei wurde "
-                                  "nicht verändert.")
-                                   .arg(path, q.lastError().text())};
+                result = Error{openFailure(q.lastError(), path,
+                                           tr("%1 ist beschädigt und kann nicht gelesen werden (%2). Die Datei "
+                                              "wurde nicht verändert.")
+                                               .arg(path, q.lastError().text()))};
             } else if (appId == 0 && version == 0 && tables == 0) {
                 result = Inspection{true, 0};
             } else if (appId != Migrations::workspaceApplicationId()) {
@@ -117,17 +126,19 @@ Result<void> applyPragmas(QSqlDatabase db, const QString &path)
     QSqlQuery q(db);
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
-            return Error{tr("%1 fehlgeschlagen: %2").arg(QString::fromLatin1(pragma), q.lastError().text())};
+            return Error{openFailure(q.lastError(), path,
+                                     tr("%1 fehlgeschlagen: %2").arg(QString::fromLatin1(pragma), q.lastError().text()))};
     }
     if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next())
-        return Error{tr("%1 kann nicht gelesen werden: %2").arg(path, q.lastError().text())};
+        return Error{openFailure(q.lastError(), path, tr("%1 kann nicht gelesen werden: %2").arg(path, q.lastError().text()))};
     if (q.value(0).toString() == QLatin1String("wal"))
         return {};
     // Switching to WAL rewrites the header: make sure first that the file is sound.
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
         return Error{tr("%1 ist beschädigt und kann nicht gelesen werden. Die Datei wurde nicht verändert.").arg(path)};
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-        return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(path, q.lastError().text())};
+        return Error{openFailure(q.lastError(), path,
+                                 tr("%1 kann nicht eingerichtet werden: %2").arg(path, q.lastError().text()))};
     return {};
 }
 
@@ -174,7 +185,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return Error{tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text())};
+        return Error{openFailure(db.lastError(), path,
+                                 tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text()))};
     if (auto r = applyPragmas(db, path); !r)
         return Error{r.error()};
     if (auto r = Migrations::apply(db); !r)

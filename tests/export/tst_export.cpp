@@ -212,6 +212,22 @@ TEST_CASE("export to a missing folder fails with a message", "[export]")
     CHECK_FALSE(QFile::exists(path));
 }
 
+TEST_CASE("export to a full disk says so and leaves no file", "[export][diskfull]")
+{
+    QTemporaryDir dir;
+    SmallDisk disk(dir.path());
+    VW_REQUIRE_SMALL_DISK(disk);
+    disk.fill();
+    const QString path = dir.filePath(QStringLiteral("Vorlage.pdf"));
+    const PdfExporter exporter(ressorts());
+    for (const Result<void> &r : {exporter.writeFile(demoVorlagen()[0], path),
+                                  PdfExporter::saveBytes(exporter.toBytes(demoVorlagen()[0]).value(), path)}) {
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().startsWith(QStringLiteral("Der Datenträger ist voll: ")));
+        CHECK_FALSE(QFile::exists(path));
+    }
+}
+
 TEST_CASE("the session line follows paper kind and body", "[export]")
 {
     Vorlage v;
