@@ -51,7 +51,8 @@ fi
 root=$(mktemp -d "$cache/run.XXXXXX")
 cleanup() {
     local status=$?
-    umount "$root/proc" "$root/dev/shm" 2>/dev/null || true
+    # Deepest first: what a test left mounted (its small tmpfs), dev/shm, proc.
+    grep -o " $root/[^ ]*" /proc/mounts | sort -r | while read -r mnt; do umount -l "$mnt" 2>/dev/null || true; done
     # Never remove a root whose proc is still mounted.
     if ! grep -q " $root/" /proc/mounts; then
         rm -rf "$root"
