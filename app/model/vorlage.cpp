@@ -313,4 +313,17 @@ QDate parseGermanDate(const QString &input)
     return QDate();
 }
 
+QString suggestedFileName(const QString &title)
+{
+    static const QRegularExpression unwanted(QStringLiteral("[^\\w\\-–., ]+"),
+                                             QRegularExpression::UseUnicodePropertiesOption);
+    QString name = title;
+    name.replace(unwanted, QStringLiteral(" "));
+    name = name.simplified().left(80);
+    // No hidden file, no "..pdf".
+    while (name.startsWith(QLatin1Char('.')) || name.endsWith(QLatin1Char('.')) || name.endsWith(QLatin1Char(' ')))
+        name = name.startsWith(QLatin1Char('.')) ? name.mid(1) : name.chopped(1);
+    return name.trimmed();
+}
+
 } // namespace vw

@@ -182,4 +182,8 @@ QString germanLongDate(const QDate &date);
 // Parses 12.05.2020, 4.5.2020, 4.5.20, 2020-05-12 and "12. Mai 2020".
 QDate parseGermanDate(const QString &text);
 
+// A file name (without extension) a user would give a document called `title`: its words, umlauts and ß
+// kept, characters a file name should not hold left out, at most 80 characters.
+QString suggestedFileName(const QString &title);
+
 } // namespace vw

@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -78,11 +77,10 @@ Result<void> ComparisonDialog::savePdf(const QString &path) const
 
 void ComparisonDialog::chooseAndSavePdf()
 {
-    QString name = tr("Vergleich %1").arg(mAfter.title);
-    name.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QString());
+    const QString name = suggestedFileName(tr("Vergleich %1").arg(mAfter.title));
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(this, tr("Vergleich als PDF speichern"),
-                                                      QDir(dir).filePath(name.left(80).trimmed() + QStringLiteral(".pdf")),
+                                                      QDir(dir).filePath(name + QStringLiteral(".pdf")),
                                                       tr("PDF-Dateien (*.pdf)"));
     if (path.isEmpty())
         return;

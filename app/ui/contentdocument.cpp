@@ -86,13 +86,22 @@ Paragraph blockParagraph(const QTextBlock &block)
         const QTextCharFormat format = fragment.charFormat();
         const bool bold = format.fontWeight() >= QFont::Bold;
         if (contentformat::isFigureFormat(format)) {
-            // One fragment may hold several adjacent quotes of the same figure.
-            for (qsizetype i = 0; i < text.count(QChar::ObjectReplacementCharacter); ++i) {
-                Span quote = Span::quote(format.property(contentformat::figureKeyProperty).toString(), bold,
-                                         format.fontItalic());
-                quote.frozen = format.property(contentformat::figureFrozenProperty).toString();
+            // One fragment may hold several adjacent quotes of the same figure, and text typed right
+            // behind a quote, which takes the quote's format: that stays text ("91.430 Geräte").
+            Span quote = Span::quote(format.property(contentformat::figureKeyProperty).toString(), bold,
+                                     format.fontItalic());
+            quote.frozen = format.property(contentformat::figureFrozenProperty).toString();
+            QString typed;
+            for (const QChar ch : text) {
+                if (ch != QChar::ObjectReplacementCharacter) {
+                    typed += ch;
+                    continue;
+                }
+                p.append(Span{typed, bold, format.fontItalic()});
+                typed.clear();
                 p.append(quote);
             }
+            p.append(Span{typed, bold, format.fontItalic()});
             continue;
         }
         text.remove(QChar::ObjectReplacementCharacter); // images and other inline objects

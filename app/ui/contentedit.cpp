@@ -67,6 +67,12 @@ ContentEdit::ContentEdit(QWidget *parent) : QTextEdit(parent)
     mCompleter->setCompletionMode(QCompleter::PopupCompletion);
     connect(mCompleter, qOverload<const QString &>(&QCompleter::activated), this, &ContentEdit::figureChosen);
     connect(this, &QTextEdit::cursorPositionChanged, this, &ContentEdit::updateActions);
+    // Right behind a quote the cursor takes the quote's format: typing goes on in plain text.
+    connect(this, &QTextEdit::cursorPositionChanged, this, [this] {
+        const QTextCharFormat format = currentCharFormat();
+        if (contentformat::isFigureFormat(format))
+            setCurrentCharFormat(contentformat::spanFormat(format.fontWeight() >= QFont::Bold, format.fontItalic()));
+    });
     connect(this, &QTextEdit::currentCharFormatChanged, this, &ContentEdit::updateActions);
     connect(this, &QTextEdit::selectionChanged, this, &ContentEdit::updateActions);
     updateActions();

@@ -36,7 +36,6 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -744,11 +743,10 @@ void MainWindow::chooseAndExport()
     const Vorlage *v = currentVorlage();
     if (!v)
         return;
-    QString name = v->title;
-    name.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QString());
+    const QString name = suggestedFileName(v->title);
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(this, tr("Als PDF exportieren"),
-                                                      QDir(dir).filePath(name.left(80).trimmed() + QStringLiteral(".pdf")),
+                                                      QDir(dir).filePath(name + QStringLiteral(".pdf")),
                                                       tr("PDF-Dateien (*.pdf)"));
     if (path.isEmpty())
         return;

@@ -76,6 +76,17 @@ TEST_CASE("German dates are printed and parsed", "[model]")
     CHECK(parseGermanDate(QStringLiteral("morgen")).isValid() == false);
 }
 
+TEST_CASE("a suggested file name keeps umlauts and leaves out what a file name should not hold", "[model]")
+{
+    // #11: the export dialog offered "im ffentlichen Dienst.pdf".
+    CHECK(suggestedFileName(QStringLiteral("Mobiles Arbeiten im öffentlichen Dienst")) ==
+          QStringLiteral("Mobiles Arbeiten im öffentlichen Dienst"));
+    CHECK(suggestedFileName(QStringLiteral("Straßenbäume: „Grün“ für Bremen/Bremerhaven?")) ==
+          QStringLiteral("Straßenbäume Grün für Bremen Bremerhaven"));
+    CHECK(suggestedFileName(QStringLiteral("...versteckt.")) == QStringLiteral("versteckt"));
+    CHECK(suggestedFileName(QString(100, QLatin1Char('x'))).size() == 80);
+}
+
 TEST_CASE("templates give each kind its sections", "[model]")
 {
     const Vorlage fs = vorlageFromTemplate(VorlageKind::Fragestunde);

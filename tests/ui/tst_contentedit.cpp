@@ -904,3 +904,24 @@ TEST_CASE("format actions: German names, shortcuts, a tool bar", "[ui]")
     for (QAction *a : actions)
         CHECK(reachable.contains(a));
 }
+
+TEST_CASE("text typed right behind a figure quote stays text, its space included", "[ui][figures]")
+{
+    // #11: "91.430 Geräte" in the editor printed as "91.430Geräte": the space took the quote's format.
+    Window w;
+    Content content;
+    content << P({t("Es gibt "), Span::quote(QStringLiteral("vpn-zugaenge")), t(".")});
+    w.edit->setContent(content);
+    w.edit->setCursorPosition(9); // behind the quote
+    QTest::keyClicks(w.edit, QStringLiteral(" neue"));
+    const Paragraph expected = par({t("Es gibt "), Span::quote(QStringLiteral("vpn-zugaenge")), t(" neue.")});
+    CHECK(w.edit->content().first().paragraph == expected);
+
+    // A document where the typed text carries the quote's format (as in files saved before the fix).
+    QTextDocument doc;
+    QTextCursor cursor(&doc);
+    cursor.insertText(QString(QChar::ObjectReplacementCharacter) + QStringLiteral(" Geräte"),
+                      contentformat::figureFormat(Span::quote(QStringLiteral("geraete"))));
+    const Paragraph read = readContent(&doc).first().paragraph;
+    CHECK(read == par({Span::quote(QStringLiteral("geraete")), Span{QStringLiteral(" Geräte")}}));
+}
