@@ -508,6 +508,22 @@ void Parser::parseHeader()
                 continue;
             }
         }
+        // A subtitle in „…“ below the title, possibly wrapped: "„Ein Versuch in Vegesack" / "und Huchting“".
+        if (titleDone && t.startsWith(QChar(0x201E))) {
+            QStringList parts{t};
+            qsizetype n = k;
+            while (!parts.last().contains(QChar(0x201C)) && parts.size() < 4 && n + 1 < h.size() &&
+                   !mLines[h[n + 1]].isBlank()) {
+                parts << textAt(++n);
+            }
+            const QString quoted = joinWrappedLines(parts, mDocument);
+            if (quoted.size() <= 250 && quoted.indexOf(QChar(0x201C)) >= quoted.size() - 2) {
+                mHeader.subtitle =
+                    mHeader.subtitle.isEmpty() ? quoted : mHeader.subtitle + QLatin1Char(' ') + quoted;
+                k = n;
+                continue;
+            }
+        }
         if (titleDone && mHeader.subtitle.isEmpty() && subtitleStart.match(t).hasMatch() && t.size() <= 200) {
             mHeader.subtitle = t;
             continue;
@@ -529,6 +545,9 @@ void Parser::parseHeader()
                 }
                 const QString nt = textAt(next);
                 if (nt.isEmpty() || (isHeaderField(nt) && !quoteOpen))
+                    break;
+                // A line in „…“ below a complete title is its subtitle.
+                if (!quoteOpen && nt.startsWith(QChar(0x201E)) && !endsWithLinkWord(parts.last()))
                     break;
                 parts << nt;
                 n = next;

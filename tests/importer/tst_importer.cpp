@@ -550,6 +550,39 @@ TEST_CASE("import: header variants: Tischvorlage, stamp date, Neufassung, Gesetz
     }
 }
 
+TEST_CASE("import: a subtitle in quotation marks below the title", "[import]")
+{
+    SECTION("on its own paragraph")
+    {
+        const ImportResult r = importOk(S("Der Senator für Finanzen                                  4.5.2020\n\n"
+                                          "Vorlage für die Sitzung des Senats am 12.05.2020\n\n"
+                                          "Neue Dienstfahrräder für die Ortsämter\n\n"
+                                          "„Ein Versuch in Vegesack und Huchting“\n\n"
+                                          "A. Problem\n\nDie Ortsämter brauchen Fahrzeuge.\n\n"
+                                          "G. Beschluss\n\nDer Senat stimmt dem Versuch zu.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.title == S("Neue Dienstfahrräder für die Ortsämter"));
+        CHECK(r.vorlage.subtitle == S("„Ein Versuch in Vegesack und Huchting“"));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("right below the title, wrapped, before the parenthesised subtitle")
+    {
+        const ImportResult r = importOk(S("Der Senator für Finanzen                                  4.5.2020\n"
+                                          "Vorlage für die Sitzung des Senats am 12.05.2020\n"
+                                          "„Wann fahren die Ortsämter Rad?“\n"
+                                          "„Ein Versuch in Vegesack\nund Huchting“\n"
+                                          "(Anfrage in der Fragestunde der Fraktion der FDP vom 2.5.20)\n"
+                                          "A. Problem\nDie Fraktion hat gefragt.\n"
+                                          "G. Beschluss\nDer Senat stimmt einer mündlichen Antwort zu.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.title == S("„Wann fahren die Ortsämter Rad?“"));
+        CHECK(r.vorlage.subtitle ==
+              S("„Ein Versuch in Vegesack und Huchting“ (Anfrage in der Fragestunde der Fraktion der FDP vom 2.5.20)"));
+        CHECK(r.vorlage.kind == VorlageKind::Fragestunde);
+        CHECK(r.unplaced.isEmpty());
+    }
+}
+
 TEST_CASE("import: bulleted and numbered lists in their written forms", "[import]")
 {
     const QString input = S("Vorlage für die Sitzung des Senats am 09.03.2021\n\nListen\n\n"
