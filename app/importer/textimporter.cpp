@@ -338,6 +338,9 @@ void Parser::takeRessortLine(QString text)
             continue;
         RessortRef ref;
         ref.key = mRessorts.keyForName(name);
+        if (ref.key.isEmpty() && name.startsWith(QLatin1String("Senator")))
+            ref.key = mRessorts.keyForName(
+                (name.startsWith(QLatin1String("Senatorin")) ? QStringLiteral("Die ") : QStringLiteral("Der ")) + name);
         if (ref.key.isEmpty())
             ref.name = name;
         ref.lead = mHeader.ressorts.isEmpty();

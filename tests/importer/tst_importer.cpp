@@ -583,6 +583,39 @@ TEST_CASE("import: a subtitle in quotation marks below the title", "[import]")
     }
 }
 
+TEST_CASE("import: two submitting Ressorts on lines of their own, the second without its article", "[import]")
+{
+    SECTION("the date on a line below them")
+    {
+        const ImportResult r = importOk(S("Senatskanzlei\nSenator für Finanzen\n11.05.2020\n\n"
+                                          "Vorlage für die Sitzung des Senats am 19.05.2020\n\n"
+                                          "Gemeinsame Beschaffung von Dienstausweisen\n\n"
+                                          "A. Problem\n\nDie Ausweise laufen ab.\n\n"
+                                          "G. Beschluss\n\nDer Senat stimmt der Beschaffung zu.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts ==
+              QList<RessortRef>{RessortRef{S("sk"), QString(), true}, RessortRef{S("finanzen"), QString(), false}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 11));
+        CHECK(r.vorlage.title == S("Gemeinsame Beschaffung von Dienstausweisen"));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("the date right of the first; a Senatorin the table does not know keeps her printed name")
+    {
+        const ImportResult r = importOk(S("Die Senatorin für Kinder und Bildung                 11.05.2020\n"
+                                          "Senatorin für Hafenfragen\n\n"
+                                          "Vorlage für die Sitzung des Senats am 19.05.2020\n\n"
+                                          "Schulschiffe im Überseehafen\n\n"
+                                          "A. Problem\n\nDie Schiffe liegen fest.\n\n"
+                                          "G. Beschluss\n\nDer Senat nimmt Kenntnis.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts == QList<RessortRef>{RessortRef{S("kinder"), QString(), true},
+                                                      RessortRef{QString(), S("Senatorin für Hafenfragen"), false}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 11));
+        CHECK(r.vorlage.title == S("Schulschiffe im Überseehafen"));
+        CHECK(r.unplaced.isEmpty());
+    }
+}
+
 TEST_CASE("import: bulleted and numbered lists in their written forms", "[import]")
 {
     const QString input = S("Vorlage für die Sitzung des Senats am 09.03.2021\n\nListen\n\n"
