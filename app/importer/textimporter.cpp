@@ -413,6 +413,17 @@ void Parser::parseHeader()
             anyVorlageLine = true;
     }
 
+    // A title printed as two paragraphs (as PDFs with a wide title line spacing come out): the second goes
+    // on where the first cannot end, after a linking word or a colon, or starts in lower case.
+    auto continuesTitle = [&](const QString &title, const QString &next) {
+        static const QRegularExpression terminal(QStringLiteral("[.!?“”)]$"), reOptions);
+        if (next.isEmpty() || next.size() > 160 || terminal.match(title).hasMatch() ||
+            next.startsWith(QLatin1Char('(')) || next.startsWith(QChar(0x201E)) ||
+            subtitleStart.match(next).hasMatch() || (isHeaderField(next) && !endsWithLinkWord(title)))
+            return false;
+        return endsWithLinkWord(title) || title.endsWith(QLatin1Char(':')) || next.at(0).isLower();
+    };
+
     bool titleDone = false;
     for (qsizetype k = 0; k < h.size(); ++k) {
         if (mLines[h[k]].isBlank())
@@ -539,15 +550,14 @@ void Parser::parseHeader()
             while (n + 1 < h.size()) {
                 qsizetype next = n + 1;
                 if (mLines[h[next]].isBlank()) {
-                    if (!quoteOpen)
-                        break;
                     const qsizetype after = nextNonBlank(next);
-                    if (after < 0 || after - next > 2)
+                    if (after < 0 || after - next > 2 || !(quoteOpen || continuesTitle(parts.last(), textAt(after))))
                         break;
                     next = after;
                 }
                 const QString nt = textAt(next);
-                if (nt.isEmpty() || (isHeaderField(nt) && !quoteOpen))
+                // "Bericht über die Sitzung vom" / "19. Mai 2020": a date here continues the title.
+                if (nt.isEmpty() || (isHeaderField(nt) && !quoteOpen && !endsWithLinkWord(parts.last())))
                     break;
                 // A line in „…“ below a complete title is its subtitle.
                 if (!quoteOpen && nt.startsWith(QChar(0x201E)) && !endsWithLinkWord(parts.last()))

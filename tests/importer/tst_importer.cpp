@@ -616,6 +616,48 @@ TEST_CASE("import: two submitting Ressorts on lines of their own, the second wit
     }
 }
 
+TEST_CASE("import: a title continued on a second line", "[import]")
+{
+    auto vorlage = [](const char *title) {
+        return S("Der Senator für Finanzen                                  4.5.2020\n\n"
+                 "Vorlage für die Sitzung des Senats am 12.05.2020\n\n") +
+               S(title) +
+               S("\n\nA. Problem\n\nDie Dächer sind undicht.\n\nG. Beschluss\n\nDer Senat nimmt Kenntnis.\n");
+    };
+    SECTION("after a linking word, over a blank line")
+    {
+        const ImportResult r =
+            importOk(vorlage("Sanierung der Dienstgebäude am Brill und\n\nan der Contrescarpe 2021 bis 2024"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.title == S("Sanierung der Dienstgebäude am Brill und an der Contrescarpe 2021 bis 2024"));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("after a colon; in lower case")
+    {
+        const ImportResult colon = importOk(vorlage("Dienstgebäude der Verwaltung:\n\nSanierung der Dächer"));
+        CHECK(colon.vorlage.title == S("Dienstgebäude der Verwaltung: Sanierung der Dächer"));
+        CHECK(colon.unplaced.isEmpty());
+        const ImportResult lower = importOk(vorlage("Sanierung der Dienstgebäude\n\nam Brill"));
+        CHECK(lower.vorlage.title == S("Sanierung der Dienstgebäude am Brill"));
+        CHECK(lower.unplaced.isEmpty());
+    }
+    SECTION("a date that continues the title is not taken for the date of the Vorlage")
+    {
+        const ImportResult r = importOk(vorlage("Bericht über die Sturmschäden vom\n19. Mai 2020"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.title == S("Bericht über die Sturmschäden vom 19. Mai 2020"));
+        CHECK(r.vorlage.date == QDate(2020, 5, 4));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("a complete title and a line after it stay apart")
+    {
+        const ImportResult r = importOk(vorlage("Sanierung der Dienstgebäude.\n\nNoch ein Satz"));
+        CHECK(r.vorlage.title == S("Sanierung der Dienstgebäude."));
+        REQUIRE(r.unplaced.size() == 1);
+        CHECK(r.unplaced[0].text == S("Noch ein Satz"));
+    }
+}
+
 TEST_CASE("import: bulleted and numbered lists in their written forms", "[import]")
 {
     const QString input = S("Vorlage für die Sitzung des Senats am 09.03.2021\n\nListen\n\n"
