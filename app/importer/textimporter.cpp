@@ -131,6 +131,7 @@ private:
     bool isStandalone(qsizetype i) const;
     qsizetype nextContentLine(qsizetype i) const;
     void splitVortraege();
+    void splitUnnumberedVortraege(qsizetype start, QList<qsizetype> *header);
 
     // Header
     void parseHeader();
@@ -305,7 +306,66 @@ void Parser::splitVortraege()
             header.append(i);
         }
     }
+    if (mSections.isEmpty())
+        splitUnnumberedVortraege(start, &header);
     mHeaderLines = header;
+}
+
+// Vorträge printed without numbers: each "Beschluss:" block closes one, the paragraph after it is the
+// heading of the next. "Beschluss:" alone on its line takes the paragraph below it.
+void Parser::splitUnnumberedVortraege(qsizetype start, QList<qsizetype> *header)
+{
+    static const QRegularExpression closing(QStringLiteral("^Beschluss\\s*:\\s*(.*)$"), reOptions);
+    static const QRegularExpression sessionLine(QStringLiteral("^für\\s+die\\s+Sitzung\\b"), reOptions);
+    // Paragraphs: runs of lines with the blank lines after them.
+    QList<QList<qsizetype>> paragraphs;
+    bool anyClosing = false;
+    for (qsizetype k = start; k < mHeaderLines.size(); ++k) {
+        const qsizetype i = mHeaderLines[k];
+        const bool blank = mLines[i].isBlank();
+        if (paragraphs.isEmpty() || (!blank && mLines[paragraphs.last().last()].isBlank()))
+            paragraphs.append(QList<qsizetype>());
+        paragraphs.last().append(i);
+        anyClosing = anyClosing || (!blank && closing.match(stripMarkup(mLines[i].text, mMarkdown)).hasMatch());
+    }
+    if (!anyClosing)
+        return;
+
+    QList<qsizetype> kept = header->mid(0, start);
+    ParsedSection *current = nullptr;
+    bool headingNext = true;
+    bool decisionNext = false;
+    for (const QList<qsizetype> &para : paragraphs) {
+        const QString first = stripMarkup(mLines[para.first()].text, mMarkdown);
+        if (first.isEmpty())
+            continue;
+        if (!current && (isHeaderField(first) || sessionLine.match(first).hasMatch())) {
+            kept += para;
+            continue;
+        }
+        if (headingNext && !decisionNext) {
+            QStringList texts;
+            for (qsizetype i : para) {
+                if (!mLines[i].isBlank())
+                    texts << mLines[i].text;
+            }
+            mSections.append(ParsedSection{QString::number(mSections.size() + 1),
+                                           stripMarkup(joinWrappedLines(texts, mDocument), mMarkdown), {}});
+            current = &mSections.last();
+            headingNext = false;
+            continue;
+        }
+        current->lines += para;
+        if (decisionNext) {
+            decisionNext = false;
+            headingNext = true;
+        } else if (auto m = closing.match(first); m.hasMatch()) {
+            const bool alone = para.size() < 2 || mLines[para.at(1)].isBlank();
+            decisionNext = alone && m.captured(1).trimmed().isEmpty();
+            headingNext = !decisionNext;
+        }
+    }
+    *header = kept;
 }
 
 bool Parser::isHeaderField(const QString &t) const
@@ -392,6 +452,12 @@ void Parser::parseHeader()
     static const QRegularExpression dateOnly(
         QStringLiteral("^(?:Bremen,?\\s*(?:den\\s+)?)?(%1)$").arg(datePattern), reOptions);
     static const QRegularExpression ressortStart(QStringLiteral("^(?:%1)\\b").arg(ressortPrefix), reOptions);
+    static const QRegularExpression paperLine(
+        QStringLiteral("^(?:Tischvorlage|Neufassung|(?:Senats)?[Vv]orlage|Vorträge der Senatskanzlei)"
+                       "(?:\\s+an\\s+den\\s+Senat)?$"),
+        reOptions);
+    static const QRegularExpression forSession(QStringLiteral("^für\\s+die\\s+Sitzung\\b"), reOptions);
+    static const QRegularExpression forSessionInside(QStringLiteral("\\s+für\\s+die\\s+Sitzung\\b"), reOptions);
     static const QRegularExpression subtitleStart(
         QStringLiteral(
             "^(?:Anfrage|Kleine Anfrage|Große Anfrage|Dringlichkeitsanfrage|Mitteilung des Senats)\\b"),
@@ -428,9 +494,18 @@ void Parser::parseHeader()
     for (qsizetype k = 0; k < h.size(); ++k) {
         if (mLines[h[k]].isBlank())
             continue;
-        const QString t = textAt(k);
+        QString t = textAt(k);
         if (t.isEmpty())
             continue;
+
+        // "Vorträge der Senatskanzlei" / "für die Sitzung des Senats am 19. Mai 2020"
+        if (paperLine.match(t).hasMatch()) {
+            const qsizetype n = nextNonBlank(k);
+            if (n >= 0 && n - k <= 2 && forSession.match(textAt(n)).hasMatch()) {
+                t += QLatin1Char(' ') + textAt(n);
+                k = n;
+            }
+        }
 
         // "Vorlage für die Sitzung des Senats am 12.05.2020", the date possibly on the next line.
         if (vorlageStart.match(t).hasMatch()) {
@@ -451,6 +526,11 @@ void Parser::parseHeader()
                 mHeader.hasPaperKind = true;
             } else if (line.startsWith(QStringLiteral("Vorträge"))) {
                 mHeader.vortraege = true;
+                // As when "Vorträge der Senatskanzlei" stands on a line of its own.
+                if (mHeader.title.isEmpty()) {
+                    mHeader.title = line.left(forSessionInside.match(line).capturedStart()).trimmed();
+                    titleDone = true;
+                }
             }
             if (auto m = deputationRe.match(line); m.hasMatch()) {
                 mHeader.deputation = true;
@@ -974,8 +1054,26 @@ Result<ImportResult> Parser::run()
     if (kind == VorlageKind::SenatskanzleiVortraege) {
         if (!mSections.isEmpty())
             v.sections.clear();
-        for (const ParsedSection &s : mSections)
-            v.sections.append(Section{s.label, s.heading, toContent(buildBlocks(bodyLines(s.lines)))});
+        static const QRegularExpression closingAlone(QStringLiteral("^Beschluss\\s*:$"), reOptions);
+        for (const ParsedSection &s : mSections) {
+            // "Beschluss:" alone on its line and the decision below it: one closing paragraph, as written.
+            QList<BodyLine> lines;
+            QString closing;
+            for (BodyLine line : bodyLines(s.lines)) {
+                if (line.blank && !closing.isEmpty())
+                    continue;
+                if (!line.blank && closingAlone.match(stripMarkup(line.text, mMarkdown)).hasMatch()) {
+                    closing = line.text;
+                    continue;
+                }
+                if (!closing.isEmpty()) {
+                    line.text = closing + QLatin1Char(' ') + line.text;
+                    closing.clear();
+                }
+                lines.append(line);
+            }
+            v.sections.append(Section{s.label, s.heading, toContent(buildBlocks(lines))});
+        }
     } else {
         for (const ParsedSection &s : mSections) {
             Section *target = v.section(s.label);

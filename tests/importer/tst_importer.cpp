@@ -473,6 +473,62 @@ TEST_CASE("import: Senatskanzlei header and Vorträge der Senatskanzlei", "[impo
     CHECK(lostWords(input, r) == QStringList());
 }
 
+TEST_CASE("import: Vorträge for a session date in words, unnumbered, each closing with its Beschluss", "[import]")
+{
+    SECTION("the session on the title line, Vorträge without numbers")
+    {
+        const QString input = S("Senatskanzlei                                             14.05.2020\n\n"
+                                "Vorträge der Senatskanzlei für die Sitzung des Senats am 19. Mai 2020\n\n"
+                                "Empfang für die Schulsiegerinnen im Rathaus\n\n"
+                                "Der Bürgermeister lädt die Siegerinnen des Schreibwettbewerbs ein.\n\n"
+                                "Beschluss: Der Senat nimmt Kenntnis.\n\n"
+                                "Gedenkstunde am 8. Mai\n\n"
+                                "Die Gedenkstunde fand ohne Publikum statt.\nEin Kranz wurde niedergelegt.\n\n"
+                                "Beschluss: Der Senat nimmt Kenntnis.\n");
+        const ImportResult r = importOk(input);
+        const Vorlage &v = r.vorlage;
+        INFO(dump(r).toStdString());
+        CHECK(v.kind == VorlageKind::SenatskanzleiVortraege);
+        CHECK(v.sessionDate == QDate(2020, 5, 19));
+        CHECK(v.date == QDate(2020, 5, 14));
+        CHECK(v.ressorts == QList<RessortRef>{RessortRef{S("sk"), QString(), true}});
+        CHECK(v.title == S("Vorträge der Senatskanzlei"));
+        REQUIRE(v.sections.size() == 2);
+        CHECK(v.sections[0].label == S("1"));
+        CHECK(v.sections[0].heading == S("Empfang für die Schulsiegerinnen im Rathaus"));
+        CHECK(shape(v.sections[0].content) == S("P P"));
+        CHECK(v.sections[0].content[1].paragraph.plainText() == S("Beschluss: Der Senat nimmt Kenntnis."));
+        CHECK(v.sections[1].label == S("2"));
+        CHECK(v.sections[1].heading == S("Gedenkstunde am 8. Mai"));
+        CHECK(contentPlainText(v.sections[1].content) ==
+              S("Die Gedenkstunde fand ohne Publikum statt. Ein Kranz wurde niedergelegt.\n"
+                "Beschluss: Der Senat nimmt Kenntnis."));
+        CHECK(r.unplaced.isEmpty());
+        CHECK(lostWords(input, r) == QStringList());
+    }
+    SECTION("the session on the line below, numbered Vorträge, \"Beschluss:\" on a line of its own")
+    {
+        const ImportResult r = importOk(S("Senatskanzlei                                             14.05.2020\n\n"
+                                          "Vorträge der Senatskanzlei\nfür die Sitzung des Senats am 19. Mai 2020\n\n"
+                                          "1. Empfang für die Schulsiegerinnen im Rathaus\n\n"
+                                          "Der Bürgermeister lädt ein.\n\nBeschluss:\n\nDer Senat nimmt Kenntnis.\n\n"
+                                          "2. Gedenkstunde am 8. Mai\n\n"
+                                          "Sie fand ohne Publikum statt.\n\nBeschluss:\nDer Senat nimmt Kenntnis.\n"));
+        const Vorlage &v = r.vorlage;
+        INFO(dump(r).toStdString());
+        CHECK(v.kind == VorlageKind::SenatskanzleiVortraege);
+        CHECK(v.sessionDate == QDate(2020, 5, 19));
+        CHECK(v.title == S("Vorträge der Senatskanzlei"));
+        REQUIRE(v.sections.size() == 2);
+        for (const Section &s : v.sections) {
+            CHECK(shape(s.content) == S("P P"));
+            CHECK(s.content.last().paragraph.plainText() == S("Beschluss: Der Senat nimmt Kenntnis."));
+        }
+        CHECK(v.sections[1].heading == S("Gedenkstunde am 8. Mai"));
+        CHECK(r.unplaced.isEmpty());
+    }
+}
+
 TEST_CASE("import: a Vorlage for a Deputation", "[import]")
 {
     const ImportResult r = importOk(readFile(testData(S("import/deputation.txt"))));
