@@ -136,7 +136,9 @@ private:
     // Header
     void parseHeader();
     bool isHeaderField(const QString &t) const;
+    RessortRef ressortRef(const QString &name, bool lead) const;
     void takeRessortLine(QString text);
+    void takeHeaderFromBeschluss(Vorlage &v);
     void takeParenthesised(const QString &text);
 
     // Body
@@ -164,6 +166,7 @@ private:
     QList<ParsedSection> mSections;
     Header mHeader;
     QList<ImportMessage> mUnplaced;
+    QList<ImportMessage> mNotes;
 };
 
 void Parser::unplaced(qsizetype i)
@@ -379,6 +382,19 @@ bool Parser::isHeaderField(const QString &t) const
     return re.match(t).hasMatch() || t.startsWith(QLatin1Char('('));
 }
 
+RessortRef Parser::ressortRef(const QString &name, bool lead) const
+{
+    RessortRef ref;
+    ref.key = mRessorts.keyForName(name);
+    if (ref.key.isEmpty() && name.startsWith(QLatin1String("Senator")))
+        ref.key = mRessorts.keyForName(
+            (name.startsWith(QLatin1String("Senatorin")) ? QStringLiteral("Die ") : QStringLiteral("Der ")) + name);
+    if (ref.key.isEmpty())
+        ref.name = name;
+    ref.lead = lead;
+    return ref;
+}
+
 void Parser::takeRessortLine(QString text)
 {
     static const QRegularExpression trailingDate(QStringLiteral("\\s+(%1)$").arg(datePattern), reOptions);
@@ -396,14 +412,7 @@ void Parser::takeRessortLine(QString text)
         name = name.trimmed().remove(trailingLink).simplified();
         if (name.isEmpty())
             continue;
-        RessortRef ref;
-        ref.key = mRessorts.keyForName(name);
-        if (ref.key.isEmpty() && name.startsWith(QLatin1String("Senator")))
-            ref.key = mRessorts.keyForName(
-                (name.startsWith(QLatin1String("Senatorin")) ? QStringLiteral("Die ") : QStringLiteral("Der ")) + name);
-        if (ref.key.isEmpty())
-            ref.name = name;
-        ref.lead = mHeader.ressorts.isEmpty();
+        const RessortRef ref = ressortRef(name, mHeader.ressorts.isEmpty());
         bool known = false;
         for (const RessortRef &r : mHeader.ressorts)
             known = known || (r.key == ref.key && r.name == ref.name);
@@ -991,6 +1000,93 @@ void Parser::fillBeschlussSection(Vorlage &v, Section &g, const ParsedSection &p
     g.content += afterItems;
 }
 
+// G often names the submitting Ressort and the date of the Vorlage ("Der Senat stimmt entsprechend der
+// Vorlage des Senators für Finanzen vom 4.5.2020 … zu"): where the header has neither, they come from there.
+void Parser::takeHeaderFromBeschluss(Vorlage &v)
+{
+    if (!v.ressorts.isEmpty() && v.date.isValid())
+        return;
+    const ParsedSection *g = nullptr;
+    for (const ParsedSection &s : mSections)
+        g = s.label == QLatin1String("G") ? &s : g;
+    if (!g)
+        return;
+    QStringList texts;
+    for (const BeschlussItem &item : v.beschluss)
+        texts << item.text.plainText();
+    if (const Section *section = v.section(QStringLiteral("G")))
+        texts << contentPlainText(section->content);
+    static const QRegularExpression reference(
+        QStringLiteral("\\b(?:entsprechend|gemäß)\\s+der\\s+Vorlage\\s+((?:des|der)\\s+.+?)\\s+vom\\s+(%1)")
+            .arg(datePattern),
+        reOptions);
+    const auto m = reference.match(texts.join(QLatin1Char(' ')));
+    if (!m.hasMatch())
+        return;
+
+    // The Ressorts in the genitive, "des Senators für Finanzen und der Senatskanzlei", in the nominative.
+    static const QList<QPair<QString, QString>> cases = {
+        {QStringLiteral("des Senators"), QStringLiteral("Der Senator")},
+        {QStringLiteral("der Senatorin"), QStringLiteral("Die Senatorin")},
+        {QStringLiteral("des Präsidenten"), QStringLiteral("Der Präsident")},
+        {QStringLiteral("der Präsidentin"), QStringLiteral("Die Präsidentin")},
+        {QStringLiteral("des Bevollmächtigten"), QStringLiteral("Der Bevollmächtigte")},
+        {QStringLiteral("der Bevollmächtigten"), QStringLiteral("Die Bevollmächtigte")},
+        {QStringLiteral("der Senatskanzlei"), QStringLiteral("Senatskanzlei")},
+    };
+    static const QRegularExpression nextRessort(
+        QStringLiteral("\\s+und\\s+(?=(?:des|der)\\s+(?:Senator|Senatskanzlei|Präsident|Bevollmächtigt))"), reOptions);
+    QList<RessortRef> ressorts;
+    QStringList names;
+    for (const QString &genitive : m.captured(1).simplified().split(nextRessort)) {
+        for (const auto &[from, to] : cases) {
+            if (genitive == from || genitive.startsWith(from + QLatin1Char(' '))) {
+                names << to + genitive.mid(from.size());
+                ressorts << ressortRef(names.last(), ressorts.isEmpty());
+                break;
+            }
+        }
+    }
+    const QDate date = parseGermanDate(m.captured(2));
+    const bool takeRessorts = v.ressorts.isEmpty() && !ressorts.isEmpty();
+    const bool takeDate = !v.date.isValid() && date.isValid();
+    if (!takeRessorts && !takeDate)
+        return;
+
+    qsizetype at = -1;
+    for (qsizetype i : g->lines) {
+        if (mLines[i].isBlank())
+            continue;
+        if (at < 0 || mLines[i].text.contains(QLatin1String("der Vorlage")))
+            at = i;
+        if (mLines[i].text.contains(QLatin1String("der Vorlage")))
+            break;
+    }
+    const QString quote = m.captured(0).simplified();
+    const QString who = names.join(QStringLiteral(" und "));
+    QString note;
+    if (takeRessorts && takeDate)
+        note = QCoreApplication::translate("vw::Importer",
+                                           "Ressort und Datum fehlen im Kopf und sind aus dem Beschluss "
+                                           "übernommen („%1“): %2, %3.")
+                   .arg(quote, who, germanDate(date));
+    else if (takeRessorts)
+        note = QCoreApplication::translate("vw::Importer",
+                                           "Das Ressort fehlt im Kopf und ist aus dem Beschluss übernommen "
+                                           "(„%1“): %2.")
+                   .arg(quote, who);
+    else
+        note = QCoreApplication::translate("vw::Importer",
+                                           "Das Datum fehlt im Kopf und ist aus dem Beschluss übernommen "
+                                           "(„%1“): %2.")
+                   .arg(quote, germanDate(date));
+    if (takeRessorts)
+        v.ressorts = ressorts;
+    if (takeDate)
+        v.date = date;
+    mNotes.append(ImportMessage{at >= 0 ? mLines[at].number : 0, note});
+}
+
 Result<ImportResult> Parser::run()
 {
     if (mDocument.trimmed().isEmpty())
@@ -1097,9 +1193,11 @@ Result<ImportResult> Parser::run()
         }
     }
 
+    takeHeaderFromBeschluss(v);
+
     std::stable_sort(mUnplaced.begin(), mUnplaced.end(),
               [](const ImportMessage &a, const ImportMessage &b) { return a.line < b.line; });
-    return ImportResult{v, mUnplaced};
+    return ImportResult{v, mUnplaced, mNotes};
 }
 
 } // namespace

@@ -191,7 +191,11 @@ TEST_CASE("import: the reference Vorlage in Markdown-like form is imported compl
     CHECK(v.sessionDate == QDate(2020, 5, 12));
     CHECK(v.title == S("Digitalisierung der Verwaltung: Homeoffice im öffentlichen Dienst"));
     CHECK(v.subtitle == S("(Anfrage in der Fragestunde der Fraktion der SPD vom 30.4.20)"));
-    CHECK(v.ressorts.isEmpty());
+    // The header names neither Ressort nor date: G does, and the report says where they come from.
+    CHECK(v.ressorts == QList<RessortRef>{RessortRef{S("finanzen"), QString(), true}});
+    CHECK(v.date == QDate(2020, 5, 4));
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].line == lineOf(input, S("entsprechend der Vorlage")));
 
     REQUIRE(v.questions.size() == 3);
     CHECK(v.questions[0].text.plainText().startsWith(
@@ -711,6 +715,84 @@ TEST_CASE("import: a title continued on a second line", "[import]")
         CHECK(r.vorlage.title == S("Sanierung der Dienstgebäude."));
         REQUIRE(r.unplaced.size() == 1);
         CHECK(r.unplaced[0].text == S("Noch ein Satz"));
+    }
+}
+
+TEST_CASE("import: Ressort and date missing in the header are taken from G, and the report says so", "[import]")
+{
+    SECTION("both missing")
+    {
+        const QString input = S("Vorlage für die Sitzung des Senats am 12.05.2020\n\n"
+                                "Mobiles Arbeiten in der Verwaltung\n\n"
+                                "A. Problem\n\nDie Fraktion hat gefragt.\n\n"
+                                "G. Beschluss\n\n"
+                                "Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020\n"
+                                "einer mündlichen Antwort zu.\n");
+        const ImportResult r = importOk(input);
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts == QList<RessortRef>{RessortRef{S("finanzen"), QString(), true}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 4));
+        REQUIRE(r.vorlage.beschluss.size() == 1);
+        CHECK(r.vorlage.beschluss[0].text.plainText() ==
+              S("Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020 einer "
+                "mündlichen Antwort zu."));
+        CHECK(r.unplaced.isEmpty());
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].line == lineOf(input, S("entsprechend der Vorlage")));
+        CHECK(r.notes[0].text ==
+              S("Ressort und Datum fehlen im Kopf und sind aus dem Beschluss übernommen („entsprechend der "
+                "Vorlage des Senators für Finanzen vom 4.5.2020“): Der Senator für Finanzen, 04.05.2020."));
+    }
+    SECTION("only the date missing; two Ressorts named in G do not replace the one in the header")
+    {
+        const ImportResult r = importOk(S("Die Senatorin für Kinder und Bildung\n\n"
+                                          "Vorlage für die Sitzung des Senats am 12.05.2020\n\nSchulwege\n\n"
+                                          "A. Problem\n\nText.\n\nG. Beschluss\n\n"
+                                          "Der Senat beschließt gemäß der Vorlage der Senatorin für Kinder und "
+                                          "Bildung und der Senatskanzlei vom 5. Mai 2020 die Schulwegpläne.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts == QList<RessortRef>{RessortRef{S("kinder"), QString(), true}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 5));
+        CHECK(r.unplaced.isEmpty());
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].text.startsWith(S("Das Datum fehlt im Kopf")));
+        CHECK(r.notes[0].text.endsWith(S(": 05.05.2020.")));
+    }
+    SECTION("only the Ressorts missing, two of them")
+    {
+        const ImportResult r = importOk(S("4.5.2020\n\nVorlage für die Sitzung des Senats am 12.05.2020\n\n"
+                                          "Schulwege\n\nA. Problem\n\nText.\n\nG. Beschluss\n\n"
+                                          "Der Senat beschließt gemäß der Vorlage der Senatorin für Kinder und "
+                                          "Bildung und der Senatskanzlei vom 5. Mai 2020 die Schulwegpläne.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts == QList<RessortRef>{RessortRef{S("kinder"), QString(), true},
+                                                      RessortRef{S("sk"), QString(), false}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 4));
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].text.startsWith(S("Das Ressort fehlt im Kopf")));
+        CHECK(r.notes[0].text.endsWith(S(": Die Senatorin für Kinder und Bildung und Senatskanzlei.")));
+    }
+    SECTION("a G section imported on its own takes nothing for the header")
+    {
+        const Result<ImportResult> r = importSectionText(
+            S("Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020 zu.\n"), S("G"),
+            bremenRessorts());
+        REQUIRE(r.ok());
+        REQUIRE(r->vorlage.beschluss.size() == 1);
+        CHECK(r->notes.isEmpty());
+        CHECK(r->unplaced.isEmpty());
+    }
+    SECTION("a header with both, or a G without the wording: no note")
+    {
+        const ImportResult complete = importOk(
+            S("Der Senator für Finanzen 3.5.2020\n\nVorlage für die Sitzung des Senats am 12.05.2020\n\nTitel\n\n"
+              "G. Beschluss\n\nDer Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020 zu.\n"));
+        CHECK(complete.vorlage.date == QDate(2020, 5, 3));
+        CHECK(complete.notes.isEmpty());
+        const ImportResult plain = importOk(S("Vorlage für die Sitzung des Senats am 12.05.2020\n\nTitel\n\n"
+                                              "G. Beschluss\n\nDer Senat stimmt zu.\n"));
+        CHECK(plain.vorlage.ressorts.isEmpty());
+        CHECK(plain.notes.isEmpty());
     }
 }
 
