@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace vw {
 
@@ -1053,14 +1054,17 @@ void Parser::takeHeaderFromBeschluss(Vorlage &v)
     if (!takeRessorts && !takeDate)
         return;
 
+    // The note points at the line with the wording, or at the first line of G when it is wrapped.
     qsizetype at = -1;
     for (qsizetype i : g->lines) {
         if (mLines[i].isBlank())
             continue;
-        if (at < 0 || mLines[i].text.contains(QLatin1String("der Vorlage")))
+        if (at < 0)
             at = i;
-        if (mLines[i].text.contains(QLatin1String("der Vorlage")))
+        if (mLines[i].text.contains(QLatin1String("der Vorlage"))) {
+            at = i;
             break;
+        }
     }
     const QString quote = m.captured(0).simplified();
     const QString who = names.join(QStringLiteral(" und "));
@@ -1154,20 +1158,22 @@ Result<ImportResult> Parser::run()
         for (const ParsedSection &s : mSections) {
             // "Beschluss:" alone on its line and the decision below it: one closing paragraph, as written.
             QList<BodyLine> lines;
-            QString closing;
+            std::optional<BodyLine> closing;
             for (BodyLine line : bodyLines(s.lines)) {
-                if (line.blank && !closing.isEmpty())
+                if (line.blank && closing)
                     continue;
                 if (!line.blank && closingAlone.match(stripMarkup(line.text, mMarkdown)).hasMatch()) {
-                    closing = line.text;
+                    closing = line;
                     continue;
                 }
-                if (!closing.isEmpty()) {
-                    line.text = closing + QLatin1Char(' ') + line.text;
-                    closing.clear();
+                if (closing) {
+                    line.text = closing->text + QLatin1Char(' ') + line.text;
+                    closing.reset();
                 }
                 lines.append(line);
             }
+            if (closing)
+                lines.append(*closing);
             v.sections.append(Section{s.label, s.heading, toContent(buildBlocks(lines))});
         }
     } else {

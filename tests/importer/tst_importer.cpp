@@ -531,6 +531,15 @@ TEST_CASE("import: Vorträge for a session date in words, unnumbered, each closi
         CHECK(v.sections[1].heading == S("Gedenkstunde am 8. Mai"));
         CHECK(r.unplaced.isEmpty());
     }
+    SECTION("a \"Beschluss:\" with nothing after it is kept")
+    {
+        const ImportResult r = importOk(S("Vorträge der Senatskanzlei für die Sitzung des Senats am 19. Mai 2020\n\n"
+                                          "1. Empfang im Rathaus\n\nText.\n\nBeschluss:\n"));
+        INFO(dump(r).toStdString());
+        REQUIRE(r.vorlage.sections.size() == 1);
+        CHECK(contentPlainText(r.vorlage.sections[0].content) == S("Text.\nBeschluss:"));
+        CHECK(r.unplaced.isEmpty());
+    }
 }
 
 TEST_CASE("import: a Vorlage for a Deputation", "[import]")
