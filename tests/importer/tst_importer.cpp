@@ -1292,6 +1292,36 @@ TEST_CASE("import: a PDF is read through Qt PDF and imported", "[import]")
     CHECK(lostWords(source.toPlainText(), r.value()) == QStringList());
 }
 
+TEST_CASE("import: a PDF with two Ressort lines, a title in two paragraphs, a quoted subtitle, the date in G",
+          "[import]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(S("vorlage.pdf"));
+    writePdf(path, S("<p>Senatskanzlei</p><p>Senator für Finanzen</p>"
+                     "<p><b>Vorlage für die Sitzung des Senats am 11.05.2021</b></p>"
+                     "<p><b>Sanierung der Dienstgebäude am Brill und</b></p><p><b>an der Contrescarpe</b></p>"
+                     "<p><b>„Ein Programm für vier Jahre“</b></p>"
+                     "<p><b>A. Problem</b></p><p>Die Dächer sind undicht.</p>"
+                     "<p><b>G. Beschluss</b></p>"
+                     "<p>Der Senat stimmt entsprechend der Vorlage der Senatskanzlei vom 5.5.2021 dem Programm zu.</p>"));
+    const Result<ImportResult> r = importFile(path, bremenRessorts());
+    INFO(r.error().toStdString());
+    REQUIRE(r.ok());
+    const Vorlage &v = r->vorlage;
+    INFO(dump(r.value()).toStdString());
+    CHECK(v.ressorts ==
+          QList<RessortRef>{RessortRef{S("sk"), QString(), true}, RessortRef{S("finanzen"), QString(), false}});
+    CHECK(v.title == S("Sanierung der Dienstgebäude am Brill und an der Contrescarpe"));
+    CHECK(v.subtitle == S("„Ein Programm für vier Jahre“"));
+    CHECK(v.date == QDate(2021, 5, 5));
+    CHECK(r->unplaced.isEmpty());
+    REQUIRE(r->notes.size() == 1);
+    CHECK(r->notes[0].text ==
+          S("Das Datum fehlt im Kopf und ist aus dem Beschluss übernommen („entsprechend der Vorlage der "
+            "Senatskanzlei vom 5.5.2021“): 05.05.2021."));
+}
+
 TEST_CASE("import: an office-suite PDF and its pdftotext output give the same Vorlage", "[import]")
 {
     // beschlussvorlage-libreoffice.pdf is beschlussvorlage-libreoffice.fodt converted by LibreOffice
