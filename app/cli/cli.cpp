@@ -230,6 +230,8 @@ private:
         auto result = importFile(file, mWorkspace->ressorts());
         if (!result)
             return fail(result.error());
+        for (const ImportMessage &m : result->notes)
+            mErr << tr("%1:%2: Hinweis: %3").arg(file).arg(m.line).arg(m.text) << '\n';
         for (const ImportMessage &m : result->unplaced)
             mErr << tr("%1:%2: Warnung: nicht zugeordnet: %3").arg(file).arg(m.line).arg(m.text) << '\n';
         auto id = mWorkspace->add(result->vorlage);
@@ -377,6 +379,8 @@ private:
         auto imported = importSectionText(text, label, mWorkspace->ressorts());
         if (!imported)
             return fail(imported.error());
+        for (const ImportMessage &m : imported->notes)
+            mErr << tr("%1:%2: Hinweis: %3").arg(file).arg(m.line).arg(m.text) << '\n';
         for (const ImportMessage &m : imported->unplaced)
             mErr << tr("%1:%2: Warnung: nicht zugeordnet: %3").arg(file).arg(m.line).arg(m.text) << '\n';
         VorlageDocument doc(*v);

@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace vw {
 
@@ -131,11 +132,14 @@ private:
     bool isStandalone(qsizetype i) const;
     qsizetype nextContentLine(qsizetype i) const;
     void splitVortraege();
+    void splitUnnumberedVortraege(qsizetype start, QList<qsizetype> *header);
 
     // Header
     void parseHeader();
     bool isHeaderField(const QString &t) const;
+    RessortRef ressortRef(const QString &name, bool lead) const;
     void takeRessortLine(QString text);
+    void takeHeaderFromBeschluss(Vorlage &v);
     void takeParenthesised(const QString &text);
 
     // Body
@@ -163,6 +167,7 @@ private:
     QList<ParsedSection> mSections;
     Header mHeader;
     QList<ImportMessage> mUnplaced;
+    QList<ImportMessage> mNotes;
 };
 
 void Parser::unplaced(qsizetype i)
@@ -305,7 +310,66 @@ void Parser::splitVortraege()
             header.append(i);
         }
     }
+    if (mSections.isEmpty())
+        splitUnnumberedVortraege(start, &header);
     mHeaderLines = header;
+}
+
+// Vorträge printed without numbers: each "Beschluss:" block closes one, the paragraph after it is the
+// heading of the next. "Beschluss:" alone on its line takes the paragraph below it.
+void Parser::splitUnnumberedVortraege(qsizetype start, QList<qsizetype> *header)
+{
+    static const QRegularExpression closing(QStringLiteral("^Beschluss\\s*:\\s*(.*)$"), reOptions);
+    static const QRegularExpression sessionLine(QStringLiteral("^für\\s+die\\s+Sitzung\\b"), reOptions);
+    // Paragraphs: runs of lines with the blank lines after them.
+    QList<QList<qsizetype>> paragraphs;
+    bool anyClosing = false;
+    for (qsizetype k = start; k < mHeaderLines.size(); ++k) {
+        const qsizetype i = mHeaderLines[k];
+        const bool blank = mLines[i].isBlank();
+        if (paragraphs.isEmpty() || (!blank && mLines[paragraphs.last().last()].isBlank()))
+            paragraphs.append(QList<qsizetype>());
+        paragraphs.last().append(i);
+        anyClosing = anyClosing || (!blank && closing.match(stripMarkup(mLines[i].text, mMarkdown)).hasMatch());
+    }
+    if (!anyClosing)
+        return;
+
+    QList<qsizetype> kept = header->mid(0, start);
+    ParsedSection *current = nullptr;
+    bool headingNext = true;
+    bool decisionNext = false;
+    for (const QList<qsizetype> &para : paragraphs) {
+        const QString first = stripMarkup(mLines[para.first()].text, mMarkdown);
+        if (first.isEmpty())
+            continue;
+        if (!current && (isHeaderField(first) || sessionLine.match(first).hasMatch())) {
+            kept += para;
+            continue;
+        }
+        if (headingNext && !decisionNext) {
+            QStringList texts;
+            for (qsizetype i : para) {
+                if (!mLines[i].isBlank())
+                    texts << mLines[i].text;
+            }
+            mSections.append(ParsedSection{QString::number(mSections.size() + 1),
+                                           stripMarkup(joinWrappedLines(texts, mDocument), mMarkdown), {}});
+            current = &mSections.last();
+            headingNext = false;
+            continue;
+        }
+        current->lines += para;
+        if (decisionNext) {
+            decisionNext = false;
+            headingNext = true;
+        } else if (auto m = closing.match(first); m.hasMatch()) {
+            const bool alone = para.size() < 2 || mLines[para.at(1)].isBlank();
+            decisionNext = alone && m.captured(1).trimmed().isEmpty();
+            headingNext = !decisionNext;
+        }
+    }
+    *header = kept;
 }
 
 bool Parser::isHeaderField(const QString &t) const
@@ -317,6 +381,19 @@ bool Parser::isHeaderField(const QString &t) const
             .arg(ressortPrefix, datePattern),
         reOptions);
     return re.match(t).hasMatch() || t.startsWith(QLatin1Char('('));
+}
+
+RessortRef Parser::ressortRef(const QString &name, bool lead) const
+{
+    RessortRef ref;
+    ref.key = mRessorts.keyForName(name);
+    if (ref.key.isEmpty() && name.startsWith(QLatin1String("Senator")))
+        ref.key = mRessorts.keyForName(
+            (name.startsWith(QLatin1String("Senatorin")) ? QStringLiteral("Die ") : QStringLiteral("Der ")) + name);
+    if (ref.key.isEmpty())
+        ref.name = name;
+    ref.lead = lead;
+    return ref;
 }
 
 void Parser::takeRessortLine(QString text)
@@ -336,11 +413,7 @@ void Parser::takeRessortLine(QString text)
         name = name.trimmed().remove(trailingLink).simplified();
         if (name.isEmpty())
             continue;
-        RessortRef ref;
-        ref.key = mRessorts.keyForName(name);
-        if (ref.key.isEmpty())
-            ref.name = name;
-        ref.lead = mHeader.ressorts.isEmpty();
+        const RessortRef ref = ressortRef(name, mHeader.ressorts.isEmpty());
         bool known = false;
         for (const RessortRef &r : mHeader.ressorts)
             known = known || (r.key == ref.key && r.name == ref.name);
@@ -389,6 +462,12 @@ void Parser::parseHeader()
     static const QRegularExpression dateOnly(
         QStringLiteral("^(?:Bremen,?\\s*(?:den\\s+)?)?(%1)$").arg(datePattern), reOptions);
     static const QRegularExpression ressortStart(QStringLiteral("^(?:%1)\\b").arg(ressortPrefix), reOptions);
+    static const QRegularExpression paperLine(
+        QStringLiteral("^(?:Tischvorlage|Neufassung|(?:Senats)?[Vv]orlage|Vorträge der Senatskanzlei)"
+                       "(?:\\s+an\\s+den\\s+Senat)?$"),
+        reOptions);
+    static const QRegularExpression forSession(QStringLiteral("^für\\s+die\\s+Sitzung\\b"), reOptions);
+    static const QRegularExpression forSessionInside(QStringLiteral("\\s+für\\s+die\\s+Sitzung\\b"), reOptions);
     static const QRegularExpression subtitleStart(
         QStringLiteral(
             "^(?:Anfrage|Kleine Anfrage|Große Anfrage|Dringlichkeitsanfrage|Mitteilung des Senats)\\b"),
@@ -410,13 +489,33 @@ void Parser::parseHeader()
             anyVorlageLine = true;
     }
 
+    // A title printed as two paragraphs (as PDFs with a wide title line spacing come out): the second goes
+    // on where the first cannot end, after a linking word or a colon, or starts in lower case.
+    auto continuesTitle = [&](const QString &title, const QString &next) {
+        static const QRegularExpression terminal(QStringLiteral("[.!?“”)]$"), reOptions);
+        if (next.isEmpty() || next.size() > 160 || terminal.match(title).hasMatch() ||
+            next.startsWith(QLatin1Char('(')) || next.startsWith(QChar(0x201E)) ||
+            subtitleStart.match(next).hasMatch() || (isHeaderField(next) && !endsWithLinkWord(title)))
+            return false;
+        return endsWithLinkWord(title) || title.endsWith(QLatin1Char(':')) || next.at(0).isLower();
+    };
+
     bool titleDone = false;
     for (qsizetype k = 0; k < h.size(); ++k) {
         if (mLines[h[k]].isBlank())
             continue;
-        const QString t = textAt(k);
+        QString t = textAt(k);
         if (t.isEmpty())
             continue;
+
+        // "Vorträge der Senatskanzlei" / "für die Sitzung des Senats am 19. Mai 2020"
+        if (paperLine.match(t).hasMatch()) {
+            const qsizetype n = nextNonBlank(k);
+            if (n >= 0 && n - k <= 2 && forSession.match(textAt(n)).hasMatch()) {
+                t += QLatin1Char(' ') + textAt(n);
+                k = n;
+            }
+        }
 
         // "Vorlage für die Sitzung des Senats am 12.05.2020", the date possibly on the next line.
         if (vorlageStart.match(t).hasMatch()) {
@@ -437,6 +536,11 @@ void Parser::parseHeader()
                 mHeader.hasPaperKind = true;
             } else if (line.startsWith(QStringLiteral("Vorträge"))) {
                 mHeader.vortraege = true;
+                // As when "Vorträge der Senatskanzlei" stands on a line of its own.
+                if (mHeader.title.isEmpty()) {
+                    mHeader.title = line.left(forSessionInside.match(line).capturedStart()).trimmed();
+                    titleDone = true;
+                }
             }
             if (auto m = deputationRe.match(line); m.hasMatch()) {
                 mHeader.deputation = true;
@@ -508,6 +612,22 @@ void Parser::parseHeader()
                 continue;
             }
         }
+        // A subtitle in „…“ below the title, possibly wrapped: "„Ein Versuch in Vegesack" / "und Huchting“".
+        if (titleDone && t.startsWith(QChar(0x201E))) {
+            QStringList parts{t};
+            qsizetype n = k;
+            while (!parts.last().contains(QChar(0x201C)) && parts.size() < 4 && n + 1 < h.size() &&
+                   !mLines[h[n + 1]].isBlank()) {
+                parts << textAt(++n);
+            }
+            const QString quoted = joinWrappedLines(parts, mDocument);
+            if (quoted.size() <= 250 && quoted.indexOf(QChar(0x201C)) >= quoted.size() - 2) {
+                mHeader.subtitle =
+                    mHeader.subtitle.isEmpty() ? quoted : mHeader.subtitle + QLatin1Char(' ') + quoted;
+                k = n;
+                continue;
+            }
+        }
         if (titleDone && mHeader.subtitle.isEmpty() && subtitleStart.match(t).hasMatch() && t.size() <= 200) {
             mHeader.subtitle = t;
             continue;
@@ -520,15 +640,17 @@ void Parser::parseHeader()
             while (n + 1 < h.size()) {
                 qsizetype next = n + 1;
                 if (mLines[h[next]].isBlank()) {
-                    if (!quoteOpen)
-                        break;
                     const qsizetype after = nextNonBlank(next);
-                    if (after < 0 || after - next > 2)
+                    if (after < 0 || after - next > 2 || !(quoteOpen || continuesTitle(parts.last(), textAt(after))))
                         break;
                     next = after;
                 }
                 const QString nt = textAt(next);
-                if (nt.isEmpty() || (isHeaderField(nt) && !quoteOpen))
+                // "Bericht über die Sitzung vom" / "19. Mai 2020": a date here continues the title.
+                if (nt.isEmpty() || (isHeaderField(nt) && !quoteOpen && !endsWithLinkWord(parts.last())))
+                    break;
+                // A line in „…“ below a complete title is its subtitle.
+                if (!quoteOpen && nt.startsWith(QChar(0x201E)) && !endsWithLinkWord(parts.last()))
                     break;
                 parts << nt;
                 n = next;
@@ -879,6 +1001,96 @@ void Parser::fillBeschlussSection(Vorlage &v, Section &g, const ParsedSection &p
     g.content += afterItems;
 }
 
+// G often names the submitting Ressort and the date of the Vorlage ("Der Senat stimmt entsprechend der
+// Vorlage des Senators für Finanzen vom 4.5.2020 … zu"): where the header has neither, they come from there.
+void Parser::takeHeaderFromBeschluss(Vorlage &v)
+{
+    if (!v.ressorts.isEmpty() && v.date.isValid())
+        return;
+    const ParsedSection *g = nullptr;
+    for (const ParsedSection &s : mSections)
+        g = s.label == QLatin1String("G") ? &s : g;
+    if (!g)
+        return;
+    QStringList texts;
+    for (const BeschlussItem &item : v.beschluss)
+        texts << item.text.plainText();
+    if (const Section *section = v.section(QStringLiteral("G")))
+        texts << contentPlainText(section->content);
+    static const QRegularExpression reference(
+        QStringLiteral("\\b(?:entsprechend|gemäß)\\s+der\\s+Vorlage\\s+((?:des|der)\\s+.+?)\\s+vom\\s+(%1)")
+            .arg(datePattern),
+        reOptions);
+    const auto m = reference.match(texts.join(QLatin1Char(' ')));
+    if (!m.hasMatch())
+        return;
+
+    // The Ressorts in the genitive, "des Senators für Finanzen und der Senatskanzlei", in the nominative.
+    static const QList<QPair<QString, QString>> cases = {
+        {QStringLiteral("des Senators"), QStringLiteral("Der Senator")},
+        {QStringLiteral("der Senatorin"), QStringLiteral("Die Senatorin")},
+        {QStringLiteral("des Präsidenten"), QStringLiteral("Der Präsident")},
+        {QStringLiteral("der Präsidentin"), QStringLiteral("Die Präsidentin")},
+        {QStringLiteral("des Bevollmächtigten"), QStringLiteral("Der Bevollmächtigte")},
+        {QStringLiteral("der Bevollmächtigten"), QStringLiteral("Die Bevollmächtigte")},
+        {QStringLiteral("der Senatskanzlei"), QStringLiteral("Senatskanzlei")},
+    };
+    static const QRegularExpression nextRessort(
+        QStringLiteral("\\s+und\\s+(?=(?:des|der)\\s+(?:Senator|Senatskanzlei|Präsident|Bevollmächtigt))"), reOptions);
+    QList<RessortRef> ressorts;
+    QStringList names;
+    for (const QString &genitive : m.captured(1).simplified().split(nextRessort)) {
+        for (const auto &[from, to] : cases) {
+            if (genitive == from || genitive.startsWith(from + QLatin1Char(' '))) {
+                names << to + genitive.mid(from.size());
+                ressorts << ressortRef(names.last(), ressorts.isEmpty());
+                break;
+            }
+        }
+    }
+    const QDate date = parseGermanDate(m.captured(2));
+    const bool takeRessorts = v.ressorts.isEmpty() && !ressorts.isEmpty();
+    const bool takeDate = !v.date.isValid() && date.isValid();
+    if (!takeRessorts && !takeDate)
+        return;
+
+    // The note points at the line with the wording, or at the first line of G when it is wrapped.
+    qsizetype at = -1;
+    for (qsizetype i : g->lines) {
+        if (mLines[i].isBlank())
+            continue;
+        if (at < 0)
+            at = i;
+        if (mLines[i].text.contains(QLatin1String("der Vorlage"))) {
+            at = i;
+            break;
+        }
+    }
+    const QString quote = m.captured(0).simplified();
+    const QString who = names.join(QStringLiteral(" und "));
+    QString note;
+    if (takeRessorts && takeDate)
+        note = QCoreApplication::translate("vw::Importer",
+                                           "Ressort und Datum fehlen im Kopf und sind aus dem Beschluss "
+                                           "übernommen („%1“): %2, %3.")
+                   .arg(quote, who, germanDate(date));
+    else if (takeRessorts)
+        note = QCoreApplication::translate("vw::Importer",
+                                           "Das Ressort fehlt im Kopf und ist aus dem Beschluss übernommen "
+                                           "(„%1“): %2.")
+                   .arg(quote, who);
+    else
+        note = QCoreApplication::translate("vw::Importer",
+                                           "Das Datum fehlt im Kopf und ist aus dem Beschluss übernommen "
+                                           "(„%1“): %2.")
+                   .arg(quote, germanDate(date));
+    if (takeRessorts)
+        v.ressorts = ressorts;
+    if (takeDate)
+        v.date = date;
+    mNotes.append(ImportMessage{at >= 0 ? mLines[at].number : 0, note});
+}
+
 Result<ImportResult> Parser::run()
 {
     if (mDocument.trimmed().isEmpty())
@@ -942,8 +1154,28 @@ Result<ImportResult> Parser::run()
     if (kind == VorlageKind::SenatskanzleiVortraege) {
         if (!mSections.isEmpty())
             v.sections.clear();
-        for (const ParsedSection &s : mSections)
-            v.sections.append(Section{s.label, s.heading, toContent(buildBlocks(bodyLines(s.lines)))});
+        static const QRegularExpression closingAlone(QStringLiteral("^Beschluss\\s*:$"), reOptions);
+        for (const ParsedSection &s : mSections) {
+            // "Beschluss:" alone on its line and the decision below it: one closing paragraph, as written.
+            QList<BodyLine> lines;
+            std::optional<BodyLine> closing;
+            for (BodyLine line : bodyLines(s.lines)) {
+                if (line.blank && closing)
+                    continue;
+                if (!line.blank && closingAlone.match(stripMarkup(line.text, mMarkdown)).hasMatch()) {
+                    closing = line;
+                    continue;
+                }
+                if (closing) {
+                    line.text = closing->text + QLatin1Char(' ') + line.text;
+                    closing.reset();
+                }
+                lines.append(line);
+            }
+            if (closing)
+                lines.append(*closing);
+            v.sections.append(Section{s.label, s.heading, toContent(buildBlocks(lines))});
+        }
     } else {
         for (const ParsedSection &s : mSections) {
             Section *target = v.section(s.label);
@@ -967,9 +1199,11 @@ Result<ImportResult> Parser::run()
         }
     }
 
+    takeHeaderFromBeschluss(v);
+
     std::stable_sort(mUnplaced.begin(), mUnplaced.end(),
               [](const ImportMessage &a, const ImportMessage &b) { return a.line < b.line; });
-    return ImportResult{v, mUnplaced};
+    return ImportResult{v, mUnplaced, mNotes};
 }
 
 } // namespace

@@ -9,7 +9,7 @@
 
 namespace vw {
 
-// A line of the input the importer could not place in the Vorlage (1-based line number).
+// A line of the input (1-based line number) and what the importer says about it.
 struct ImportMessage {
     int line = 0;
     QString text;
@@ -17,7 +17,8 @@ struct ImportMessage {
 
 struct ImportResult {
     Vorlage vorlage; // id 0: not stored yet
-    QList<ImportMessage> unplaced;
+    QList<ImportMessage> unplaced; // lines it could not place in the Vorlage
+    QList<ImportMessage> notes;    // fields it filled from elsewhere than their usual place
 };
 
 // Reads a Vorlage from text: the Markdown-like form of shared/reference/, or plain text as

@@ -82,8 +82,9 @@ QString firstWord(const QString &text)
 
 QString ressortPrefixPattern()
 {
+    // Below a first Ressort, a second one is sometimes printed without its article ("Senator für Finanzen").
     return QStringLiteral("Der Senator|Die Senatorin|Der Präsident|Die Präsidentin|Senatskanzlei|"
-                          "Der Bevollmächtigte|Die Bevollmächtigte");
+                          "Der Bevollmächtigte|Die Bevollmächtigte|(?<!Der )(?<!Die )Senator(?:in)? für");
 }
 
 QList<SourceLine> splitSourceLines(const QString &input)

@@ -553,7 +553,7 @@ Result<void> MainWindow::exportCurrent(const QString &path)
     return r;
 }
 
-Result<QStringList> MainWindow::importFile(const QString &path)
+Result<MainWindow::ImportReport> MainWindow::importFile(const QString &path)
 {
     if (!mWorkspace)
         return Error{tr("Es ist kein Arbeitsbereich geöffnet.")};
@@ -565,10 +565,12 @@ Result<QStringList> MainWindow::importFile(const QString &path)
         return Error{id.error()};
     setFilterText(QString());
     reloadList(id.value());
-    QStringList warnings;
+    ImportReport report;
+    for (const ImportMessage &m : imported->notes)
+        report.notes << tr("Zeile %1: %2").arg(m.line).arg(m.text);
     for (const ImportMessage &m : imported->unplaced)
-        warnings << tr("Zeile %1: %2").arg(m.line).arg(m.text);
-    return warnings;
+        report.unplaced << tr("Zeile %1: %2").arg(m.line).arg(m.text);
+    return report;
 }
 
 Result<void> MainWindow::adoptFigures(qint64 id, const QList<NumberCandidate> &chosen)
@@ -720,11 +722,15 @@ void MainWindow::importAndReview(const QString &path)
         showError(tr("Vorlage importieren"), r.error());
         return;
     }
-    if (!r->isEmpty())
-        QMessageBox::information(this, tr("Vorlage importiert"),
-                                 tr("Die Vorlage wurde importiert. Diese Zeilen konnten keinem Feld zugeordnet "
-                                    "werden:\n\n%1")
-                                     .arg(r->join(QLatin1Char('\n'))));
+    if (!r->notes.isEmpty() || !r->unplaced.isEmpty()) {
+        QStringList parts{tr("Die Vorlage wurde importiert.")};
+        if (!r->notes.isEmpty())
+            parts << tr("Hinweise:\n\n%1").arg(r->notes.join(QLatin1Char('\n')));
+        if (!r->unplaced.isEmpty())
+            parts << tr("Diese Zeilen konnten keinem Feld zugeordnet werden:\n\n%1")
+                         .arg(r->unplaced.join(QLatin1Char('\n')));
+        QMessageBox::information(this, tr("Vorlage importiert"), parts.join(QStringLiteral("\n\n")));
+    }
     // Offer the numbers it typed as figures, so that they agree everywhere from now on.
     const qint64 id = currentVorlageId();
     const QList<NumberCandidate> candidates = currentVorlage() ? numberCandidates(*currentVorlage(), mFigures)

@@ -48,9 +48,14 @@ public:
     QList<VorlageEditor *> editors() const;
     // Exports the current Vorlage; refuses, listing them, when validation finds errors.
     Result<void> exportCurrent(const QString &path);
-    // Imports a file into the workspace and opens it; unplaced lines come back as warnings.
-    Result<QStringList> importFile(const QString &path);
-    // Imports as "Importieren" does: errors and unplaced lines in dialogs, then offers the figures.
+    // What an import tells the user: fields it filled from elsewhere, and lines it could not place.
+    struct ImportReport {
+        QStringList notes;    // "Zeile 40: Ressort und Datum … aus dem Beschluss übernommen …"
+        QStringList unplaced; // "Zeile 3: …"
+    };
+    // Imports a file into the workspace and opens it.
+    Result<ImportReport> importFile(const QString &path);
+    // Imports as "Importieren" does: errors, notes and unplaced lines in dialogs, then offers the figures.
     void importAndReview(const QString &path);
     // Creates the chosen candidates as figures and quotes them in Vorlage `id`, in one go: after an
     // import, the clerk's numbers become the workspace's figures.

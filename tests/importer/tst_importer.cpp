@@ -191,7 +191,11 @@ TEST_CASE("import: the reference Vorlage in Markdown-like form is imported compl
     CHECK(v.sessionDate == QDate(2020, 5, 12));
     CHECK(v.title == S("Digitalisierung der Verwaltung: Homeoffice im öffentlichen Dienst"));
     CHECK(v.subtitle == S("(Anfrage in der Fragestunde der Fraktion der SPD vom 30.4.20)"));
-    CHECK(v.ressorts.isEmpty());
+    // The header names neither Ressort nor date: G does, and the report says where they come from.
+    CHECK(v.ressorts == QList<RessortRef>{RessortRef{S("finanzen"), QString(), true}});
+    CHECK(v.date == QDate(2020, 5, 4));
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].line == lineOf(input, S("entsprechend der Vorlage")));
 
     REQUIRE(v.questions.size() == 3);
     CHECK(v.questions[0].text.plainText().startsWith(
@@ -473,6 +477,71 @@ TEST_CASE("import: Senatskanzlei header and Vorträge der Senatskanzlei", "[impo
     CHECK(lostWords(input, r) == QStringList());
 }
 
+TEST_CASE("import: Vorträge for a session date in words, unnumbered, each closing with its Beschluss", "[import]")
+{
+    SECTION("the session on the title line, Vorträge without numbers")
+    {
+        const QString input = S("Senatskanzlei                                             14.05.2020\n\n"
+                                "Vorträge der Senatskanzlei für die Sitzung des Senats am 19. Mai 2020\n\n"
+                                "Empfang für die Schulsiegerinnen im Rathaus\n\n"
+                                "Der Bürgermeister lädt die Siegerinnen des Schreibwettbewerbs ein.\n\n"
+                                "Beschluss: Der Senat nimmt Kenntnis.\n\n"
+                                "Gedenkstunde am 8. Mai\n\n"
+                                "Die Gedenkstunde fand ohne Publikum statt.\nEin Kranz wurde niedergelegt.\n\n"
+                                "Beschluss: Der Senat nimmt Kenntnis.\n");
+        const ImportResult r = importOk(input);
+        const Vorlage &v = r.vorlage;
+        INFO(dump(r).toStdString());
+        CHECK(v.kind == VorlageKind::SenatskanzleiVortraege);
+        CHECK(v.sessionDate == QDate(2020, 5, 19));
+        CHECK(v.date == QDate(2020, 5, 14));
+        CHECK(v.ressorts == QList<RessortRef>{RessortRef{S("sk"), QString(), true}});
+        CHECK(v.title == S("Vorträge der Senatskanzlei"));
+        REQUIRE(v.sections.size() == 2);
+        CHECK(v.sections[0].label == S("1"));
+        CHECK(v.sections[0].heading == S("Empfang für die Schulsiegerinnen im Rathaus"));
+        CHECK(shape(v.sections[0].content) == S("P P"));
+        CHECK(v.sections[0].content[1].paragraph.plainText() == S("Beschluss: Der Senat nimmt Kenntnis."));
+        CHECK(v.sections[1].label == S("2"));
+        CHECK(v.sections[1].heading == S("Gedenkstunde am 8. Mai"));
+        CHECK(contentPlainText(v.sections[1].content) ==
+              S("Die Gedenkstunde fand ohne Publikum statt. Ein Kranz wurde niedergelegt.\n"
+                "Beschluss: Der Senat nimmt Kenntnis."));
+        CHECK(r.unplaced.isEmpty());
+        CHECK(lostWords(input, r) == QStringList());
+    }
+    SECTION("the session on the line below, numbered Vorträge, \"Beschluss:\" on a line of its own")
+    {
+        const ImportResult r = importOk(S("Senatskanzlei                                             14.05.2020\n\n"
+                                          "Vorträge der Senatskanzlei\nfür die Sitzung des Senats am 19. Mai 2020\n\n"
+                                          "1. Empfang für die Schulsiegerinnen im Rathaus\n\n"
+                                          "Der Bürgermeister lädt ein.\n\nBeschluss:\n\nDer Senat nimmt Kenntnis.\n\n"
+                                          "2. Gedenkstunde am 8. Mai\n\n"
+                                          "Sie fand ohne Publikum statt.\n\nBeschluss:\nDer Senat nimmt Kenntnis.\n"));
+        const Vorlage &v = r.vorlage;
+        INFO(dump(r).toStdString());
+        CHECK(v.kind == VorlageKind::SenatskanzleiVortraege);
+        CHECK(v.sessionDate == QDate(2020, 5, 19));
+        CHECK(v.title == S("Vorträge der Senatskanzlei"));
+        REQUIRE(v.sections.size() == 2);
+        for (const Section &s : v.sections) {
+            CHECK(shape(s.content) == S("P P"));
+            CHECK(s.content.last().paragraph.plainText() == S("Beschluss: Der Senat nimmt Kenntnis."));
+        }
+        CHECK(v.sections[1].heading == S("Gedenkstunde am 8. Mai"));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("a \"Beschluss:\" with nothing after it is kept")
+    {
+        const ImportResult r = importOk(S("Vorträge der Senatskanzlei für die Sitzung des Senats am 19. Mai 2020\n\n"
+                                          "1. Empfang im Rathaus\n\nText.\n\nBeschluss:\n"));
+        INFO(dump(r).toStdString());
+        REQUIRE(r.vorlage.sections.size() == 1);
+        CHECK(contentPlainText(r.vorlage.sections[0].content) == S("Text.\nBeschluss:"));
+        CHECK(r.unplaced.isEmpty());
+    }
+}
+
 TEST_CASE("import: a Vorlage for a Deputation", "[import]")
 {
     const ImportResult r = importOk(readFile(testData(S("import/deputation.txt"))));
@@ -547,6 +616,192 @@ TEST_CASE("import: header variants: Tischvorlage, stamp date, Neufassung, Gesetz
         CHECK_FALSE(undated.vorlage.sessionDate.isValid());
         CHECK(undated.vorlage.title == S("Titel ohne Datum"));
         CHECK(undated.unplaced.isEmpty());
+    }
+}
+
+TEST_CASE("import: a subtitle in quotation marks below the title", "[import]")
+{
+    SECTION("on its own paragraph")
+    {
+        const ImportResult r = importOk(S("Der Senator für Finanzen                                  4.5.2020\n\n"
+                                          "Vorlage für die Sitzung des Senats am 12.05.2020\n\n"
+                                          "Neue Dienstfahrräder für die Ortsämter\n\n"
+                                          "„Ein Versuch in Vegesack und Huchting“\n\n"
+                                          "A. Problem\n\nDie Ortsämter brauchen Fahrzeuge.\n\n"
+                                          "G. Beschluss\n\nDer Senat stimmt dem Versuch zu.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.title == S("Neue Dienstfahrräder für die Ortsämter"));
+        CHECK(r.vorlage.subtitle == S("„Ein Versuch in Vegesack und Huchting“"));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("right below the title, wrapped, before the parenthesised subtitle")
+    {
+        const ImportResult r = importOk(S("Der Senator für Finanzen                                  4.5.2020\n"
+                                          "Vorlage für die Sitzung des Senats am 12.05.2020\n"
+                                          "„Wann fahren die Ortsämter Rad?“\n"
+                                          "„Ein Versuch in Vegesack\nund Huchting“\n"
+                                          "(Anfrage in der Fragestunde der Fraktion der FDP vom 2.5.20)\n"
+                                          "A. Problem\nDie Fraktion hat gefragt.\n"
+                                          "G. Beschluss\nDer Senat stimmt einer mündlichen Antwort zu.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.title == S("„Wann fahren die Ortsämter Rad?“"));
+        CHECK(r.vorlage.subtitle ==
+              S("„Ein Versuch in Vegesack und Huchting“ (Anfrage in der Fragestunde der Fraktion der FDP vom 2.5.20)"));
+        CHECK(r.vorlage.kind == VorlageKind::Fragestunde);
+        CHECK(r.unplaced.isEmpty());
+    }
+}
+
+TEST_CASE("import: two submitting Ressorts on lines of their own, the second without its article", "[import]")
+{
+    SECTION("the date on a line below them")
+    {
+        const ImportResult r = importOk(S("Senatskanzlei\nSenator für Finanzen\n11.05.2020\n\n"
+                                          "Vorlage für die Sitzung des Senats am 19.05.2020\n\n"
+                                          "Gemeinsame Beschaffung von Dienstausweisen\n\n"
+                                          "A. Problem\n\nDie Ausweise laufen ab.\n\n"
+                                          "G. Beschluss\n\nDer Senat stimmt der Beschaffung zu.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts ==
+              QList<RessortRef>{RessortRef{S("sk"), QString(), true}, RessortRef{S("finanzen"), QString(), false}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 11));
+        CHECK(r.vorlage.title == S("Gemeinsame Beschaffung von Dienstausweisen"));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("the date right of the first; a Senatorin the table does not know keeps her printed name")
+    {
+        const ImportResult r = importOk(S("Die Senatorin für Kinder und Bildung                 11.05.2020\n"
+                                          "Senatorin für Hafenfragen\n\n"
+                                          "Vorlage für die Sitzung des Senats am 19.05.2020\n\n"
+                                          "Schulschiffe im Überseehafen\n\n"
+                                          "A. Problem\n\nDie Schiffe liegen fest.\n\n"
+                                          "G. Beschluss\n\nDer Senat nimmt Kenntnis.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts == QList<RessortRef>{RessortRef{S("kinder"), QString(), true},
+                                                      RessortRef{QString(), S("Senatorin für Hafenfragen"), false}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 11));
+        CHECK(r.vorlage.title == S("Schulschiffe im Überseehafen"));
+        CHECK(r.unplaced.isEmpty());
+    }
+}
+
+TEST_CASE("import: a title continued on a second line", "[import]")
+{
+    auto vorlage = [](const char *title) {
+        return S("Der Senator für Finanzen                                  4.5.2020\n\n"
+                 "Vorlage für die Sitzung des Senats am 12.05.2020\n\n") +
+               S(title) +
+               S("\n\nA. Problem\n\nDie Dächer sind undicht.\n\nG. Beschluss\n\nDer Senat nimmt Kenntnis.\n");
+    };
+    SECTION("after a linking word, over a blank line")
+    {
+        const ImportResult r =
+            importOk(vorlage("Sanierung der Dienstgebäude am Brill und\n\nan der Contrescarpe 2021 bis 2024"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.title == S("Sanierung der Dienstgebäude am Brill und an der Contrescarpe 2021 bis 2024"));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("after a colon; in lower case")
+    {
+        const ImportResult colon = importOk(vorlage("Dienstgebäude der Verwaltung:\n\nSanierung der Dächer"));
+        CHECK(colon.vorlage.title == S("Dienstgebäude der Verwaltung: Sanierung der Dächer"));
+        CHECK(colon.unplaced.isEmpty());
+        const ImportResult lower = importOk(vorlage("Sanierung der Dienstgebäude\n\nam Brill"));
+        CHECK(lower.vorlage.title == S("Sanierung der Dienstgebäude am Brill"));
+        CHECK(lower.unplaced.isEmpty());
+    }
+    SECTION("a date that continues the title is not taken for the date of the Vorlage")
+    {
+        const ImportResult r = importOk(vorlage("Bericht über die Sturmschäden vom\n19. Mai 2020"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.title == S("Bericht über die Sturmschäden vom 19. Mai 2020"));
+        CHECK(r.vorlage.date == QDate(2020, 5, 4));
+        CHECK(r.unplaced.isEmpty());
+    }
+    SECTION("a complete title and a line after it stay apart")
+    {
+        const ImportResult r = importOk(vorlage("Sanierung der Dienstgebäude.\n\nNoch ein Satz"));
+        CHECK(r.vorlage.title == S("Sanierung der Dienstgebäude."));
+        REQUIRE(r.unplaced.size() == 1);
+        CHECK(r.unplaced[0].text == S("Noch ein Satz"));
+    }
+}
+
+TEST_CASE("import: Ressort and date missing in the header are taken from G, and the report says so", "[import]")
+{
+    SECTION("both missing")
+    {
+        const QString input = S("Vorlage für die Sitzung des Senats am 12.05.2020\n\n"
+                                "Mobiles Arbeiten in der Verwaltung\n\n"
+                                "A. Problem\n\nDie Fraktion hat gefragt.\n\n"
+                                "G. Beschluss\n\n"
+                                "Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020\n"
+                                "einer mündlichen Antwort zu.\n");
+        const ImportResult r = importOk(input);
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts == QList<RessortRef>{RessortRef{S("finanzen"), QString(), true}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 4));
+        REQUIRE(r.vorlage.beschluss.size() == 1);
+        CHECK(r.vorlage.beschluss[0].text.plainText() ==
+              S("Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020 einer "
+                "mündlichen Antwort zu."));
+        CHECK(r.unplaced.isEmpty());
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].line == lineOf(input, S("entsprechend der Vorlage")));
+        CHECK(r.notes[0].text ==
+              S("Ressort und Datum fehlen im Kopf und sind aus dem Beschluss übernommen („entsprechend der "
+                "Vorlage des Senators für Finanzen vom 4.5.2020“): Der Senator für Finanzen, 04.05.2020."));
+    }
+    SECTION("only the date missing; two Ressorts named in G do not replace the one in the header")
+    {
+        const ImportResult r = importOk(S("Die Senatorin für Kinder und Bildung\n\n"
+                                          "Vorlage für die Sitzung des Senats am 12.05.2020\n\nSchulwege\n\n"
+                                          "A. Problem\n\nText.\n\nG. Beschluss\n\n"
+                                          "Der Senat beschließt gemäß der Vorlage der Senatorin für Kinder und "
+                                          "Bildung und der Senatskanzlei vom 5. Mai 2020 die Schulwegpläne.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts == QList<RessortRef>{RessortRef{S("kinder"), QString(), true}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 5));
+        CHECK(r.unplaced.isEmpty());
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].text.startsWith(S("Das Datum fehlt im Kopf")));
+        CHECK(r.notes[0].text.endsWith(S(": 05.05.2020.")));
+    }
+    SECTION("only the Ressorts missing, two of them")
+    {
+        const ImportResult r = importOk(S("4.5.2020\n\nVorlage für die Sitzung des Senats am 12.05.2020\n\n"
+                                          "Schulwege\n\nA. Problem\n\nText.\n\nG. Beschluss\n\n"
+                                          "Der Senat beschließt gemäß der Vorlage der Senatorin für Kinder und "
+                                          "Bildung und der Senatskanzlei vom 5. Mai 2020 die Schulwegpläne.\n"));
+        INFO(dump(r).toStdString());
+        CHECK(r.vorlage.ressorts == QList<RessortRef>{RessortRef{S("kinder"), QString(), true},
+                                                      RessortRef{S("sk"), QString(), false}});
+        CHECK(r.vorlage.date == QDate(2020, 5, 4));
+        REQUIRE(r.notes.size() == 1);
+        CHECK(r.notes[0].text.startsWith(S("Das Ressort fehlt im Kopf")));
+        CHECK(r.notes[0].text.endsWith(S(": Die Senatorin für Kinder und Bildung und Senatskanzlei.")));
+    }
+    SECTION("a G section imported on its own takes nothing for the header")
+    {
+        const Result<ImportResult> r = importSectionText(
+            S("Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020 zu.\n"), S("G"),
+            bremenRessorts());
+        REQUIRE(r.ok());
+        REQUIRE(r->vorlage.beschluss.size() == 1);
+        CHECK(r->notes.isEmpty());
+        CHECK(r->unplaced.isEmpty());
+    }
+    SECTION("a header with both, or a G without the wording: no note")
+    {
+        const ImportResult complete = importOk(
+            S("Der Senator für Finanzen 3.5.2020\n\nVorlage für die Sitzung des Senats am 12.05.2020\n\nTitel\n\n"
+              "G. Beschluss\n\nDer Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020 zu.\n"));
+        CHECK(complete.vorlage.date == QDate(2020, 5, 3));
+        CHECK(complete.notes.isEmpty());
+        const ImportResult plain = importOk(S("Vorlage für die Sitzung des Senats am 12.05.2020\n\nTitel\n\n"
+                                              "G. Beschluss\n\nDer Senat stimmt zu.\n"));
+        CHECK(plain.vorlage.ressorts.isEmpty());
+        CHECK(plain.notes.isEmpty());
     }
 }
 
@@ -1035,6 +1290,36 @@ TEST_CASE("import: a PDF is read through Qt PDF and imported", "[import]")
     QTextDocument source;
     source.setHtml(html);
     CHECK(lostWords(source.toPlainText(), r.value()) == QStringList());
+}
+
+TEST_CASE("import: a PDF with two Ressort lines, a title in two paragraphs, a quoted subtitle, the date in G",
+          "[import]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(S("vorlage.pdf"));
+    writePdf(path, S("<p>Senatskanzlei</p><p>Senator für Finanzen</p>"
+                     "<p><b>Vorlage für die Sitzung des Senats am 11.05.2021</b></p>"
+                     "<p><b>Sanierung der Dienstgebäude am Brill und</b></p><p><b>an der Contrescarpe</b></p>"
+                     "<p><b>„Ein Programm für vier Jahre“</b></p>"
+                     "<p><b>A. Problem</b></p><p>Die Dächer sind undicht.</p>"
+                     "<p><b>G. Beschluss</b></p>"
+                     "<p>Der Senat stimmt entsprechend der Vorlage der Senatskanzlei vom 5.5.2021 dem Programm zu.</p>"));
+    const Result<ImportResult> r = importFile(path, bremenRessorts());
+    INFO(r.error().toStdString());
+    REQUIRE(r.ok());
+    const Vorlage &v = r->vorlage;
+    INFO(dump(r.value()).toStdString());
+    CHECK(v.ressorts ==
+          QList<RessortRef>{RessortRef{S("sk"), QString(), true}, RessortRef{S("finanzen"), QString(), false}});
+    CHECK(v.title == S("Sanierung der Dienstgebäude am Brill und an der Contrescarpe"));
+    CHECK(v.subtitle == S("„Ein Programm für vier Jahre“"));
+    CHECK(v.date == QDate(2021, 5, 5));
+    CHECK(r->unplaced.isEmpty());
+    REQUIRE(r->notes.size() == 1);
+    CHECK(r->notes[0].text ==
+          S("Das Datum fehlt im Kopf und ist aus dem Beschluss übernommen („entsprechend der Vorlage der "
+            "Senatskanzlei vom 5.5.2021“): 05.05.2021."));
 }
 
 TEST_CASE("import: an office-suite PDF and its pdftotext output give the same Vorlage", "[import]")

@@ -24,11 +24,13 @@
 #include <QCompleter>
 #include <QPdfDocument>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoGroup>
 
 using namespace vw;
@@ -302,6 +304,38 @@ TEST_CASE("a typed number that is a figure's value becomes a quote in one undoab
 
     f.window.undoGroup()->undo();
     CHECK(editor->document()->vorlage().section(QStringLiteral("B"))->content == before.section(QStringLiteral("B"))->content);
+}
+
+TEST_CASE("after an import, the message names the fields taken from G apart from the unplaced lines", "[ui]")
+{
+    Fixture f;
+    const QString path = f.dir.filePath(QStringLiteral("ohne-kopf.txt"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("Vorlage für die Sitzung des Senats am 12.05.2020\n\nDienstfahrräder\n\n"
+                              "A. Problem\n\nDie Ortsämter brauchen Fahrzeuge.\n\nG. Beschluss\n\n"
+                              "Der Senat stimmt entsprechend der Vorlage des Senators für Finanzen vom 4.5.2020 zu.\n")
+                   .toUtf8());
+    file.close();
+    QString shown;
+    QTimer::singleShot(0, qApp, [&shown] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        REQUIRE(box);
+        shown = box->text();
+        // The offer of figures may follow: not part of this test.
+        QTimer::singleShot(0, qApp, [] {
+            if (auto *dialog = qobject_cast<FigureCandidatesDialog *>(QApplication::activeModalWidget()))
+                dialog->reject();
+        });
+        box->accept();
+    });
+    f.window.importAndReview(path);
+    CHECK(shown == QStringLiteral("Die Vorlage wurde importiert.\n\nHinweise:\n\nZeile 11: Ressort und Datum fehlen im "
+                                  "Kopf und sind aus dem Beschluss übernommen („entsprechend der Vorlage des "
+                                  "Senators für Finanzen vom 4.5.2020“): Der Senator für Finanzen, 04.05.2020."));
+    REQUIRE(f.window.currentVorlage());
+    CHECK(f.window.currentVorlage()->title == QStringLiteral("Dienstfahrräder"));
+    CHECK(f.window.currentVorlage()->date == QDate(2020, 5, 4));
 }
 
 TEST_CASE("after an import, the typed numbers can become figures quoted in the text", "[ui]")
