@@ -124,19 +124,30 @@ private:
         QTextBlockFormat sessionFormat = mBody;
         sessionFormat.setBottomMargin(14 * mPt);
         paragraph(sessionFormat, sessionLine(v), mBold);
+        // "(Anfrage in der Fragestunde der Fraktion … vom …)" from the fields, unless the subtitle says it already.
+        QString asked = questionLine(v);
+        QString typedFraktion;
+        QDate typedDate;
+        if (parseQuestionLine(v.subtitle, &typedFraktion, &typedDate))
+            asked.clear();
         QTextBlockFormat titleFormat = mBody;
-        titleFormat.setBottomMargin(v.subtitle.isEmpty() && v.references.isEmpty() ? 14 * mPt : 4 * mPt);
+        titleFormat.setBottomMargin(v.subtitle.isEmpty() && asked.isEmpty() && v.references.isEmpty() ? 14 * mPt : 4 * mPt);
         beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("title"), {}});
         nextLine();
         markedParagraph(titleFormat, v.title, mTitle);
         if (!v.subtitle.isEmpty()) {
             QTextBlockFormat f = mBody;
-            f.setBottomMargin(v.references.isEmpty() ? 14 * mPt : 4 * mPt);
+            f.setBottomMargin(asked.isEmpty() && v.references.isEmpty() ? 14 * mPt : 4 * mPt);
             beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("subtitle"), {}});
             nextLine();
             markedParagraph(f, v.subtitle, mPlain);
         }
         beginPlace({});
+        if (!asked.isEmpty()) {
+            QTextBlockFormat f = mBody;
+            f.setBottomMargin(v.references.isEmpty() ? 14 * mPt : 4 * mPt);
+            paragraph(f, asked, mPlain);
+        }
         if (!v.references.isEmpty()) {
             QTextBlockFormat f = mBody;
             f.setBottomMargin(14 * mPt);

@@ -1148,6 +1148,10 @@ Result<ImportResult> Parser::run()
     v.questionNumber = mHeader.questionNumber;
     v.title = mHeader.title;
     v.subtitle = mHeader.subtitle;
+    // "(Anfrage in der Fragestunde der Fraktion der SPD vom 30.4.20)": the subtitle stays as written, the
+    // fields learn Fraktion and date from it.
+    if (isQuestionKind(kind))
+        parseQuestionLine(mHeader.subtitle, &v.fraktion, &v.askedOn);
     v.references = mHeader.references;
     v.fileCode = mHeader.fileCode;
 

@@ -313,6 +313,45 @@ QDate parseGermanDate(const QString &input)
     return QDate();
 }
 
+QString questionLine(const Vorlage &vorlage)
+{
+    const QString fraktion = vorlage.fraktion.simplified();
+    if (fraktion.isEmpty())
+        return {};
+    QString asked;
+    switch (vorlage.kind) {
+    case VorlageKind::Fragestunde:
+        asked = QCoreApplication::translate("vw::Vorlage", "Anfrage in der Fragestunde der Fraktion %1");
+        break;
+    case VorlageKind::KleineAnfrage:
+        asked = QCoreApplication::translate("vw::Vorlage", "Kleine Anfrage der Fraktion %1");
+        break;
+    case VorlageKind::GrosseAnfrage:
+        asked = QCoreApplication::translate("vw::Vorlage", "Große Anfrage der Fraktion %1");
+        break;
+    default:
+        return {};
+    }
+    asked = asked.arg(fraktion);
+    if (vorlage.askedOn.isValid()) // as the Senate prints it: "vom 30.4.20"
+        asked += QCoreApplication::translate("vw::Vorlage", " vom %1").arg(vorlage.askedOn.toString(QStringLiteral("d.M.yy")));
+    return QLatin1Char('(') + asked + QLatin1Char(')');
+}
+
+bool parseQuestionLine(const QString &text, QString *fraktion, QDate *askedOn)
+{
+    static const QRegularExpression line(
+        QStringLiteral("\\((?:Anfrage in der Fragestunde|Kleine Anfrage|Große Anfrage)\\s+der\\s+Fraktion\\s+"
+                       "([^;()]+?)(?:\\s+vom\\s+([^;()]+?))?\\s*[;)]"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    const QRegularExpressionMatch m = line.match(text);
+    if (!m.hasMatch())
+        return false;
+    *fraktion = m.captured(1).simplified();
+    *askedOn = parseGermanDate(m.captured(2));
+    return true;
+}
+
 QString suggestedFileName(const QString &title)
 {
     static const QRegularExpression unwanted(QStringLiteral("[^\\w\\-–., ]+"),

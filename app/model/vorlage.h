@@ -182,6 +182,14 @@ QString germanLongDate(const QDate &date);
 // Parses 12.05.2020, 4.5.2020, 4.5.20, 2020-05-12 and "12. Mai 2020".
 QDate parseGermanDate(const QString &text);
 
+// The standard line under the title of an answer to a parliamentary question, made from `fraktion` and
+// `askedOn`: "(Anfrage in der Fragestunde der Fraktion der SPD vom 30.4.20)", "(Kleine Anfrage der Fraktion
+// DIE LINKE vom 2.3.21)". Empty for other kinds and without a Fraktion.
+QString questionLine(const Vorlage &vorlage);
+// Finds such a line in `text` (a subtitle as printed or typed, "… vom 1. Februar 2021; Drucksache …" too) and
+// reads Fraktion and date from it; false if `text` holds none.
+bool parseQuestionLine(const QString &text, QString *fraktion, QDate *askedOn);
+
 // A file name (without extension) a user would give a document called `title`: its words, umlauts and ß
 // kept, characters a file name should not hold left out, at most 80 characters.
 QString suggestedFileName(const QString &title);

@@ -228,6 +228,26 @@ TEST_CASE("export to a full disk says so and leaves no file", "[export][diskfull
     }
 }
 
+TEST_CASE("an answer to a question prints the Anfrage line under its title, from Fraktion and date", "[export]")
+{
+    // #11: Fraktion and "Anfrage vom" were entered but printed nowhere.
+    Vorlage v = demoVorlagen()[0];
+    REQUIRE(v.kind == VorlageKind::Fragestunde);
+    const QString line = QStringLiteral("(Anfrage in der Fragestunde der Fraktion der SPD vom 30.4.20)");
+    CHECK(v.fraktion == QStringLiteral("der SPD"));
+    const QString page = simplified(exportAndRead(v).pages.first());
+    CHECK(page.contains(simplified(v.title) + QLatin1Char(' ') + line));
+    CHECK(page.count(QStringLiteral("(Anfrage in der Fragestunde")) == 1);
+
+    v.fraktion = QStringLiteral("DIE LINKE");
+    v.askedOn = QDate(2021, 3, 2);
+    v.kind = VorlageKind::KleineAnfrage;
+    CHECK(simplified(exportAndRead(v).pages.first()).contains(QStringLiteral("(Kleine Anfrage der Fraktion DIE LINKE vom 2.3.21)")));
+    // Typed into the subtitle as well: printed once.
+    v.subtitle = questionLine(v);
+    CHECK(simplified(exportAndRead(v).pages.first()).count(QStringLiteral("Kleine Anfrage der Fraktion")) == 1);
+}
+
 TEST_CASE("the session line follows paper kind and body", "[export]")
 {
     Vorlage v;

@@ -190,7 +190,11 @@ TEST_CASE("import: the reference Vorlage in Markdown-like form is imported compl
     CHECK(v.paperKind == PaperKind::Vorlage);
     CHECK(v.sessionDate == QDate(2020, 5, 12));
     CHECK(v.title == S("Digitalisierung der Verwaltung: Homeoffice im öffentlichen Dienst"));
+    // The line under the title stays as written; the fields it is made of learn from it.
     CHECK(v.subtitle == S("(Anfrage in der Fragestunde der Fraktion der SPD vom 30.4.20)"));
+    CHECK(v.fraktion == S("der SPD"));
+    CHECK(v.askedOn == QDate(2020, 4, 30));
+    CHECK(questionLine(v) == S("(Anfrage in der Fragestunde der Fraktion der SPD vom 30.4.20)"));
     // The header names neither Ressort nor date: G does, and the report says where they come from.
     CHECK(v.ressorts == QList<RessortRef>{RessortRef{S("finanzen"), QString(), true}});
     CHECK(v.date == QDate(2020, 5, 4));
