@@ -223,7 +223,11 @@ Result<void> Workspace::decideSuggestion(qint64 annotationId, Annotation::Sugges
     auto vorlage = load(a->vorlageId);
     if (!vorlage)
         return Error{vorlage.error()};
-    if (isReadOnly(vorlage->status))
+    // Rejecting leaves the text as it is: a decided Vorlage still takes it, so that an open suggestion
+    // can always be settled and does not block the publication forever. Accepting would change the
+    // decided text, and opening a decision again would bring back what blocks.
+    if (isReadOnly(vorlage->status)
+        && (decision != Annotation::Suggestion::Rejected || a->suggestion != Annotation::Suggestion::Open))
         return Error{readOnlyMessage(vorlage.value())};
     const bool open = decision == Annotation::Suggestion::Open;
     QSqlQuery q(database());

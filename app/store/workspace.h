@@ -88,7 +88,7 @@ public:
 
     // Annotations (comments and suggestions). They are kept beside the Vorlage; save() carries their
     // anchors along with every edit (remapAnchors()). New annotations on a decided Vorlage are refused;
-    // replies and resolving stay possible.
+    // replies, resolving and rejecting a suggestion stay possible.
     Result<QList<Annotation>> annotations(qint64 vorlageId) const;
     Result<Annotation> annotation(qint64 annotationId) const;
     // Stores a new comment or suggestion (author and time are filled in when empty) and returns its id.
@@ -97,6 +97,7 @@ public:
     Result<void> setResolved(qint64 annotationId, bool resolved);
     // Records the clerk's decision on a suggestion (Accepted, Rejected, or Open again after an undo).
     // The app changes the text itself, as an undoable command; see acceptSuggestion() for one step.
+    // A decided Vorlage takes only the rejection of an open suggestion (its text stays as decided).
     Result<void> decideSuggestion(qint64 annotationId, Annotation::Suggestion decision);
     // Puts an annotation's anchor back where it was (undoing an accepted suggestion in the app, after
     // the restored text was saved). The anchor must fit the stored text; it is attached again.

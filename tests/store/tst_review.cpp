@@ -324,6 +324,42 @@ TEST_CASE("a decided Vorlage refuses every change and keeps its figure values", 
     }
 }
 
+TEST_CASE("an open suggestion of a decided Vorlage can still be rejected, never accepted", "[store][review]")
+{
+    Fixture f;
+    auto anchor = findAnchor(f.load(), {AnchorPlace::Kind::Section, QStringLiteral("C"), {}}, QStringLiteral("Entschädigung"));
+    REQUIRE(anchor.ok());
+    Annotation s;
+    s.vorlageId = f.id;
+    s.anchor = anchor.value();
+    s.suggestion = Annotation::Suggestion::Open;
+    s.replacement = QStringLiteral("Prämie");
+    const qint64 left = f.ws->addAnnotation(s).value();
+    const qint64 other = f.ws->addAnnotation(s).value();
+    f.decide();
+    const Vorlage decided = f.load();
+
+    // Accepting would change the decided text: refused, in both ways.
+    CHECK_FALSE(f.ws->acceptSuggestion(left).ok());
+    CHECK_FALSE(f.ws->decideSuggestion(left, Annotation::Suggestion::Accepted).ok());
+    CHECK(f.annotation(left).isOpen());
+
+    // Rejecting leaves the text: allowed, recorded with who and when, and no longer open.
+    const auto rejected = f.ws->decideSuggestion(left, Annotation::Suggestion::Rejected);
+    INFO((rejected.ok() ? QString() : rejected.error()).toStdString());
+    REQUIRE(rejected.ok());
+    const Annotation a = f.annotation(left);
+    CHECK(a.suggestion == Annotation::Suggestion::Rejected);
+    CHECK(a.decidedBy == QStringLiteral("Erika Prüferin"));
+    CHECK(a.decided.isValid());
+    CHECK_FALSE(a.isOpen());
+    CHECK(f.load() == decided);
+    // A rejection is not opened again after the decision.
+    CHECK_FALSE(f.ws->decideSuggestion(left, Annotation::Suggestion::Open).ok());
+    CHECK(f.annotation(left).suggestion == Annotation::Suggestion::Rejected);
+    CHECK(f.annotation(other).isOpen());
+}
+
 TEST_CASE("a Neufassung is an editable draft that points to the decided Vorlage", "[store][review]")
 {
     Fixture f;
