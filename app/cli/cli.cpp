@@ -6,6 +6,7 @@
 #include "figurecsv.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
+#include "publicationcheck.h"
 #include "publisher.h"
 #include "vorlagedocument.h"
 #include "validation.h"
@@ -695,6 +696,7 @@ private:
     {
         const QString session = args.option(QStringLiteral("--session-date"));
         const QString outcomeText = args.option(QStringLiteral("--outcome"));
+        const bool force = args.flag(QStringLiteral("--force"));
         const qint64 id = idArgument(args);
         const QString statusText = args.positional();
         args.finish();
@@ -726,6 +728,23 @@ private:
             throw UsageError{tr("„%1“ ist kein Datum.").arg(session)};
         if (!openWorkspace())
             return ExitInputError;
+        // What is left open now blocks the publication later, when the text can no longer change.
+        const bool deferred = to == Status::Beschlossen && outcome == Outcome::Zurueckgestellt;
+        if ((to == Status::Beschlussreif || to == Status::Beschlossen) && !deferred && !force) {
+            const std::optional<Vorlage> v = openVorlage(id);
+            if (!v)
+                return ExitInputError;
+            auto annotations = mWorkspace->annotations(id);
+            if (!annotations)
+                return fail(annotations.error());
+            const OpenReview open = openReview(*v, annotations.value());
+            if (open.any() && v->status != to)
+                return fail(tr("Vorlage %1 wird nicht „%2“ (mit --force trotzdem): diese Punkte der Prüfung sind offen und "
+                               "verhindern später die Veröffentlichung:\n  %3\nEntscheiden Sie sie zuerst (accept, reject, "
+                               "resolve, beteiligung … resolve).")
+                                .arg(id)
+                                .arg(statusLabel(to), open.lines().join(QStringLiteral("\n  "))));
+        }
         if (auto r = mWorkspace->setStatus(id, to, sessionDate, outcome); !r)
             return fail(r.error());
         return ExitOk;

@@ -473,7 +473,6 @@ TEST_CASE("a decided Vorlage refuses every change on the command line and stays 
         args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--comment", "zu spät"}),
         args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--suggest", "Notebook"}),
         {QStringLiteral("accept"), QString::number(suggestion)},
-        {QStringLiteral("reject"), QString::number(suggestion)},
         args({"beteiligung", "2", "add", "ZGF", "--state", "zugestimmt"}),
         args({"beteiligung", "2", "set", "1", "einwaende", "--text", "doch nicht"}),
         args({"beteiligung", "2", "remove", "1"}),
