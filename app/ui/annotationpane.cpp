@@ -335,7 +335,7 @@ QString AnnotationPane::readOnlyReason() const
         return {};
     }
     return tr("Die Vorlage ist %1: Kommentare und Vorschläge können nicht mehr hinzugefügt oder angenommen werden. "
-              "Antworten und Erledigen bleiben möglich.")
+              "Antworten, Erledigen und Ablehnen bleiben möglich.")
         .arg(statusLabel(v.status).toLower());
 }
 
@@ -352,16 +352,28 @@ void AnnotationPane::updateState()
         mAddSuggestion->setToolTip(tr("Einen Ersatz für die markierten Wörter vorschlagen (%1)")
                                        .arg(suggestKeys.toString(QKeySequence::NativeText)));
     }
+    const QString rejectReason = rejectBlockedReason();
     for (auto it = mCards.cbegin(); it != mCards.cend(); ++it) {
-        for (Button b : {Button::Accept, Button::Reject}) {
-            if (QAbstractButton *button = this->button(it.key(), b)) {
-                button->setEnabled(reason.isEmpty());
-                button->setToolTip(reason.isEmpty() ? (b == Button::Accept ? tr("Den Text ersetzen (rückgängig zu machen)")
-                                                                           : tr("Den Vorschlag ablehnen; der Text bleibt"))
-                                                    : reason);
-            }
+        if (QAbstractButton *button = this->button(it.key(), Button::Accept)) {
+            button->setEnabled(reason.isEmpty());
+            button->setToolTip(reason.isEmpty() ? tr("Den Text ersetzen (rückgängig zu machen)") : reason);
+        }
+        if (QAbstractButton *button = this->button(it.key(), Button::Reject)) {
+            button->setEnabled(rejectReason.isEmpty());
+            button->setToolTip(!rejectReason.isEmpty() ? rejectReason
+                               : reason.isEmpty()      ? tr("Den Vorschlag ablehnen; der Text bleibt")
+                                                       : tr("Den Vorschlag ablehnen; der beschlossene Text bleibt, wie er ist"));
         }
     }
+}
+
+QString AnnotationPane::rejectBlockedReason() const
+{
+    // Rejecting leaves the text: a decided Vorlage takes it, so that what blocks its publication can be
+    // settled. Only an earlier version shown for reading takes nothing.
+    if (isReadOnly(mEditor->document()->vorlage().status))
+        return {};
+    return readOnlyReason();
 }
 
 void AnnotationPane::reload()
@@ -908,7 +920,7 @@ Result<void> AnnotationPane::setResolved(qint64 id, bool resolved)
 
 Result<void> AnnotationPane::reject(qint64 id)
 {
-    if (const QString reason = readOnlyReason(); !reason.isEmpty())
+    if (const QString reason = rejectBlockedReason(); !reason.isEmpty())
         return Error{reason};
     auto r = mWorkspace->decideSuggestion(id, Annotation::Suggestion::Rejected);
     reload();

@@ -75,6 +75,9 @@ public:
 
     // Why adding and accepting are not possible (a decided Vorlage), or empty.
     QString readOnlyReason() const;
+    // Why rejecting a suggestion is not possible (an earlier version shown), or empty: a decided
+    // Vorlage still takes rejections, its text stays as decided.
+    QString rejectBlockedReason() const;
     // Entries for the context menu of a text of this Vorlage.
     void addContextEntries(QMenu *menu);
 

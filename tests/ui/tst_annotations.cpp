@@ -473,7 +473,7 @@ TEST_CASE("the pane's buttons answer, resolve and reopen; the filter shows the o
     CHECK_FALSE(f.annotation(id).resolved);
 }
 
-TEST_CASE("a decided Vorlage takes no new comments or decisions; replies and resolving stay", "[ui]")
+TEST_CASE("a decided Vorlage takes no new comments and accepts nothing; replies, resolving and rejecting stay", "[ui]")
 {
     Fixture f;
     VorlageEditor *editor = f.open(f.beschlussvorlage);
@@ -510,6 +510,22 @@ TEST_CASE("a decided Vorlage takes no new comments or decisions; replies and res
     QTest::mouseClick(pane->button(comment, AnnotationPane::Button::Resolve), Qt::LeftButton);
     QTest::qWait(20);
     CHECK(f.annotation(comment).resolved);
+
+    // The open suggestion can still be settled: rejected, the decided text stays as it is.
+    const Vorlage before = ws->load(f.beschlussvorlage).value();
+    QAbstractButton *reject = pane->button(suggestion, AnnotationPane::Button::Reject);
+    REQUIRE(reject);
+    CHECK(reject->isEnabled());
+    CHECK(reject->toolTip().contains(QStringLiteral("beschlossene Text bleibt")));
+    QTest::mouseClick(reject, Qt::LeftButton);
+    QTest::qWait(20);
+    CHECK(f.annotation(suggestion).suggestion == Annotation::Suggestion::Rejected);
+    CHECK(ws->load(f.beschlussvorlage).value() == before);
+    REQUIRE(pane->threadWidget(suggestion));
+    auto *state = pane->threadWidget(suggestion)->findChild<QLabel *>(QStringLiteral("state"));
+    REQUIRE(state);
+    CHECK(state->text() == QStringLiteral("abgelehnt"));
+    CHECK_FALSE(pane->button(suggestion, AnnotationPane::Button::Reject));
 }
 
 TEST_CASE("the review PDF of the current Vorlage carries its comments", "[ui]")
