@@ -141,7 +141,9 @@ public:
     // Marks an objection of the Beteiligung as settled (or open again). The one change a decided
     // Vorlage still takes: the Senate decides over objections, and the record must say so.
     Result<void> setObjectionResolved(qint64 vorlageId, const QString &participationId, bool resolved);
-    // A Neufassung of a (decided) Vorlage: a new draft pointing to it. Returns its id.
+    // A Neufassung of a (decided) Vorlage: a new draft pointing to it. Returns its id. The open threads
+    // (comments not resolved, suggestions not decided, with their replies) go with it, on the same places
+    // of the draft; in one transaction.
     Result<qint64> addNeufassung(qint64 vorlageId);
     static QString readOnlyMessage(const Vorlage &vorlage);
 
@@ -186,6 +188,8 @@ private:
     Workspace(QString path, QString connection);
     Result<void> loadRessorts();
     Result<void> writeParts(const Vorlage &vorlage, qint64 id);
+    // The part of add() that runs inside its transaction: inserts one new Vorlage, returns its id.
+    Result<qint64> insertInTransaction(const Vorlage &vorlage);
     // The parts of save(), setStatus() and the other writers that run inside their transaction.
     Result<int> saveInTransaction(const Vorlage &vorlage);
     Result<void> moveAnchors(const Vorlage &before, const Vorlage &after);
