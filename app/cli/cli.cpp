@@ -497,15 +497,17 @@ private:
         const std::optional<Vorlage> v = openVorlage(id);
         if (!v)
             return ExitInputError;
-        AnchorPlace place;
+        // The words as printed: a figure by its value, a section with the answers, questions and
+        // Beschluss items it prints.
+        const FigureValues figures = figuresOf(*v);
+        Result<Anchor> anchor = Error{QString()};
         if (!label.isEmpty()) {
-            place = {AnchorPlace::Kind::Section, label.toUpper(), {}};
-            if (!v->section(place.field))
+            if (!v->section(label.toUpper()))
                 return fail(tr("Vorlage %1 hat keinen Abschnitt %2.").arg(id).arg(label));
+            anchor = findAnchorInSection(*v, label.toUpper(), quote, occurrenceNumber, &figures);
         } else {
-            place = {AnchorPlace::Kind::Header, field, {}};
+            anchor = findAnchor(*v, {AnchorPlace::Kind::Header, field, {}}, quote, occurrenceNumber, &figures);
         }
-        auto anchor = findAnchor(*v, place, quote, occurrenceNumber);
         if (!anchor)
             return fail(anchor.error());
         Annotation a;

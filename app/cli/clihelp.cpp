@@ -105,8 +105,9 @@ const QList<CliCommandHelp> commandTable = {
      QT_TRANSLATE_NOOP("vw::CliHelp", "eine Textstelle kommentieren oder eine Änderung vorschlagen"),
      QT_TRANSLATE_NOOP("vw::CliHelp",
         "Verankert einen Kommentar (oder mit --suggest einen Änderungsvorschlag) an der Stelle des\n"
-        "Abschnitts oder Kopffelds, an der TEXT steht; kommt TEXT mehrfach vor, wählt --occurrence N das\n"
-        "N-te Vorkommen. Ohne --author gilt der Name aus dem Benutzerprofil. Die letzte Zeile der Ausgabe\n"
+        "Abschnitts oder Kopffelds, an der TEXT steht; zum Abschnitt gehören die Fragen, Antworten und\n"
+        "Beschlusspunkte, die in ihm stehen, und Zahlen zählen mit ihrem Wert. Kommt TEXT mehrfach vor,\n"
+        "wählt --occurrence N das N-te Vorkommen. Ohne --author gilt der Name aus dem Benutzerprofil. Die letzte Zeile der Ausgabe\n"
         "ist die Nummer des Kommentars. Beschlossene Vorlagen nehmen keine Kommentare mehr an.")},
     {"annotations",
      QT_TRANSLATE_NOOP("vw::CliHelp", "annotations ID [--json]"),

@@ -817,7 +817,7 @@ Result<Anchor> AnnotationPane::selectionAnchor()
     selected.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
     if (anchor.quote != selected && !selected.contains(QLatin1Char('\n'))) {
         // A text whose positions do not count as the model does (a figure in a question): find the words.
-        if (auto found = findAnchor(v, t->place, selected))
+        if (auto found = findAnchor(v, t->place, selected, 0, &mEditor->figureValues()))
             return found.value();
     }
     if (anchor.quote.trimmed().isEmpty())
