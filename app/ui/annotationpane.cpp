@@ -44,6 +44,9 @@ namespace vw {
 namespace {
 
 constexpr QChar objectReplacement(0xFFFC);
+// The widest the comment column's minimum gets for what does not wrap in its cards.
+constexpr int maxMinimumWidth = 360;
+constexpr int minimumPaneWidth = 200;
 
 const QKeySequence commentKeys(Qt::CTRL | Qt::ALT | Qt::Key_K);
 const QKeySequence suggestKeys(Qt::CTRL | Qt::ALT | Qt::Key_V);
@@ -217,7 +220,7 @@ AnnotationPane::AnnotationPane(Workspace *workspace, VorlageEditor *editor, QWid
     };
 
     setObjectName(QStringLiteral("annotationPane"));
-    setMinimumWidth(200);
+    setMinimumWidth(minimumPaneWidth);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(4);
@@ -248,7 +251,7 @@ AnnotationPane::AnnotationPane(Workspace *workspace, VorlageEditor *editor, QWid
     addRow->addStretch();
     layout->addLayout(addRow);
 
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = mScroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -488,6 +491,14 @@ void AnnotationPane::rebuild()
             }
         }
     }
+    // What does not wrap (the state, the buttons, a long word) must fit beside the scroll bar: the column
+    // is never narrower than that, else the cards are cut off at its right edge. Up to a limit: a very long
+    // unbroken word must not push the text aside.
+    mScroll->setMinimumWidth(std::min(mList->minimumSizeHint().width() + mScroll->verticalScrollBar()->sizeHint().width()
+                                          + 2 * mScroll->frameWidth(),
+                                      maxMinimumWidth));
+    const QMargins margins = layout()->contentsMargins();
+    setMinimumWidth(std::max(minimumPaneWidth, mScroll->minimumWidth() + margins.left() + margins.right()));
     mEmpty->setVisible(ids.isEmpty());
     if (ids.isEmpty() && !mAnnotations.isEmpty())
         mEmpty->setText(tr("Keine offenen Kommentare."));
@@ -583,6 +594,8 @@ QWidget *AnnotationPane::makeCard(const Annotation &a, QWidget *parent)
         text->setWordWrap(true);
         text->setTextFormat(Qt::PlainText);
         auto *by = new QLabel(tr("%1 · %2").arg(r.author, germanDateTime(r.created)), reply);
+        by->setWordWrap(true); // a long name must not widen the column beyond its width
+        by->setTextFormat(Qt::PlainText);
         by->setStyleSheet(QStringLiteral("color: #6b6b6b; font-size: 8pt;"));
         rl->addWidget(text);
         rl->addWidget(by);

@@ -16,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QMainWindow;
 class QMenu;
+class QScrollArea;
 class QToolButton;
 class QVBoxLayout;
 
@@ -115,6 +116,7 @@ private:
     QComboBox *mFilterBox;
     QToolButton *mAddComment;
     QToolButton *mAddSuggestion;
+    QScrollArea *mScroll;
     QWidget *mList;
     QVBoxLayout *mListLayout;
     QLabel *mEmpty;
