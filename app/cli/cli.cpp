@@ -7,6 +7,7 @@
 #include "figurecsv.h"
 #include "pdfexporter.h"
 #include "pdfimporter.h"
+#include "publicationcheck.h"
 #include "publisher.h"
 #include "vorlagedocument.h"
 #include "validation.h"
@@ -501,15 +502,17 @@ private:
         const std::optional<Vorlage> v = openVorlage(id);
         if (!v)
             return ExitInputError;
-        AnchorPlace place;
+        // The words as printed: a figure by its value, a section with the answers, questions and
+        // Beschluss items it prints.
+        const FigureValues figures = figuresOf(*v);
+        Result<Anchor> anchor = Error{QString()};
         if (!label.isEmpty()) {
-            place = {AnchorPlace::Kind::Section, label.toUpper(), {}};
-            if (!v->section(place.field))
+            if (!v->section(label.toUpper()))
                 return fail(tr("Vorlage %1 hat keinen Abschnitt %2.").arg(id).arg(label));
+            anchor = findAnchorInSection(*v, label.toUpper(), quote, occurrenceNumber, &figures);
         } else {
-            place = {AnchorPlace::Kind::Header, field, {}};
+            anchor = findAnchor(*v, {AnchorPlace::Kind::Header, field, {}}, quote, occurrenceNumber, &figures);
         }
-        auto anchor = findAnchor(*v, place, quote, occurrenceNumber);
         if (!anchor)
             return fail(anchor.error());
         Annotation a;
@@ -700,6 +703,7 @@ private:
     {
         const QString session = args.option(QStringLiteral("--session-date"));
         const QString outcomeText = args.option(QStringLiteral("--outcome"));
+        const bool force = args.flag(QStringLiteral("--force"));
         const qint64 id = idArgument(args);
         const QString statusText = args.positional();
         args.finish();
@@ -731,6 +735,23 @@ private:
             throw UsageError{tr("„%1“ ist kein Datum.").arg(session)};
         if (!openWorkspace())
             return ExitInputError;
+        // What is left open now blocks the publication later, when the text can no longer change.
+        const bool deferred = to == Status::Beschlossen && outcome == Outcome::Zurueckgestellt;
+        if ((to == Status::Beschlussreif || to == Status::Beschlossen) && !deferred && !force) {
+            const std::optional<Vorlage> v = openVorlage(id);
+            if (!v)
+                return ExitInputError;
+            auto annotations = mWorkspace->annotations(id);
+            if (!annotations)
+                return fail(annotations.error());
+            const OpenReview open = openReview(*v, annotations.value());
+            if (open.any() && v->status != to)
+                return fail(tr("Vorlage %1 wird nicht „%2“ (mit --force trotzdem): diese Punkte der Prüfung sind offen und "
+                               "verhindern später die Veröffentlichung:\n  %3\nEntscheiden Sie sie zuerst (accept, reject, "
+                               "resolve, beteiligung … resolve).")
+                                .arg(id)
+                                .arg(statusLabel(to), open.lines().join(QStringLiteral("\n  "))));
+        }
         if (auto r = mWorkspace->setStatus(id, to, sessionDate, outcome); !r)
             return fail(r.error());
         return ExitOk;

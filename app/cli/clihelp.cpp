@@ -105,8 +105,9 @@ const QList<CliCommandHelp> commandTable = {
      QT_TRANSLATE_NOOP("vw::CliHelp", "eine Textstelle kommentieren oder eine Änderung vorschlagen"),
      QT_TRANSLATE_NOOP("vw::CliHelp",
         "Verankert einen Kommentar (oder mit --suggest einen Änderungsvorschlag) an der Stelle des\n"
-        "Abschnitts oder Kopffelds, an der TEXT steht; kommt TEXT mehrfach vor, wählt --occurrence N das\n"
-        "N-te Vorkommen. Ohne --author gilt der Name aus dem Benutzerprofil. Die letzte Zeile der Ausgabe\n"
+        "Abschnitts oder Kopffelds, an der TEXT steht; zum Abschnitt gehören die Fragen, Antworten und\n"
+        "Beschlusspunkte, die in ihm stehen, und Zahlen zählen mit ihrem Wert. Kommt TEXT mehrfach vor,\n"
+        "wählt --occurrence N das N-te Vorkommen. Ohne --author gilt der Name aus dem Benutzerprofil. Die letzte Zeile der Ausgabe\n"
         "ist die Nummer des Kommentars. Beschlossene Vorlagen nehmen keine Kommentare mehr an.")},
     {"annotations",
      QT_TRANSLATE_NOOP("vw::CliHelp", "annotations ID [--json]"),
@@ -128,7 +129,7 @@ const QList<CliCommandHelp> commandTable = {
      ""},
     {"reject",
      QT_TRANSLATE_NOOP("vw::CliHelp", "reject VORSCHLAG"),
-     QT_TRANSLATE_NOOP("vw::CliHelp", "einen Änderungsvorschlag ablehnen"),
+     QT_TRANSLATE_NOOP("vw::CliHelp", "einen Änderungsvorschlag ablehnen (auch nach dem Beschluss)"),
      ""},
     {"version",
      QT_TRANSLATE_NOOP("vw::CliHelp", "version ID --name NAME"),
@@ -151,14 +152,16 @@ const QList<CliCommandHelp> commandTable = {
         "V1 und V2 sind Nummern von Fassungen oder „aktuell“. Zeigt je geänderter Stelle [-Streichungen-]\n"
         "und {+Einfügungen+}; mit --pdf als PDF, Einfügungen unterstrichen, Streichungen durchgestrichen.")},
     {"status",
-     QT_TRANSLATE_NOOP("vw::CliHelp", "status ID [STATUS] [--session-date DATUM] [--outcome ERGEBNIS]"),
+     QT_TRANSLATE_NOOP("vw::CliHelp", "status ID [STATUS] [--session-date DATUM] [--outcome ERGEBNIS] [--force]"),
      QT_TRANSLATE_NOOP("vw::CliHelp", "den Status einer Vorlage zeigen oder ändern"),
      QT_TRANSLATE_NOOP("vw::CliHelp",
         "Ohne STATUS: der Status und sein Verlauf. STATUS: entwurf, in-abstimmung, beschlussreif,\n"
         "beschlossen (veröffentlicht wird mit publish). Für beschlossen gehören --session-date und\n"
         "--outcome (unveraendert, geaendert, zurueckgestellt) dazu; zurückgestellte Vorlagen bleiben\n"
         "beschlussreif. Jeder Wechsel hält automatisch eine Fassung fest; eine beschlossene Vorlage ist\n"
-        "schreibgeschützt.")},
+        "schreibgeschützt. Sind noch Änderungsvorschläge, Kommentare oder Einwände offen, die später die\n"
+        "Veröffentlichung verhindern, wird beschlussreif und beschlossen verweigert; --force wechselt\n"
+        "trotzdem.")},
     {"neufassung",
      QT_TRANSLATE_NOOP("vw::CliHelp", "neufassung ID"),
      QT_TRANSLATE_NOOP("vw::CliHelp", "Neufassung einer beschlossenen Vorlage anlegen; gibt ihre Nummer aus"),

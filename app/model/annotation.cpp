@@ -6,6 +6,8 @@
 #include <QHash>
 
 #include <algorithm>
+#include <limits>
+#include <tuple>
 #include <type_traits>
 
 namespace vw {
@@ -363,39 +365,150 @@ bool suggestionFromKey(const QString &key, Annotation::Suggestion *s)
     return false;
 }
 
-Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote, int occurrence)
+namespace {
+
+// Every range of the place's anchor text that holds `quote`, by start: as typed in the anchor text
+// (a figure as U+FFFC) or as printed, a figure as its value ("3027 Notebooks"); a match that starts
+// or ends inside a printed value takes the whole figure.
+QList<Anchor> quoteMatches(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote,
+                           const FigureValues *figures)
 {
-    if (!placeExists(vorlage, place))
-        return Error{placeGoneMessage(vorlage, place)};
+    const QString text = anchorText(vorlage, place);
+    QList<Anchor> found;
+    const auto add = [&](int start, int end) {
+        Anchor a;
+        a.place = place;
+        a.start = start;
+        a.end = end;
+        a.quote = text.mid(start, end - start);
+        if (!found.contains(a))
+            found.append(a);
+    };
+    for (qsizetype i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1))
+        add(int(i), int(i + quote.size()));
+
+    if (place.kind != AnchorPlace::Kind::Header) {
+        // The printed text, and for each of its characters where its unit begins and ends in the anchor text.
+        QString printed;
+        QList<int> unitStart;
+        QList<int> unitEnd;
+        int offset = 0;
+        const QList<const Paragraph *> lines = placeLines(vorlage, place);
+        for (int l = 0; l < lines.size(); ++l) {
+            if (l > 0) {
+                printed += QLatin1Char('\n');
+                unitStart << offset;
+                unitEnd << ++offset;
+            }
+            for (const Span &s : lines[l]->spans) {
+                const QString piece = s.isFigure() ? s.printed(figures) : s.text;
+                for (qsizetype c = 0; c < piece.size(); ++c) {
+                    unitStart << (s.isFigure() ? offset : offset + int(c));
+                    unitEnd << (s.isFigure() ? offset + 1 : offset + int(c) + 1);
+                }
+                printed += piece;
+                offset += s.isFigure() ? 1 : int(s.text.size());
+            }
+        }
+        for (qsizetype i = printed.indexOf(quote); i >= 0; i = printed.indexOf(quote, i + 1))
+            add(unitStart[i], unitEnd[i + quote.size() - 1]);
+    }
+    std::sort(found.begin(), found.end(), [](const Anchor &a, const Anchor &b) {
+        return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+    });
+    return found;
+}
+
+// Picks the occurrence from the matches, or says why not ("… kommt in Abschnitt B 2-mal vor").
+Result<Anchor> chooseOccurrence(const QList<Anchor> &matches, const QString &quote, const QString &where, int occurrence)
+{
+    if (matches.isEmpty())
+        return Error{tr("Der Text „%1“ kommt %2 nicht vor.").arg(shortQuote(quote), where)};
+    if (occurrence == 0 && matches.size() > 1)
+        return Error{tr("Der Text „%1“ kommt %2 %3-mal vor; geben Sie an, welches Vorkommen gemeint ist.")
+                         .arg(shortQuote(quote), where)
+                         .arg(matches.size())};
+    if (occurrence > matches.size())
+        return Error{tr("Der Text „%1“ kommt %2 nur %3-mal vor, nicht %4-mal.")
+                         .arg(shortQuote(quote), where)
+                         .arg(matches.size())
+                         .arg(occurrence)};
+    return matches.at(occurrence == 0 ? 0 : occurrence - 1);
+}
+
+Result<void> checkQuery(const QString &quote, int occurrence)
+{
     if (quote.isEmpty())
         return Error{tr("Geben Sie den Text an, auf den sich die Anmerkung bezieht.")};
     if (occurrence < 0)
         return Error{tr("Das Vorkommen muss eine positive Zahl sein.")};
+    return {};
+}
 
-    const QString text = anchorText(vorlage, place);
-    QList<int> positions;
-    for (qsizetype i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1))
-        positions.append(int(i));
+} // namespace
 
-    const QString where = placeInSentence(vorlage, place);
-    if (positions.isEmpty())
-        return Error{tr("Der Text „%1“ kommt %2 nicht vor.").arg(shortQuote(quote), where)};
-    if (occurrence == 0 && positions.size() > 1)
-        return Error{tr("Der Text „%1“ kommt %2 %3-mal vor; geben Sie an, welches Vorkommen gemeint ist.")
-                         .arg(shortQuote(quote), where)
-                         .arg(positions.size())};
-    if (occurrence > positions.size())
-        return Error{tr("Der Text „%1“ kommt %2 nur %3-mal vor, nicht %4-mal.")
-                         .arg(shortQuote(quote), where)
-                         .arg(positions.size())
-                         .arg(occurrence)};
+Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote, int occurrence,
+                          const FigureValues *figures)
+{
+    if (!placeExists(vorlage, place))
+        return Error{placeGoneMessage(vorlage, place)};
+    if (auto r = checkQuery(quote, occurrence); !r)
+        return Error{r.error()};
+    return chooseOccurrence(quoteMatches(vorlage, place, quote, figures), quote, placeInSentence(vorlage, place),
+                            occurrence);
+}
 
-    Anchor anchor;
-    anchor.place = place;
-    anchor.start = positions.at(occurrence == 0 ? 0 : occurrence - 1);
-    anchor.end = anchor.start + int(quote.size());
-    anchor.quote = quote;
-    return anchor;
+Result<Anchor> findAnchorInSection(const Vorlage &vorlage, const QString &label, const QString &quote, int occurrence,
+                                   const FigureValues *figures)
+{
+    const AnchorPlace sectionPlace{AnchorPlace::Kind::Section, label, {}};
+    const Section *section = vorlage.section(label);
+    if (!section)
+        return Error{placeGoneMessage(vorlage, sectionPlace)};
+    if (auto r = checkQuery(quote, occurrence); !r)
+        return Error{r.error()};
+
+    // Reading order: the section's own lines block by block, a placeholder's items where it stands.
+    const QList<Anchor> own = quoteMatches(vorlage, sectionPlace, quote, figures);
+    const QString ownText = anchorText(vorlage, sectionPlace);
+    QList<Anchor> matches;
+    int line = 0; // the first line of the next block in the section's anchor text
+    int next = 0; // the next of the section's own matches
+    const auto ownUpTo = [&](int endLine) {
+        for (; next < own.size() && int(ownText.left(own[next].start).count(QLatin1Char('\n'))) < endLine; ++next)
+            matches << own[next];
+    };
+    for (const Block &b : section->content) {
+        switch (b.type) {
+        case Block::Type::Paragraph:
+            line += 1;
+            break;
+        case Block::Type::BulletList:
+        case Block::Type::NumberedList:
+            line += int(b.items.size());
+            break;
+        case Block::Type::Table:
+            for (const auto &row : b.rows)
+                line += int(row.size());
+            break;
+        case Block::Type::Questions:
+        case Block::Type::Answers:
+            ownUpTo(line);
+            for (const Question &q : vorlage.questions)
+                matches += quoteMatches(vorlage,
+                                        {b.type == Block::Type::Questions ? AnchorPlace::Kind::Question : AnchorPlace::Kind::Answer,
+                                         {}, q.id},
+                                        quote, figures);
+            break;
+        case Block::Type::Beschluss:
+            ownUpTo(line);
+            for (const BeschlussItem &item : vorlage.beschluss)
+                matches += quoteMatches(vorlage, {AnchorPlace::Kind::Beschluss, {}, item.id}, quote, figures);
+            break;
+        }
+    }
+    ownUpTo(std::numeric_limits<int>::max());
+    return chooseOccurrence(matches, quote, placeInSentence(vorlage, sectionPlace), occurrence);
 }
 
 bool isReplaced(const QList<DiffRun> &runs, int start, int end)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "figure.h"
 #include "textdiff.h"
 #include "vorlage.h"
 
@@ -83,8 +84,16 @@ QString suggestionKey(Annotation::Suggestion s);
 bool suggestionFromKey(const QString &key, Annotation::Suggestion *s);
 
 // Finds `quote` in the place's text: the only occurrence, or the `occurrence`-th (1-based). Fails with
-// a German message when the text does not contain it or contains it more than once.
-Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote, int occurrence = 0);
+// a German message when the text does not contain it or contains it more than once. A quoted figure
+// matches as U+FFFC and, as printed, as its value (`figures`, else a frozen value); a match that takes
+// part of a printed value takes the whole figure.
+Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote, int occurrence = 0,
+                          const FigureValues *figures = nullptr);
+// The same in a section as it is read: its own text and the questions, answers and Beschluss items
+// printed in it (its placeholders), in reading order; occurrences count over all of them. The anchor
+// goes to the place the words are in: the section, or the answer, question or Beschluss item by its id.
+Result<Anchor> findAnchorInSection(const Vorlage &vorlage, const QString &label, const QString &quote,
+                                   int occurrence = 0, const FigureValues *figures = nullptr);
 
 // Carries anchors from one state of a Vorlage to the next: every anchor whose place changed is moved
 // with its words (remapRange() over the two texts) or marked detached when they are gone. Anchors

@@ -372,6 +372,31 @@ QList<PublicationIssue> personalDataWarnings(const Vorlage &v, const QStringList
     return out;
 }
 
+OpenReview openReview(const Vorlage &vorlage, const QList<Annotation> &annotations)
+{
+    OpenReview open;
+    for (const Annotation &a : annotations) {
+        if (a.isOpen())
+            ++(a.isSuggestion() ? open.suggestions : open.comments);
+    }
+    for (const Participation &p : vorlage.beteiligung)
+        open.objections += p.isOpenObjection() ? 1 : 0;
+    return open;
+}
+
+QStringList OpenReview::lines() const
+{
+    QStringList result;
+    if (suggestions > 0)
+        result << (suggestions == 1 ? tr("1 offener Änderungsvorschlag") : tr("%1 offene Änderungsvorschläge").arg(suggestions));
+    if (comments > 0)
+        result << (comments == 1 ? tr("1 nicht erledigter Kommentar") : tr("%1 nicht erledigte Kommentare").arg(comments));
+    if (objections > 0)
+        result << (objections == 1 ? tr("1 Beteiligung mit nicht ausgeräumten Einwänden")
+                                   : tr("%1 Beteiligungen mit nicht ausgeräumten Einwänden").arg(objections));
+    return result;
+}
+
 PublicationCheck checkPublication(const Vorlage &vorlage, const QList<Annotation> &annotations,
                                   const QStringList &protectedNames, const FigureValues *figures)
 {

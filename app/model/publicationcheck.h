@@ -62,6 +62,21 @@ QList<PublicationIssue> personalDataWarnings(const Vorlage &vorlage, const QStri
 PublicationCheck checkPublication(const Vorlage &vorlage, const QList<Annotation> &annotations,
                                   const QStringList &protectedNames, const FigureValues *figures = nullptr);
 
+// What of the review is still open and would refuse the publication later: suggestions not decided,
+// comments not resolved (Annotation::isOpen()), objections of the Beteiligung not settled. Asked before a
+// Vorlage becomes Beschlussreif or Beschlossen, while they can still be settled in the text.
+struct OpenReview {
+    int suggestions = 0;
+    int comments = 0;
+    int objections = 0;
+
+    bool any() const { return suggestions + comments + objections > 0; }
+    // German, one line per kind: "2 offene Änderungsvorschläge", "1 nicht erledigter Kommentar",
+    // "1 Beteiligung mit nicht ausgeräumten Einwänden".
+    QStringList lines() const;
+};
+OpenReview openReview(const Vorlage &vorlage, const QList<Annotation> &annotations);
+
 // The sentence of F that says the Vorlage is not to be published ("Die Vorlage ist nicht zur
 // Veröffentlichung geeignet", "Einer Veröffentlichung stehen Gründe des Datenschutzes entgegen",
 // "Von einer Veröffentlichung wird abgesehen"); empty when F allows it ("Einer Veröffentlichung stehen

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -223,7 +224,11 @@ Result<void> Workspace::decideSuggestion(qint64 annotationId, Annotation::Sugges
     auto vorlage = load(a->vorlageId);
     if (!vorlage)
         return Error{vorlage.error()};
-    if (isReadOnly(vorlage->status))
+    // Rejecting leaves the text as it is: a decided Vorlage still takes it, so that an open suggestion
+    // can always be settled and does not block the publication forever. Accepting would change the
+    // decided text, and opening a decision again would bring back what blocks.
+    if (isReadOnly(vorlage->status)
+        && (decision != Annotation::Suggestion::Rejected || a->suggestion != Annotation::Suggestion::Open))
         return Error{readOnlyMessage(vorlage.value())};
     const bool open = decision == Annotation::Suggestion::Open;
     QSqlQuery q(database());
@@ -587,10 +592,58 @@ Result<void> Workspace::setObjectionResolved(qint64 vorlageId, const QString &pa
 
 Result<qint64> Workspace::addNeufassung(qint64 vorlageId)
 {
+    Transaction tx(database());
+    if (auto r = begin(tx); !r)
+        return Error{r.error()};
     auto v = load(vorlageId);
     if (!v)
         return Error{v.error()};
-    return add(neufassung(v.value()));
+    auto threads = annotations(vorlageId);
+    if (!threads)
+        return Error{threads.error()};
+    const Vorlage draft = neufassung(v.value());
+    auto id = insertInTransaction(draft);
+    if (!id)
+        return id;
+
+    // The open threads go on to the draft, on the same places: the copy's questions and Beschluss items
+    // have ids of their own, in the same order.
+    QHash<QString, QString> itemIds;
+    for (int i = 0; i < v->questions.size() && i < draft.questions.size(); ++i)
+        itemIds.insert(v->questions[i].id, draft.questions[i].id);
+    for (int i = 0; i < v->beschluss.size() && i < draft.beschluss.size(); ++i)
+        itemIds.insert(v->beschluss[i].id, draft.beschluss[i].id);
+    for (const Annotation &a : threads.value()) {
+        if (!a.isOpen())
+            continue;
+        AnchorPlace place = a.anchor.place;
+        if (!place.itemId.isEmpty())
+            place.itemId = itemIds.value(place.itemId, place.itemId);
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("INSERT INTO annotation (vorlage_id, place, start, end, quote, detached, author, created, "
+                                 "text, suggestion, replacement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &value : {QVariant(id.value()), QVariant(anchorPlaceKey(place)), QVariant(a.anchor.start),
+                                      QVariant(a.anchor.end), QVariant(orEmpty(a.anchor.quote)), QVariant(a.anchor.detached),
+                                      QVariant(orEmpty(a.author)), QVariant(a.created.toUTC().toString(Qt::ISODate)),
+                                      QVariant(orEmpty(a.text)), QVariant(orEmpty(suggestionKey(a.suggestion))),
+                                      QVariant(orEmpty(a.replacement))})
+            q.addBindValue(value);
+        if (auto r = execQuery(q, tr("Kommentare übernehmen")); !r)
+            return Error{r.error()};
+        const qint64 copied = q.lastInsertId().toLongLong();
+        for (const Reply &reply : a.replies) {
+            QSqlQuery r(database());
+            r.prepare(QStringLiteral("INSERT INTO annotation_reply (annotation_id, author, created, text) VALUES (?, ?, ?, ?)"));
+            for (const QVariant &value : {QVariant(copied), QVariant(orEmpty(reply.author)),
+                                          QVariant(reply.created.toUTC().toString(Qt::ISODate)), QVariant(orEmpty(reply.text))})
+                r.addBindValue(value);
+            if (auto e = execQuery(r, tr("Kommentare übernehmen")); !e)
+                return Error{e.error()};
+        }
+    }
+    if (auto r = tx.commit(); !r)
+        return Error{r.error()};
+    return id;
 }
 
 // ---- Publication ---------------------------------------------------------------------------------

@@ -483,30 +483,38 @@ Result<QList<qint64>> Workspace::addAll(const QList<Vorlage> &vorlagen)
     Transaction tx(database());
     if (!tx.active())
         return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     QList<qint64> ids;
     for (const Vorlage &vorlage : vorlagen) {
-        QSqlQuery q(database());
-        q.prepare(QStringLiteral(
-            "INSERT INTO vorlage (kind, paper_kind, date, session_date, body, question_number, title, "
-            "subtitle, refs, file_code, question_signatories, fraktion, asked_on, created, modified, modified_by, "
-            "status, outcome, predecessor_id) VALUES (:kind, :paper_kind, :date, :session_date, :body, "
-            ":question_number, :title, :subtitle, :refs, :file_code, :question_signatories, :fraktion, :asked_on, "
-            ":modified, :modified, :modified_by, :status, :outcome, :predecessor)"));
-        bindHeader(q, vorlage, now, mAuthor);
-        q.bindValue(QStringLiteral(":status"), statusKey(vorlage.status));
-        q.bindValue(QStringLiteral(":outcome"), outcomeKey(vorlage.outcome));
-        q.bindValue(QStringLiteral(":predecessor"), vorlage.predecessorId ? QVariant(vorlage.predecessorId) : QVariant());
-        if (auto r = execQuery(q, tr("Vorlage anlegen")); !r)
-            return Error{r.error()};
-        const qint64 id = q.lastInsertId().toLongLong();
-        if (auto r = writeParts(vorlage, id); !r)
-            return Error{r.error()};
-        ids << id;
+        auto id = insertInTransaction(vorlage);
+        if (!id)
+            return Error{id.error()};
+        ids << id.value();
     }
     if (auto r = tx.commit(); !r)
         return Error{tr("Die Vorlage konnte nicht gespeichert werden: %1").arg(r.error())};
     return ids;
+}
+
+Result<qint64> Workspace::insertInTransaction(const Vorlage &vorlage)
+{
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO vorlage (kind, paper_kind, date, session_date, body, question_number, title, "
+        "subtitle, refs, file_code, question_signatories, fraktion, asked_on, created, modified, modified_by, "
+        "status, outcome, predecessor_id) VALUES (:kind, :paper_kind, :date, :session_date, :body, "
+        ":question_number, :title, :subtitle, :refs, :file_code, :question_signatories, :fraktion, :asked_on, "
+        ":modified, :modified, :modified_by, :status, :outcome, :predecessor)"));
+    bindHeader(q, vorlage, now, mAuthor);
+    q.bindValue(QStringLiteral(":status"), statusKey(vorlage.status));
+    q.bindValue(QStringLiteral(":outcome"), outcomeKey(vorlage.outcome));
+    q.bindValue(QStringLiteral(":predecessor"), vorlage.predecessorId ? QVariant(vorlage.predecessorId) : QVariant());
+    if (auto r = execQuery(q, tr("Vorlage anlegen")); !r)
+        return Error{r.error()};
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (auto r = writeParts(vorlage, id); !r)
+        return Error{r.error()};
+    return id;
 }
 
 Result<int> Workspace::save(const Vorlage &vorlage)

@@ -88,7 +88,7 @@ public:
 
     // Annotations (comments and suggestions). They are kept beside the Vorlage; save() carries their
     // anchors along with every edit (remapAnchors()). New annotations on a decided Vorlage are refused;
-    // replies and resolving stay possible.
+    // replies, resolving and rejecting a suggestion stay possible.
     Result<QList<Annotation>> annotations(qint64 vorlageId) const;
     Result<Annotation> annotation(qint64 annotationId) const;
     // Stores a new comment or suggestion (author and time are filled in when empty) and returns its id.
@@ -97,6 +97,7 @@ public:
     Result<void> setResolved(qint64 annotationId, bool resolved);
     // Records the clerk's decision on a suggestion (Accepted, Rejected, or Open again after an undo).
     // The app changes the text itself, as an undoable command; see acceptSuggestion() for one step.
+    // A decided Vorlage takes only the rejection of an open suggestion (its text stays as decided).
     Result<void> decideSuggestion(qint64 annotationId, Annotation::Suggestion decision);
     // Puts an annotation's anchor back where it was (undoing an accepted suggestion in the app, after
     // the restored text was saved). The anchor must fit the stored text; it is attached again.
@@ -140,7 +141,9 @@ public:
     // Marks an objection of the Beteiligung as settled (or open again). The one change a decided
     // Vorlage still takes: the Senate decides over objections, and the record must say so.
     Result<void> setObjectionResolved(qint64 vorlageId, const QString &participationId, bool resolved);
-    // A Neufassung of a (decided) Vorlage: a new draft pointing to it. Returns its id.
+    // A Neufassung of a (decided) Vorlage: a new draft pointing to it. Returns its id. The open threads
+    // (comments not resolved, suggestions not decided, with their replies) go with it, on the same places
+    // of the draft; in one transaction.
     Result<qint64> addNeufassung(qint64 vorlageId);
     static QString readOnlyMessage(const Vorlage &vorlage);
 
@@ -185,6 +188,8 @@ private:
     Workspace(QString path, QString connection);
     Result<void> loadRessorts();
     Result<void> writeParts(const Vorlage &vorlage, qint64 id);
+    // The part of add() that runs inside its transaction: inserts one new Vorlage, returns its id.
+    Result<qint64> insertInTransaction(const Vorlage &vorlage);
     // The parts of save(), setStatus() and the other writers that run inside their transaction.
     Result<int> saveInTransaction(const Vorlage &vorlage);
     Result<void> moveAnchors(const Vorlage &before, const Vorlage &after);

@@ -44,6 +44,9 @@ namespace vw {
 namespace {
 
 constexpr QChar objectReplacement(0xFFFC);
+// The widest the comment column's minimum gets for what does not wrap in its cards.
+constexpr int maxMinimumWidth = 360;
+constexpr int minimumPaneWidth = 200;
 
 const QKeySequence commentKeys(Qt::CTRL | Qt::ALT | Qt::Key_K);
 const QKeySequence suggestKeys(Qt::CTRL | Qt::ALT | Qt::Key_V);
@@ -217,7 +220,7 @@ AnnotationPane::AnnotationPane(Workspace *workspace, VorlageEditor *editor, QWid
     };
 
     setObjectName(QStringLiteral("annotationPane"));
-    setMinimumWidth(200);
+    setMinimumWidth(minimumPaneWidth);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(4);
@@ -248,7 +251,7 @@ AnnotationPane::AnnotationPane(Workspace *workspace, VorlageEditor *editor, QWid
     addRow->addStretch();
     layout->addLayout(addRow);
 
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = mScroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -335,7 +338,7 @@ QString AnnotationPane::readOnlyReason() const
         return {};
     }
     return tr("Die Vorlage ist %1: Kommentare und Vorschläge können nicht mehr hinzugefügt oder angenommen werden. "
-              "Antworten und Erledigen bleiben möglich.")
+              "Antworten, Erledigen und Ablehnen bleiben möglich.")
         .arg(statusLabel(v.status).toLower());
 }
 
@@ -352,16 +355,28 @@ void AnnotationPane::updateState()
         mAddSuggestion->setToolTip(tr("Einen Ersatz für die markierten Wörter vorschlagen (%1)")
                                        .arg(suggestKeys.toString(QKeySequence::NativeText)));
     }
+    const QString rejectReason = rejectBlockedReason();
     for (auto it = mCards.cbegin(); it != mCards.cend(); ++it) {
-        for (Button b : {Button::Accept, Button::Reject}) {
-            if (QAbstractButton *button = this->button(it.key(), b)) {
-                button->setEnabled(reason.isEmpty());
-                button->setToolTip(reason.isEmpty() ? (b == Button::Accept ? tr("Den Text ersetzen (rückgängig zu machen)")
-                                                                           : tr("Den Vorschlag ablehnen; der Text bleibt"))
-                                                    : reason);
-            }
+        if (QAbstractButton *button = this->button(it.key(), Button::Accept)) {
+            button->setEnabled(reason.isEmpty());
+            button->setToolTip(reason.isEmpty() ? tr("Den Text ersetzen (rückgängig zu machen)") : reason);
+        }
+        if (QAbstractButton *button = this->button(it.key(), Button::Reject)) {
+            button->setEnabled(rejectReason.isEmpty());
+            button->setToolTip(!rejectReason.isEmpty() ? rejectReason
+                               : reason.isEmpty()      ? tr("Den Vorschlag ablehnen; der Text bleibt")
+                                                       : tr("Den Vorschlag ablehnen; der beschlossene Text bleibt, wie er ist"));
         }
     }
+}
+
+QString AnnotationPane::rejectBlockedReason() const
+{
+    // Rejecting leaves the text: a decided Vorlage takes it, so that what blocks its publication can be
+    // settled. Only an earlier version shown for reading takes nothing.
+    if (isReadOnly(mEditor->document()->vorlage().status))
+        return {};
+    return readOnlyReason();
 }
 
 void AnnotationPane::reload()
@@ -476,6 +491,14 @@ void AnnotationPane::rebuild()
             }
         }
     }
+    // What does not wrap (the state, the buttons, a long word) must fit beside the scroll bar: the column
+    // is never narrower than that, else the cards are cut off at its right edge. Up to a limit: a very long
+    // unbroken word must not push the text aside.
+    mScroll->setMinimumWidth(std::min(mList->minimumSizeHint().width() + mScroll->verticalScrollBar()->sizeHint().width()
+                                          + 2 * mScroll->frameWidth(),
+                                      maxMinimumWidth));
+    const QMargins margins = layout()->contentsMargins();
+    setMinimumWidth(std::max(minimumPaneWidth, mScroll->minimumWidth() + margins.left() + margins.right()));
     mEmpty->setVisible(ids.isEmpty());
     if (ids.isEmpty() && !mAnnotations.isEmpty())
         mEmpty->setText(tr("Keine offenen Kommentare."));
@@ -571,6 +594,8 @@ QWidget *AnnotationPane::makeCard(const Annotation &a, QWidget *parent)
         text->setWordWrap(true);
         text->setTextFormat(Qt::PlainText);
         auto *by = new QLabel(tr("%1 · %2").arg(r.author, germanDateTime(r.created)), reply);
+        by->setWordWrap(true); // a long name must not widen the column beyond its width
+        by->setTextFormat(Qt::PlainText);
         by->setStyleSheet(QStringLiteral("color: #6b6b6b; font-size: 8pt;"));
         rl->addWidget(text);
         rl->addWidget(by);
@@ -805,7 +830,7 @@ Result<Anchor> AnnotationPane::selectionAnchor()
     selected.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
     if (anchor.quote != selected && !selected.contains(QLatin1Char('\n'))) {
         // A text whose positions do not count as the model does (a figure in a question): find the words.
-        if (auto found = findAnchor(v, t->place, selected))
+        if (auto found = findAnchor(v, t->place, selected, 0, &mEditor->figureValues()))
             return found.value();
     }
     if (anchor.quote.trimmed().isEmpty())
@@ -908,7 +933,7 @@ Result<void> AnnotationPane::setResolved(qint64 id, bool resolved)
 
 Result<void> AnnotationPane::reject(qint64 id)
 {
-    if (const QString reason = readOnlyReason(); !reason.isEmpty())
+    if (const QString reason = rejectBlockedReason(); !reason.isEmpty())
         return Error{reason};
     auto r = mWorkspace->decideSuggestion(id, Annotation::Suggestion::Rejected);
     reload();

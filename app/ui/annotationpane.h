@@ -16,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QMainWindow;
 class QMenu;
+class QScrollArea;
 class QToolButton;
 class QVBoxLayout;
 
@@ -75,6 +76,9 @@ public:
 
     // Why adding and accepting are not possible (a decided Vorlage), or empty.
     QString readOnlyReason() const;
+    // Why rejecting a suggestion is not possible (an earlier version shown), or empty: a decided
+    // Vorlage still takes rejections, its text stays as decided.
+    QString rejectBlockedReason() const;
     // Entries for the context menu of a text of this Vorlage.
     void addContextEntries(QMenu *menu);
 
@@ -112,6 +116,7 @@ private:
     QComboBox *mFilterBox;
     QToolButton *mAddComment;
     QToolButton *mAddSuggestion;
+    QScrollArea *mScroll;
     QWidget *mList;
     QVBoxLayout *mListLayout;
     QLabel *mEmpty;

@@ -1,8 +1,10 @@
 #include "vorlagemenu.h"
 
+#include "annotationpane.h"
 #include "decisiondialog.h"
 #include "documentsaver.h"
 #include "mainwindow.h"
+#include "publicationcheck.h"
 #include "userprofile.h"
 #include "versionsdialog.h"
 #include "vorlagedocument.h"
@@ -13,6 +15,7 @@
 #include <QActionGroup>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 
 namespace vw {
@@ -117,13 +120,71 @@ void VorlageMenu::statusChosen(Status to)
             update();
             return;
         }
+        // A deferral leaves the Vorlage Beschlussreif and editable: nothing is frozen yet.
+        if (dialog.outcome() != Outcome::Zurueckgestellt && !confirmOpenReview(to)) {
+            update();
+            return;
+        }
         r = changeStatus(to, dialog.sessionDate(), dialog.outcome());
     } else {
+        if (to == Status::Beschlussreif && !confirmOpenReview(to)) {
+            update();
+            return;
+        }
         r = changeStatus(to);
     }
     if (!r)
         showError(tr("Status ändern"), r.error());
     update();
+}
+
+bool VorlageMenu::confirmOpenReview(Status to)
+{
+    const Vorlage *v = mWindow->currentVorlage();
+    Workspace *ws = mWindow->workspace();
+    if (!v || !ws)
+        return true;
+    auto annotations = ws->annotations(v->id);
+    if (!annotations)
+        return true; // the status change reports what is wrong with the workspace
+    const OpenReview open = openReview(*v, annotations.value());
+    if (!open.any())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Offene Punkte der Prüfung"),
+                    tr("Bei dieser Vorlage ist noch offen:\n\n• %1\n\nNach dem Beschluss kann der Text nicht mehr "
+                       "geändert werden, und solange diese Punkte offen sind, wird die Vorlage nicht veröffentlicht. "
+                       "Möchten Sie sie zuerst entscheiden oder die Vorlage trotzdem „%2“ setzen?")
+                        .arg(open.lines().join(QStringLiteral("\n• ")), statusLabel(to)),
+                    QMessageBox::NoButton, mWindow);
+    QPushButton *first = box.addButton(tr("Erst entscheiden"), QMessageBox::RejectRole);
+    box.addButton(tr("Trotzdem fortfahren"), QMessageBox::AcceptRole);
+    box.setDefaultButton(first);
+    box.setEscapeButton(first);
+    box.exec();
+    if (box.clickedButton() != first)
+        return true;
+    showOpenReview();
+    return false;
+}
+
+void VorlageMenu::showOpenReview()
+{
+    VorlageEditor *editor = mWindow->currentEditor();
+    if (!editor)
+        return;
+    AnnotationPane *pane = editor->annotationPane();
+    // The column may be switched off in the "Prüfung" menu: on again, through its action.
+    for (QAction *action : mWindow->findChildren<QAction *>(QStringLiteral("actionShowAnnotations")))
+        action->setChecked(true);
+    pane->show();
+    pane->setFilter(AnnotationPane::Filter::Open);
+    if (const QList<qint64> ids = pane->shownIds(); !ids.isEmpty()) {
+        pane->activate(ids.first()); // selects its words in the text
+        mWindow->statusBar()->showMessage(tr("Die offenen Kommentare und Vorschläge stehen in der Kommentarspalte."), 6000);
+        return;
+    }
+    editor->focusLocation({Location::Kind::Header, QStringLiteral("beteiligung"), -1});
+    mWindow->statusBar()->showMessage(tr("Die Einwände werden in der Beteiligung als ausgeräumt markiert."), 6000);
 }
 
 Result<qint64> VorlageMenu::createNeufassung()

@@ -36,6 +36,15 @@ public:
     Result<qint64> createNeufassung();
     void showVersions();
 
+    // Before Beschlussreif and Beschlossen: what of the review is still open (it would refuse the
+    // publication once the text is frozen) is listed in a warning that offers „Erst entscheiden“ (shows
+    // the open threads in the comment column, or the Beteiligung) or „Trotzdem fortfahren“. Returns
+    // whether to go on; true without asking when nothing is open.
+    bool confirmOpenReview(Status to);
+    // Shows what is open: the comment column filtered to the open threads, the first one selected;
+    // without open threads the Beteiligung.
+    void showOpenReview();
+
 private:
     void statusChosen(Status to);
     void showError(const QString &title, const QString &message);

@@ -129,13 +129,16 @@ struct Demo {
         ok({QStringLiteral("section"), QString::number(id), label, QStringLiteral("--text-file"), file}, asUser);
     }
 
-    // Walks a Vorlage to Beschlossen at `sessionDate` (German form).
+    // Walks a Vorlage to Beschlossen at `sessionDate` (German form). With --force: what is left open in the
+    // review (and refuses the publication later) is what the tests that decide look at.
     void decide(qint64 id, const QString &sessionDate, const QString &asUser = QString()) const
     {
         const QString n = QString::number(id);
+        const QString force = QStringLiteral("--force");
         ok({QStringLiteral("status"), n, QStringLiteral("in-abstimmung")}, asUser);
-        ok({QStringLiteral("status"), n, QStringLiteral("beschlussreif")}, asUser);
-        ok({QStringLiteral("status"), n, QStringLiteral("beschlossen"), QStringLiteral("--session-date"), sessionDate}, asUser);
+        ok({QStringLiteral("status"), n, QStringLiteral("beschlussreif"), force}, asUser);
+        ok({QStringLiteral("status"), n, QStringLiteral("beschlossen"), QStringLiteral("--session-date"), sessionDate, force},
+           asUser);
     }
 
     // Direct access to the workspace file, for what the command line cannot do (or must not be able to).

@@ -239,6 +239,59 @@ TEST_CASE("an unresolved comment alone refuses publication, once resolved it is 
     CHECK(status(demo, 2) == QStringLiteral("veroeffentlicht"));
 }
 
+TEST_CASE("status refuses Beschlussreif and Beschlossen while suggestions or comments are open, unless --force",
+          "[cli][publication]")
+{
+    Demo demo;
+    demo.number(args({"annotate", "2", "--section", "C", "--quote", "Entschädigung", "--suggest", "Prämie"}));
+    demo.number(args({"annotate", "2", "--section", "B", "--quote", "Stift", "--comment", "Stift nötig?"}));
+    demo.ok(args({"status", "2", "in-abstimmung"}));
+
+    Run r = demo.run(args({"status", "2", "beschlussreif"}));
+    INFO(r.err.toStdString());
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(S("1 offener Änderungsvorschlag")));
+    CHECK(r.err.contains(S("1 nicht erledigter Kommentar")));
+    CHECK(r.err.contains(S("--force")));
+    CHECK(status(demo, 2) == QStringLiteral("in-abstimmung"));
+    demo.ok(args({"status", "2", "beschlussreif", "--force"}));
+
+    // A deferral leaves the Vorlage Beschlussreif and editable: nothing to warn about.
+    demo.ok(args({"status", "2", "beschlossen", "--session-date", "17.11.2020", "--outcome", "zurueckgestellt"}));
+    r = demo.run(args({"status", "2", "beschlossen", "--session-date", "24.11.2020"}));
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(S("1 offener Änderungsvorschlag")));
+    CHECK(status(demo, 2) == QStringLiteral("beschlussreif"));
+    demo.ok(args({"status", "2", "beschlossen", "--session-date", "24.11.2020", "--force"}));
+    CHECK(status(demo, 2) == QStringLiteral("beschlossen"));
+}
+
+TEST_CASE("a suggestion left open at the decision can still be rejected, and then the Vorlage is published",
+          "[cli][publication]")
+{
+    Demo demo;
+    const QString suggestion = QString::number(
+        demo.number(args({"annotate", "2", "--section", "C", "--quote", "Entschädigung", "--suggest", "Prämie"})));
+    demo.decide(2, S("17.11.2020"));
+    const QString out = demo.home.filePath(QStringLiteral("register"));
+    const QStringList publish{QStringLiteral("publish"), QStringLiteral("2"), QStringLiteral("--out"), out};
+    Run r = demo.run(publish);
+    CHECK(r.exitCode == 1);
+    REQUIRE(reasons(r.err).size() == 1);
+    CHECK(reasons(r.err)[0].contains(S("nicht entschieden")));
+
+    // Accepting would change the decided text: refused. Rejecting leaves it: allowed.
+    r = demo.run({QStringLiteral("accept"), suggestion});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(S("Neufassung")));
+    const QString sectionC = demo.sectionText(2, QStringLiteral("C"));
+    demo.ok({QStringLiteral("reject"), suggestion});
+    CHECK(demo.ok(args({"annotations", "2"})).contains(S("Vorschlag abgelehnt")));
+    CHECK(demo.sectionText(2, QStringLiteral("C")) == sectionC);
+    demo.ok(publish);
+    CHECK(status(demo, 2) == QStringLiteral("veroeffentlicht"));
+}
+
 TEST_CASE("a broken figure reference cannot be decided, in a damaged decided version it refuses publication", "[cli][publication]")
 {
     Demo demo;

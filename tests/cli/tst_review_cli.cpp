@@ -82,6 +82,31 @@ TEST_CASE("annotate prints the new id last and annotations shows it with its anc
     CHECK(annotationById(demo.annotationsJson(2), onTitle)[QStringLiteral("quote")].toString() == S("Lehrkräfte"));
 }
 
+TEST_CASE("annotate --section B finds the words of B's answers, a figure by its value, and anchors on the answer",
+          "[cli][review]")
+{
+    Demo demo;
+    // The demo Fragestunde (1): B prints "Zu Frage 1: … 3027 Notebooks ausgegeben …" from the first answer.
+    const QJsonObject fragestunde = demo.showJson(1);
+    const QString firstQuestion = fragestunde[QStringLiteral("questions")].toArray().first()[QStringLiteral("id")].toString();
+    REQUIRE_FALSE(firstQuestion.isEmpty());
+    const Run run = demo.run(args({"annotate", "1", "--section", "B", "--quote", "3027 Notebooks", "--comment", "Stand?"}));
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    const qint64 id = run.out.trimmed().split(QLatin1Char('\n')).last().toLongLong();
+    const QJsonObject a = annotationById(demo.annotationsJson(1), id);
+    CHECK(a[QStringLiteral("place")].toString() == QStringLiteral("answer:") + firstQuestion);
+    CHECK(a[QStringLiteral("quote")].toString() == QString(QChar(0xFFFC)) + S(" Notebooks"));
+    CHECK(demo.ok(args({"annotations", "1"})).contains(S("Antwort zu Frage 1")));
+    // Words of a question are found through the section that prints the questions (A), not through B.
+    CHECK(demo.run(args({"annotate", "1", "--section", "B", "--quote", "getrennt nach Frauen und Männern", "--comment",
+                         "x"})).exitCode == 1);
+    const qint64 onQuestion = demo.number(args({"annotate", "1", "--section", "A", "--quote", "getrennt nach Frauen und Männern",
+                                                "--comment", "Warum?"}));
+    CHECK(annotationById(demo.annotationsJson(1), onQuestion)[QStringLiteral("place")].toString()
+          == QStringLiteral("question:") + firstQuestion);
+}
+
 TEST_CASE("annotate refuses a quote that is missing or ambiguous, and a wrong call", "[cli][review]")
 {
     Demo demo;
@@ -473,7 +498,6 @@ TEST_CASE("a decided Vorlage refuses every change on the command line and stays 
         args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--comment", "zu spät"}),
         args({"annotate", "2", "--section", "B", "--quote", "Tablet", "--suggest", "Notebook"}),
         {QStringLiteral("accept"), QString::number(suggestion)},
-        {QStringLiteral("reject"), QString::number(suggestion)},
         args({"beteiligung", "2", "add", "ZGF", "--state", "zugestimmt"}),
         args({"beteiligung", "2", "set", "1", "einwaende", "--text", "doch nicht"}),
         args({"beteiligung", "2", "remove", "1"}),

@@ -1,3 +1,4 @@
+#include "publishdemo.h"
 #include "testutil.h"
 
 #include "annotation.h"
@@ -216,6 +217,64 @@ TEST_CASE("finding an anchor, and the messages when it cannot be found", "[model
     r = findAnchor(v, section(QStringLiteral("B")), QString());
     REQUIRE_FALSE(r.ok());
     CHECK_FALSE(r.error().isEmpty());
+}
+
+TEST_CASE("a quote in a section is also found in the answers, questions and Beschluss items printed in it",
+          "[model][annotation]")
+{
+    const Vorlage v = sample();
+    const auto inSection = [&v](const QString &label, const QString &quote, int occurrence = 0) {
+        const Result<Anchor> a = findAnchorInSection(v, label, quote, occurrence);
+        INFO(a.error().toStdString());
+        REQUIRE(a.ok());
+        return a.value();
+    };
+    // B prints the answers (placeholder first), then its own paragraph.
+    Anchor a = inSection(QStringLiteral("B"), QStringLiteral("viele Radwege"));
+    CHECK(a.place == answer(QStringLiteral("q1")));
+    CHECK(anchored(v, a) == QStringLiteral("viele Radwege"));
+    a = inSection(QStringLiteral("B"), QStringLiteral("der Vorlage"));
+    CHECK(a.place == section(QStringLiteral("B")));
+    CHECK(anchored(v, a) == QStringLiteral("der Vorlage"));
+    // Occurrences count in reading order over all of them: "Radwege" and "folgen" of the answer, then "Vorlage".
+    Result<Anchor> r = findAnchorInSection(v, QStringLiteral("B"), QStringLiteral("ge"));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().contains(QStringLiteral("in Abschnitt B 3-mal vor")));
+    CHECK(inSection(QStringLiteral("B"), QStringLiteral("ge"), 2).place == answer(QStringLiteral("q1")));
+    CHECK(anchored(v, inSection(QStringLiteral("B"), QStringLiteral("ge"), 2)) == QStringLiteral("ge"));
+    CHECK(inSection(QStringLiteral("B"), QStringLiteral("ge"), 2).start == 23 + 8); // "Mehr fol|ge|n." on the second line
+    CHECK(inSection(QStringLiteral("B"), QStringLiteral("ge"), 3).place == section(QStringLiteral("B")));
+    // G holds the Beschluss items.
+    CHECK(inSection(QStringLiteral("G"), QStringLiteral("um Bericht")).place == beschluss(QStringLiteral("b2")));
+    CHECK(inSection(QStringLiteral("G"), QStringLiteral("Der Senat"), 1).place == beschluss(QStringLiteral("b1")));
+    // A question is not printed in B: not found there.
+    r = findAnchorInSection(v, QStringLiteral("B"), QStringLiteral("Was kosten sie?"));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error() == QStringLiteral("Der Text „Was kosten sie?“ kommt in Abschnitt B nicht vor."));
+    CHECK_FALSE(findAnchorInSection(v, QStringLiteral("X"), QStringLiteral("Radwege")).ok());
+}
+
+TEST_CASE("a quote finds a figure by its printed value: the demo's „3027 Notebooks“ in the answer of B",
+          "[model][annotation]")
+{
+    const Vorlage v = demoVorlagen()[0]; // the Fragestunde
+    REQUIRE(v.kind == VorlageKind::Fragestunde);
+    const FigureValues figures = demoFigures();
+    const QString quote = QStringLiteral("3027 Notebooks");
+    const Result<Anchor> a = findAnchorInSection(v, QStringLiteral("B"), quote, 0, &figures);
+    INFO(a.error().toStdString());
+    REQUIRE(a.ok());
+    CHECK(a->place == answer(v.questions.first().id));
+    // The anchor counts the figure as one character, as the editor does.
+    CHECK(a->quote == QString(obj) + QStringLiteral(" Notebooks"));
+    CHECK(anchored(v, a.value()) == a->quote);
+    // Part of the printed value takes the whole figure.
+    const Result<Anchor> part = findAnchor(v, a->place, QStringLiteral("27 Notebooks"), 0, &figures);
+    REQUIRE(part.ok());
+    CHECK(part.value() == a.value());
+    // Without the values nothing prints "3027"; a decided Vorlage has it frozen.
+    CHECK_FALSE(findAnchorInSection(v, QStringLiteral("B"), quote).ok());
+    CHECK(findAnchorInSection(decidedDemo(0), QStringLiteral("B"), quote).ok());
 }
 
 TEST_CASE("anchors move with their words and detach when they are deleted", "[model][annotation]")

@@ -51,6 +51,38 @@ TEST_CASE("a decided Vorlage without open points may be published", "[model][pub
     CHECK(check.warnings.isEmpty());
 }
 
+TEST_CASE("what of the review is still open is counted by kind, in German", "[model][publication]")
+{
+    Vorlage v = decided();
+    CHECK_FALSE(openReview(v, {}).any());
+    CHECK(openReview(v, {}).lines().isEmpty());
+
+    const auto annotation = [](Annotation::Suggestion suggestion, bool resolved) {
+        Annotation a;
+        a.suggestion = suggestion;
+        a.resolved = resolved;
+        return a;
+    };
+    using S = Annotation::Suggestion;
+    const QList<Annotation> list{annotation(S::Open, false), annotation(S::Open, false), annotation(S::Rejected, false),
+                                 annotation(S::Accepted, false), annotation(S::None, false), annotation(S::None, true)};
+    Participation objection;
+    objection.name = QStringLiteral("Gesamtpersonalrat");
+    objection.state = Participation::State::Einwaende;
+    v.beteiligung << objection;
+    objection.resolved = true;
+    v.beteiligung << objection;
+
+    const OpenReview open = openReview(v, list);
+    CHECK(open.suggestions == 2);
+    CHECK(open.comments == 1);
+    CHECK(open.objections == 1);
+    CHECK(open.any());
+    CHECK(open.lines() == QStringList{QStringLiteral("2 offene Änderungsvorschläge"),
+                                      QStringLiteral("1 nicht erledigter Kommentar"),
+                                      QStringLiteral("1 Beteiligung mit nicht ausgeräumten Einwänden")});
+}
+
 TEST_CASE("publication is refused for each reason, with one German message per reason", "[model][publication]")
 {
     SECTION("not decided")

@@ -324,6 +324,42 @@ TEST_CASE("a decided Vorlage refuses every change and keeps its figure values", 
     }
 }
 
+TEST_CASE("an open suggestion of a decided Vorlage can still be rejected, never accepted", "[store][review]")
+{
+    Fixture f;
+    auto anchor = findAnchor(f.load(), {AnchorPlace::Kind::Section, QStringLiteral("C"), {}}, QStringLiteral("Entschädigung"));
+    REQUIRE(anchor.ok());
+    Annotation s;
+    s.vorlageId = f.id;
+    s.anchor = anchor.value();
+    s.suggestion = Annotation::Suggestion::Open;
+    s.replacement = QStringLiteral("Prämie");
+    const qint64 left = f.ws->addAnnotation(s).value();
+    const qint64 other = f.ws->addAnnotation(s).value();
+    f.decide();
+    const Vorlage decided = f.load();
+
+    // Accepting would change the decided text: refused, in both ways.
+    CHECK_FALSE(f.ws->acceptSuggestion(left).ok());
+    CHECK_FALSE(f.ws->decideSuggestion(left, Annotation::Suggestion::Accepted).ok());
+    CHECK(f.annotation(left).isOpen());
+
+    // Rejecting leaves the text: allowed, recorded with who and when, and no longer open.
+    const auto rejected = f.ws->decideSuggestion(left, Annotation::Suggestion::Rejected);
+    INFO((rejected.ok() ? QString() : rejected.error()).toStdString());
+    REQUIRE(rejected.ok());
+    const Annotation a = f.annotation(left);
+    CHECK(a.suggestion == Annotation::Suggestion::Rejected);
+    CHECK(a.decidedBy == QStringLiteral("Erika Prüferin"));
+    CHECK(a.decided.isValid());
+    CHECK_FALSE(a.isOpen());
+    CHECK(f.load() == decided);
+    // A rejection is not opened again after the decision.
+    CHECK_FALSE(f.ws->decideSuggestion(left, Annotation::Suggestion::Open).ok());
+    CHECK(f.annotation(left).suggestion == Annotation::Suggestion::Rejected);
+    CHECK(f.annotation(other).isOpen());
+}
+
 TEST_CASE("a Neufassung is an editable draft that points to the decided Vorlage", "[store][review]")
 {
     Fixture f;
@@ -337,6 +373,71 @@ TEST_CASE("a Neufassung is an editable draft that points to the decided Vorlage"
     draft.title = QStringLiteral("Neufassung");
     CHECK(f.ws->save(draft).ok());
     CHECK(f.load().title != QStringLiteral("Neufassung"));
+}
+
+TEST_CASE("a Neufassung takes the open threads with their replies onto the same places; settled ones stay", "[store][review]")
+{
+    Fixture f;
+    const qint64 open = f.comment(QStringLiteral("C"), QStringLiteral("Entschädigung"), QStringLiteral("Höhe?"));
+    REQUIRE(f.ws->addReply(open, QStringLiteral("Wird im Haushalt geklärt.")).ok());
+    const qint64 resolved = f.comment(QStringLiteral("C"), QStringLiteral("geprüft"), QStringLiteral("Von wem?"));
+    REQUIRE(f.ws->setResolved(resolved, true).ok());
+    Annotation s = f.annotation(open);
+    s.id = 0;
+    s.replies.clear();
+    s.text = QStringLiteral("kürzer");
+    s.suggestion = Annotation::Suggestion::Open;
+    s.replacement = QStringLiteral("Prämie");
+    const qint64 suggestion = f.ws->addAnnotation(s).value();
+    const qint64 rejected = f.ws->addAnnotation(s).value();
+    REQUIRE(f.ws->decideSuggestion(rejected, Annotation::Suggestion::Rejected).ok());
+    const Vorlage before = f.load();
+    REQUIRE_FALSE(before.beschluss.isEmpty());
+    const AnchorPlace item{AnchorPlace::Kind::Beschluss, {}, before.beschluss.last().id};
+    const QString itemWords = anchorText(before, item).left(10);
+    Annotation onItem;
+    onItem.vorlageId = f.id;
+    onItem.anchor = findAnchor(before, item, itemWords).value();
+    onItem.text = QStringLiteral("Frist?");
+    const qint64 itemComment = f.ws->addAnnotation(onItem).value();
+    f.decide();
+
+    auto created = f.ws->addNeufassung(f.id);
+    REQUIRE(created.ok());
+    const Vorlage draft = f.ws->load(created.value()).value();
+    const QList<Annotation> copied = f.ws->annotations(created.value()).value();
+    REQUIRE(copied.size() == 3);
+    const auto byText = [&copied](const QString &text) {
+        for (const Annotation &a : copied)
+            if (a.text == text)
+                return a;
+        FAIL("no copied thread " << text.toStdString());
+        return Annotation{};
+    };
+    const Annotation comment = byText(QStringLiteral("Höhe?"));
+    CHECK(comment.anchor.place == AnchorPlace{AnchorPlace::Kind::Section, QStringLiteral("C"), {}});
+    CHECK(anchoredText(draft, comment.anchor) == QStringLiteral("Entschädigung"));
+    CHECK(comment.author == f.annotation(open).author);
+    CHECK(comment.created == f.annotation(open).created);
+    REQUIRE(comment.replies.size() == 1);
+    CHECK(comment.replies.first().text == QStringLiteral("Wird im Haushalt geklärt."));
+    CHECK(comment.replies.first().author == QStringLiteral("Erika Prüferin"));
+    CHECK(comment.isOpen());
+    const Annotation copiedSuggestion = byText(QStringLiteral("kürzer"));
+    CHECK(copiedSuggestion.suggestion == Annotation::Suggestion::Open);
+    CHECK(copiedSuggestion.replacement == QStringLiteral("Prämie"));
+    CHECK(anchoredText(draft, copiedSuggestion.anchor) == QStringLiteral("Entschädigung"));
+    // The item of the draft has its own id; the thread is on it.
+    const Annotation onCopy = byText(QStringLiteral("Frist?"));
+    CHECK(onCopy.anchor.place == AnchorPlace{AnchorPlace::Kind::Beschluss, {}, draft.beschluss.last().id});
+    CHECK(draft.beschluss.last().id != before.beschluss.last().id);
+    CHECK(anchoredText(draft, onCopy.anchor) == itemWords);
+
+    // The draft takes a decision on it; the decided Vorlage keeps all its threads as they were.
+    CHECK(f.ws->acceptSuggestion(copiedSuggestion.id).ok());
+    CHECK(f.ws->annotations(f.id).value().size() == 5);
+    CHECK(f.annotation(suggestion).isOpen());
+    CHECK(f.annotation(itemComment).isOpen());
 }
 
 TEST_CASE("a publication is recorded with its checksum and makes the Vorlage Veröffentlicht", "[store][review]")

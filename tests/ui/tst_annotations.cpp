@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPdfDocument>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -473,7 +474,7 @@ TEST_CASE("the pane's buttons answer, resolve and reopen; the filter shows the o
     CHECK_FALSE(f.annotation(id).resolved);
 }
 
-TEST_CASE("a decided Vorlage takes no new comments or decisions; replies and resolving stay", "[ui]")
+TEST_CASE("a decided Vorlage takes no new comments and accepts nothing; replies, resolving and rejecting stay", "[ui]")
 {
     Fixture f;
     VorlageEditor *editor = f.open(f.beschlussvorlage);
@@ -510,6 +511,86 @@ TEST_CASE("a decided Vorlage takes no new comments or decisions; replies and res
     QTest::mouseClick(pane->button(comment, AnnotationPane::Button::Resolve), Qt::LeftButton);
     QTest::qWait(20);
     CHECK(f.annotation(comment).resolved);
+
+    // The open suggestion can still be settled: rejected, the decided text stays as it is.
+    const Vorlage before = ws->load(f.beschlussvorlage).value();
+    QAbstractButton *reject = pane->button(suggestion, AnnotationPane::Button::Reject);
+    REQUIRE(reject);
+    CHECK(reject->isEnabled());
+    CHECK(reject->toolTip().contains(QStringLiteral("beschlossene Text bleibt")));
+    QTest::mouseClick(reject, Qt::LeftButton);
+    QTest::qWait(20);
+    CHECK(f.annotation(suggestion).suggestion == Annotation::Suggestion::Rejected);
+    CHECK(ws->load(f.beschlussvorlage).value() == before);
+    REQUIRE(pane->threadWidget(suggestion));
+    auto *state = pane->threadWidget(suggestion)->findChild<QLabel *>(QStringLiteral("state"));
+    REQUIRE(state);
+    CHECK(state->text() == QStringLiteral("abgelehnt"));
+    CHECK_FALSE(pane->button(suggestion, AnnotationPane::Button::Reject));
+}
+
+TEST_CASE("the cards of the comment column show their whole texts within its width, at 1024×768 and 1400×900", "[ui]")
+{
+    const QSize size = GENERATE(QSize(1024, 768), QSize(1400, 900));
+    INFO(size.width() << "x" << size.height());
+    Fixture f;
+    Workspace *ws = f.window.workspace();
+    const Vorlage v = ws->load(f.fragestunde).value();
+    const FigureValues figures = ws->figureValues(&v).value();
+    const auto add = [&](const QString &section, const QString &quote, const QString &text, const QString &author,
+                         const QString &replacement = {}) {
+        Annotation a;
+        a.vorlageId = f.fragestunde;
+        auto anchor = findAnchorInSection(v, section, quote, 0, &figures);
+        REQUIRE(anchor.ok());
+        a.anchor = anchor.value();
+        a.text = text;
+        a.author = author;
+        if (!replacement.isEmpty()) {
+            a.suggestion = Annotation::Suggestion::Open;
+            a.replacement = replacement;
+        }
+        return ws->addAnnotation(a).value();
+    };
+    add(QStringLiteral("A"), QStringLiteral("getrennt nach Frauen und Männern"),
+        QStringLiteral("Diese Frage beantwortet B nicht vollständig."), QStringLiteral("ZGF"));
+    add(QStringLiteral("B"), QStringLiteral("3027 Notebooks"),
+        QStringLiteral("Ist die Zahl vom Stand März? Bitte mit der Personalstatistik abgleichen."),
+        QStringLiteral("Dr. Maximiliane Mustermann-Schulze (Senatskanzlei)"));
+    const qint64 suggestion = add(QStringLiteral("B"), QStringLiteral("Arbeitsplätze für das Arbeiten von zu Hause"),
+                                  QStringLiteral("kürzer und genauer"), QStringLiteral("Senatorin für Finanzen, Referat 20"),
+                                  QStringLiteral("Heimarbeitsplätze, die dauerhaft eingerichtet sind"));
+    ws->setAuthor(QStringLiteral("Sachbearbeitung Senatorin für Finanzen, Referat Personalentwicklung"));
+    REQUIRE(ws->addReply(suggestion, QStringLiteral("Einverstanden, aber bitte die Bremerhavener Zahl getrennt "
+                                                    "ausweisen, damit die Fraktion das nachvollziehen kann."))
+                .ok());
+
+    f.window.resize(size);
+    VorlageEditor *editor = f.open(f.fragestunde);
+    AnnotationPane *pane = editor->annotationPane();
+    QTest::qWait(100);
+    REQUIRE(pane->shownIds().size() == 3);
+    auto *scroll = pane->findChild<QScrollArea *>();
+    REQUIRE(scroll);
+    QWidget *viewport = scroll->viewport();
+    for (qint64 id : pane->shownIds()) {
+        QWidget *card = pane->threadWidget(id);
+        REQUIRE(card);
+        for (QWidget *w : card->findChildren<QWidget *>()) {
+            auto *label = qobject_cast<QLabel *>(w);
+            auto *button = qobject_cast<QAbstractButton *>(w);
+            if (!w->isVisible() || (!label && !button))
+                continue;
+            INFO((label ? label->text() : button->text()).toStdString());
+            const QRect shown(w->mapTo(viewport, QPoint()), w->size());
+            CHECK(shown.left() >= 0);
+            CHECK(shown.right() < viewport->width()); // not cut off at the column's right edge
+            if (label && label->wordWrap())
+                CHECK(label->height() >= label->heightForWidth(label->width())); // every line shown
+            else
+                CHECK(w->width() >= w->sizeHint().width()); // the whole word
+        }
+    }
 }
 
 TEST_CASE("the review PDF of the current Vorlage carries its comments", "[ui]")
@@ -530,3 +611,4 @@ TEST_CASE("the review PDF of the current Vorlage carries its comments", "[ui]")
     CHECK(all.contains(QStringLiteral("Mit der Datenschutzbeauftragten")));
     CHECK(all.contains(QStringLiteral("nicht zur Veröffentlichung")));
 }
+

@@ -2,6 +2,7 @@
 #include "uitestutil.h"
 
 #include "anlageneditor.h"
+#include "annotationpane.h"
 #include "beteiligungeditor.h"
 #include "commands.h"
 #include "comparisondialog.h"
@@ -160,6 +161,82 @@ TEST_CASE("a status change from the menu saves typing first, records a version a
     CHECK(listStatus(f.window, f.beschlussvorlage) == QStringLiteral("Beschlossen"));
     for (Status s : allStatuses())
         CHECK(menu->statusAction(s)->isEnabled() == (s == Status::Beschlossen));
+}
+
+TEST_CASE("Beschlussreif and Beschlossen warn of open suggestions and comments; „Erst entscheiden“ shows them",
+          "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    AnnotationPane *pane = editor->annotationPane();
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
+    const auto select = [c](const QString &words) {
+        c->setFocus(Qt::MouseFocusReason);
+        const QTextCursor found = c->document()->find(words);
+        REQUIRE_FALSE(found.isNull());
+        c->setTextCursor(found);
+    };
+    select(QStringLiteral("geprüft"));
+    const qint64 suggestion = pane->addSuggestion(QStringLiteral("untersucht")).value();
+    select(QStringLiteral("Entschädigung"));
+    REQUIRE(pane->addComment(QStringLiteral("Höhe?")).ok());
+    VorlageMenu *menu = f.window.vorlageMenu();
+    menu->statusAction(Status::InAbstimmung)->trigger(); // no warning: nothing is frozen on the way
+    REQUIRE(f.stored(f.beschlussvorlage).status == Status::InAbstimmung);
+    // The comment column switched off: „Erst entscheiden“ shows it again.
+    QAction *showColumn = f.window.findChild<QAction *>(QStringLiteral("actionShowAnnotations"));
+    REQUIRE(showColumn);
+    showColumn->setChecked(false);
+    REQUIRE_FALSE(pane->isVisible());
+
+    QString shown;
+    const auto answer = [&shown](const QString &button) {
+        answerNextDialog<QMessageBox>([&shown, button](QMessageBox *box) {
+            shown = box->text();
+            for (QAbstractButton *b : box->buttons())
+                if (b->text() == button)
+                    b->click();
+        });
+    };
+    answer(QStringLiteral("Erst entscheiden"));
+    menu->statusAction(Status::Beschlussreif)->trigger();
+    INFO(shown.toStdString());
+    CHECK(shown.contains(QStringLiteral("1 offener Änderungsvorschlag")));
+    CHECK(shown.contains(QStringLiteral("1 nicht erledigter Kommentar")));
+    CHECK(f.stored(f.beschlussvorlage).status == Status::InAbstimmung);
+    CHECK(menu->statusAction(Status::InAbstimmung)->isChecked());
+    // The open threads in the column, the first in reading order current and its words selected.
+    CHECK(pane->isVisible());
+    CHECK(showColumn->isChecked());
+    CHECK(pane->filter() == AnnotationPane::Filter::Open);
+    REQUIRE(pane->shownIds().size() == 2);
+    CHECK(pane->currentId() == pane->shownIds().first());
+    CHECK(f.window.focusWidget() == c);
+    const QString firstQuote = pane->currentId() == suggestion ? QStringLiteral("geprüft") : QStringLiteral("Entschädigung");
+    CHECK(c->textCursor().selectedText() == firstQuote);
+
+    // Decided there: the suggestion rejected. The comment stays open: „Trotzdem fortfahren“.
+    REQUIRE(pane->reject(suggestion).ok());
+    shown.clear();
+    answer(QStringLiteral("Trotzdem fortfahren"));
+    menu->statusAction(Status::Beschlussreif)->trigger();
+    CHECK_FALSE(shown.contains(QStringLiteral("Änderungsvorschlag")));
+    CHECK(shown.contains(QStringLiteral("1 nicht erledigter Kommentar")));
+    CHECK(f.stored(f.beschlussvorlage).status == Status::Beschlussreif);
+
+    // Beschlossen: the session first, then the same warning.
+    shown.clear();
+    answerNextDialog<DecisionDialog>([&](DecisionDialog *d) {
+        d->setSessionDate(QDate(2020, 11, 24));
+        d->setOutcome(Outcome::Unveraendert);
+        answer(QStringLiteral("Erst entscheiden"));
+        d->accept();
+    });
+    menu->statusAction(Status::Beschlossen)->trigger();
+    CHECK(shown.contains(QStringLiteral("1 nicht erledigter Kommentar")));
+    CHECK(f.stored(f.beschlussvorlage).status == Status::Beschlussreif);
+    CHECK(menu->statusAction(Status::Beschlussreif)->isChecked());
+    CHECK_FALSE(editor->isReadOnly());
 }
 
 TEST_CASE("a refused status change is shown in a message box and changes nothing", "[ui]")
