@@ -140,6 +140,8 @@ QJsonArray strings(const QStringList &list)
 QString writeError(const QString &path, const QFileDevice &file)
 {
     switch (file.error()) {
+    case QFileDevice::ResourceError:
+        return diskFullMessage(path);
     case QFileDevice::PermissionsError:
         return tr("Keine Berechtigung, %1 zu schreiben.").arg(path);
     default:

@@ -28,12 +28,17 @@ bool isDiskFull(const QString &path)
     return storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < nearlyFull;
 }
 
+QString diskFullMessage(const QString &path)
+{
+    return tr("Der Datenträger ist voll: %1 kann nicht geschrieben werden. Bitte schaffen Sie Platz auf dem "
+              "Datenträger und versuchen Sie es erneut.")
+        .arg(QDir::toNativeSeparators(path));
+}
+
 QString writeFailureMessage(const QString &path, const QString &detail)
 {
     if (isDiskFull(path))
-        return tr("Der Datenträger ist voll: %1 kann nicht geschrieben werden. Bitte schaffen Sie Platz auf dem "
-                  "Datenträger und versuchen Sie es erneut.")
-            .arg(QDir::toNativeSeparators(path));
+        return diskFullMessage(path);
     return tr("%1 kann nicht geschrieben werden: %2").arg(QDir::toNativeSeparators(path), detail);
 }
 
