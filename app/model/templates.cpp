@@ -29,6 +29,30 @@ const QJsonObject &templates()
 
 } // namespace
 
+namespace {
+
+void collectStrings(const QJsonValue &value, QStringList *into)
+{
+    if (value.isString()) {
+        into->append(value.toString());
+    } else if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            collectStrings(v, into);
+    } else if (value.isObject()) {
+        for (const QJsonValue &v : value.toObject())
+            collectStrings(v, into);
+    }
+}
+
+} // namespace
+
+QStringList templateTexts()
+{
+    QStringList texts;
+    collectStrings(templates(), &texts);
+    return texts;
+}
+
 QStringList standardWordings(VorlageKind kind, const QString &label)
 {
     QJsonObject wordings = templates().value(kindKey(kind)).toObject().value(QStringLiteral("wordings")).toObject();

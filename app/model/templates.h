@@ -12,4 +12,8 @@ Vorlage vorlageFromTemplate(VorlageKind kind);
 // point the clerk edits. From the "wordings" of templates.json; a kind may have its own.
 QStringList standardWordings(VorlageKind kind, const QString &label);
 
+// Every text of templates.json — headings, standard wordings, pre-filled sentences: the program's own words,
+// which the spell check must know.
+QStringList templateTexts();
+
 } // namespace vw

@@ -1,5 +1,6 @@
 #include "spellchecker.h"
 
+#include "templates.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -69,7 +70,32 @@ SpellChecker::SpellChecker(const QString &dictionary, QObject *parent) : QObject
         mUnavailableReason =
             tr("Die Rechtschreibprüfung ist aus: Die Zeichenkodierung %1 des Wörterbuchs wird nicht unterstützt.")
                 .arg(mEncodingName);
+        return;
     }
+    // The program's own words (its templates' headings and wordings) and common words of the administration
+    // that the dictionary lacks are never flagged.
+    const QStringList builtIn = builtInWords();
+    mProgramWords = QSet<QString>(builtIn.cbegin(), builtIn.cend());
+    for (const QString &text : templateTexts()) {
+        for (const WordRange &w : words(text))
+            mProgramWords.insert(text.mid(w.start, w.length));
+    }
+}
+
+QStringList SpellChecker::builtInWords()
+{
+    return {
+        QStringLiteral("Homeoffice"), QStringLiteral("Home-Office"), QStringLiteral("Videokonferenz"),
+        QStringLiteral("Videokonferenzen"), QStringLiteral("Onlinezugangsgesetz"), QStringLiteral("OZG"),
+        QStringLiteral("BremIFG"), QStringLiteral("Informationsfreiheitsgesetz"), QStringLiteral("Informationsregister"),
+        QStringLiteral("Transparenzportal"), QStringLiteral("Senatsvorlage"), QStringLiteral("Senatsvorlagen"),
+        QStringLiteral("Tischvorlage"), QStringLiteral("Tischvorlagen"), QStringLiteral("Neufassung"),
+        QStringLiteral("Gesamtpersonalrat"), QStringLiteral("Dienstvereinbarung"), QStringLiteral("Ressortabstimmung"),
+        QStringLiteral("Gender-Prüfung"), QStringLiteral("Genderprüfung"), QStringLiteral("personalwirtschaftlich"),
+        QStringLiteral("personalwirtschaftliche"), QStringLiteral("personalwirtschaftlichen"),
+        QStringLiteral("Kernverwaltung"), QStringLiteral("Mitarbeiterinnen"), QStringLiteral("Fragestunde"),
+        QStringLiteral("VPN"), QStringLiteral("VPN-Tunnel"), QStringLiteral("Cloud-basiert"),
+    };
 }
 
 SpellChecker::~SpellChecker() = default;
@@ -105,8 +131,8 @@ QString SpellChecker::decode(const std::string &word) const
 bool SpellChecker::inOwnWords(const QString &word) const
 {
     const QString lower = lowerFirst(word);
-    return mWorkspaceWords.contains(word) || mIgnored.contains(word) || mWorkspaceWords.contains(lower) ||
-           mIgnored.contains(lower);
+    return mWorkspaceWords.contains(word) || mIgnored.contains(word) || mProgramWords.contains(word) ||
+           mWorkspaceWords.contains(lower) || mIgnored.contains(lower);
 }
 
 bool SpellChecker::checkWord(const QString &word) const

@@ -68,6 +68,9 @@ public:
     // trailing hyphen as in "Haushalts- und" belongs to the word). Words with digits, single letters,
     // URLs and e-mail addresses are skipped; U+FFFC (a figure quote) separates words.
     static QList<WordRange> words(QStringView text);
+
+    // Common words of the administration the German dictionary lacks ("Homeoffice"): never flagged.
+    static QStringList builtInWords();
     // The words of `text` spelt wrong (nothing while the checker is not active).
     QList<WordRange> misspelled(const QString &text) const;
 
@@ -92,6 +95,7 @@ private:
     Workspace *mWorkspace = nullptr;
     QSet<QString> mWorkspaceWords;
     QSet<QString> mIgnored;
+    QSet<QString> mProgramWords; // of our templates, and builtInWords()
     mutable QHash<QString, bool> mCache;
 };
 

@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "sectionform.h"
 #include "spellchecker.h"
+#include "templates.h"
 #include "spellhighlighter.h"
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
@@ -181,6 +182,22 @@ TEST_CASE("hunspell with the German dictionary tells misspelt words from right o
           QStringLiteral("Senatsvorlaage"));
     checker.setEnabled(false);
     CHECK(checker.misspelled(text).isEmpty());
+}
+
+TEST_CASE("the program's own wordings and common administrative words are never flagged", "[ui][spell]")
+{
+    // #11: the check flagged "personalwirtschaftlichen" of our own D wording, and "Homeoffice".
+    SpellChecker checker;
+    REQUIRE(checker.isAvailable());
+    CHECK(checker.isCorrect(QStringLiteral("Homeoffice")));
+    CHECK(checker.misspelled(QStringLiteral("Im Homeoffice arbeiten 452 Beschäftigte.")).isEmpty());
+    QStringList flagged;
+    for (const QString &text : templateTexts()) {
+        for (const SpellChecker::WordRange &w : checker.misspelled(text))
+            flagged << text.mid(w.start, w.length);
+    }
+    CHECK(flagged == QStringList());
+    CHECK_FALSE(checker.isCorrect(QStringLiteral("Homeofice")));
 }
 
 TEST_CASE("without a dictionary the check is off, says why and marks nothing", "[ui][spell]")
