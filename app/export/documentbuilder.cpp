@@ -453,26 +453,92 @@ QString bodyGenitive(const QString &body)
 
 } // namespace
 
-void keepHeadingsWithText(QTextDocument *doc)
+namespace {
+
+void breakBefore(const QTextBlock &block)
 {
-    const qreal pageHeight = doc->pageSize().height();
-    if (pageHeight <= 0)
-        return;
+    QTextBlockFormat format = block.blockFormat();
+    format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+    QTextCursor(block).setBlockFormat(format);
+}
+
+bool breaksBefore(const QTextBlock &block)
+{
+    return block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore;
+}
+
+// The block to move to the next page so that `block` goes there: the headings just before it go along.
+QTextBlock withItsHeadings(QTextBlock block)
+{
+    for (QTextBlock previous = block.previous(); previous.isValid() && !breaksBefore(block)
+                                                 && previous.blockFormat().boolProperty(KeepWithNext);
+         previous = block.previous())
+        block = previous;
+    return block;
+}
+
+// A paragraph split so that one line stands alone at the foot of a page (orphan) or at the head of the
+// next (widow) moves to the next page whole. Only paragraphs of the body, not of table cells.
+bool keepLinesTogether(QTextDocument *doc, qreal pageHeight)
+{
+    bool moved = false;
+    QAbstractTextDocumentLayout *layout = doc->documentLayout();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        layout->blockBoundingRect(block); // lays the document out up to here
+        const QTextLayout *lines = block.layout();
+        const int count = lines ? lines->lineCount() : 0;
+        if (count < 2 || breaksBefore(block) || QTextCursor(block).currentFrame() != doc->rootFrame())
+            continue;
+        const qreal top = lines->position().y(); // line positions are relative to their layout's
+        const auto pageOfLine = [&](int i) { return int((top + lines->lineAt(i).rect().center().y()) / pageHeight); };
+        int onFirstPage = 1;
+        while (onFirstPage < count && pageOfLine(onFirstPage) == pageOfLine(0))
+            ++onFirstPage;
+        if (onFirstPage < count && (onFirstPage == 1 || count - onFirstPage == 1)) {
+            breakBefore(withItsHeadings(block));
+            moved = true;
+        }
+    }
+    return moved;
+}
+
+bool keepHeadingsWithNext(QTextDocument *doc, qreal pageHeight)
+{
+    bool moved = false;
     QAbstractTextDocumentLayout *layout = doc->documentLayout();
     for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
         const QTextBlock next = block.next();
-        if (!next.isValid() || !block.blockFormat().boolProperty(KeepWithNext)
-            || block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+        if (!next.isValid() || !block.blockFormat().boolProperty(KeepWithNext) || breaksBefore(block))
             continue;
         const QRectF here = layout->blockBoundingRect(block);
         QRectF there = layout->blockBoundingRect(next);
         if (next.layout() && next.layout()->lineCount() > 0)
             there.setHeight(next.layout()->lineAt(0).rect().bottom());
         if (int(here.top() / pageHeight) != int(there.bottom() / pageHeight)) {
-            QTextBlockFormat format = block.blockFormat();
-            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-            QTextCursor(block).setBlockFormat(format);
+            breakBefore(block);
+            moved = true;
         }
+    }
+    return moved;
+}
+
+} // namespace
+
+void keepHeadingsWithText(QTextDocument *doc)
+{
+    const qreal pageHeight = doc->pageSize().height();
+    if (pageHeight <= 0)
+        return;
+    // A moved paragraph can leave its heading alone, a moved heading can split the paragraph before it
+    // anew: repeat until nothing moves (every step only adds page breaks, so this ends).
+    for (int pass = 0; pass < 8; ++pass) {
+        const bool lines = keepLinesTogether(doc, pageHeight);
+        const bool headings = keepHeadingsWithNext(doc, pageHeight);
+        if (!lines && !headings)
+            break;
+        // Lay everything out anew before looking again: Qt's incremental relayout after a new page break
+        // can leave later blocks where they were (and the painter would miss them).
+        doc->markContentsDirty(0, doc->characterCount());
     }
 }
 

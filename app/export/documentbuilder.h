@@ -44,7 +44,8 @@ QList<OutlineEntry> outlineEntries(QTextDocument *doc);
 constexpr int KeepWithNextProperty = QTextFormat::UserProperty + 1;
 
 // Moves headings (and "Zu Frage N:") that would end a page to the next one, so that they stay
-// with their text. Call after setPageSize(); repeats the layout only where it moves something.
+// with their text, and paragraphs that would leave a single line at a page's foot or head (orphans,
+// widows). Call after setPageSize(); repeats the layout only where it moves something.
 void keepHeadingsWithText(QTextDocument *doc);
 
 // "Vorlage für die Sitzung des Senats am 12.05.2020", after the paper kind and the body.

@@ -166,8 +166,11 @@ Result<void> writePdf(QIODevice *out, std::unique_ptr<QTextDocument> doc, const 
             drawWatermark(painter, page, setup.watermark);
         painter.save();
         painter.translate(body.left(), body.top() - i * body.height());
-        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
-        painter.setClipRect(ctx.clip);
+        painter.setClipRect(QRectF(0, i * body.height(), body.width(), body.height()));
+        // The layout starts a line moved to the next page a hair above that page's top: drawn here too, it
+        // would be clipped away but its text would still be in this page's content (copied, read aloud).
+        // Lines are drawn where they intersect ctx.clip, so it stops a millimetre short of the page's end.
+        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height() - unitsPerMm);
         doc->documentLayout()->draw(&painter, ctx);
         painter.restore();
 

@@ -9,6 +9,8 @@
 #include <QImage>
 #include <QPainter>
 #include <QPdfDocument>
+#include <QPdfSelection>
+#include <QMap>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -246,6 +248,61 @@ TEST_CASE("an answer to a question prints the Anfrage line under its title, from
     // Typed into the subtitle as well: printed once.
     v.subtitle = questionLine(v);
     CHECK(simplified(exportAndRead(v).pages.first()).count(QStringLiteral("Kleine Anfrage der Fraktion")) == 1);
+}
+
+TEST_CASE("no paragraph leaves one line alone at a page's foot or head, no heading ends a page", "[export][pages]")
+{
+    // #11: the stamp of the published version pushed G across the page, one line on page 1, two on page 2.
+    // Paragraphs of three to five lines whose every word names its paragraph ("Absatz07"), moved down line by
+    // line by short paragraphs in front, so that every split position occurs.
+    static const QRegularExpression tag(QStringLiteral("Absatz(\\d\\d)"));
+    static const QRegularExpression heading(QStringLiteral("^[A-G]\\. [A-ZÄÖÜ]"));
+    for (int shift = 0; shift < 16; ++shift) {
+        Vorlage v = demoVorlagen()[1];
+        Section *b = v.section(QStringLiteral("B"));
+        for (int k = 0; k < shift; ++k)
+            b->content.append(Block::para(QStringLiteral("Einschub %1.").arg(k + 1)));
+        for (int p = 10; p < 30; ++p) {
+            QStringList words;
+            for (int w = 0; w < 30 + 8 * (p % 3); ++w)
+                words << QStringLiteral("Absatz%1").arg(p);
+            b->content.append(Block::para(words.join(QLatin1Char(' '))));
+        }
+        const ReadBack r = exportAndRead(v);
+        INFO("shift " << shift);
+        QMap<QString, QMap<int, int>> linesOnPage; // paragraph → page → lines
+        for (int page = 0; page < r.pdf->pageCount(); ++page) {
+            // A line that starts the next page also reaches this page's content, clipped away below the body:
+            // count only lines that end inside the body (above the foot margin).
+            const qreal bodyBottom = r.pdf->pagePointSize(page).height() - 25 / 25.4 * 72;
+            const QString text = r.pdf->getAllText(page).text();
+            QStringList lines;
+            for (qsizetype at = 0; at < text.size();) {
+                qsizetype end = text.indexOf(QLatin1Char('\n'), at);
+                if (end < 0)
+                    end = text.size();
+                const QPdfSelection line = r.pdf->getSelectionAtIndex(page, int(at), int(end - at));
+                if (line.boundingRectangle().bottom() <= bodyBottom + 2 && !text.mid(at, end - at).trimmed().isEmpty())
+                    lines << text.mid(at, end - at).trimmed();
+                at = end + 1;
+            }
+            if (page + 1 < r.pdf->pageCount() && !lines.isEmpty()) {
+                INFO("last line of page " << page + 1 << ": " << lines.last().toStdString());
+                CHECK_FALSE(heading.match(lines.last()).hasMatch());
+            }
+            for (const QString &line : std::as_const(lines)) {
+                if (const auto m = tag.match(line); m.hasMatch())
+                    ++linesOnPage[m.captured(1)][page];
+            }
+        }
+        for (auto it = linesOnPage.cbegin(); it != linesOnPage.cend(); ++it) {
+            if (it->size() < 2)
+                continue;
+            INFO("Absatz" << it.key().toStdString() << " split across pages");
+            for (const int count : *it)
+                CHECK(count >= 2);
+        }
+    }
 }
 
 TEST_CASE("the session line follows paper kind and body", "[export]")
