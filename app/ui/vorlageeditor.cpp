@@ -125,11 +125,12 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     beside->addWidget(splitter);
     layout->addWidget(beside, 1); // a horizontal splitter only grows sideways by itself
 
-    // Ctrl+0 header, Ctrl+1 … Ctrl+7 sections A … G.
+    // Ctrl+0 header, Ctrl+1 … Ctrl+7 sections A … G, wherever the focus is in the window (the list
+    // filter too). Only the current tab's editor is visible, so its keys are the only ones that match.
     for (int i = 0; i <= std::min(9, int(mSections.size())); ++i) {
         auto *action = new QAction(this);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + i)));
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, [this, i] {
             focusPlace(i == 0 ? EditPlace{QStringLiteral("title")}
                               : EditPlace{QStringLiteral("section:") + mSections[i - 1]->label()});
