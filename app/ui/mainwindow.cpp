@@ -39,6 +39,11 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <QTimer>
@@ -97,6 +102,33 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(VorlageListModel::TitleColumn, 220);
     header->resizeSection(VorlageListModel::SessionColumn, 80);
     header->resizeSection(VorlageListModel::RessortColumn, 160);
+
+    // Without an open Vorlage the editor's place says what to do next.
+    mEditorStack = new QStackedWidget(this);
+    auto *hintPage = new QWidget(mEditorStack);
+    auto *hintLayout = new QVBoxLayout(hintPage);
+    mEmptyHint = new QLabel(hintPage);
+    mEmptyHint->setWordWrap(true);
+    mEmptyHint->setAlignment(Qt::AlignCenter);
+    mEmptyHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mEmptyHint->setStyleSheet(QStringLiteral("color: palette(placeholder-text); font-size: 11pt;"));
+    auto *hintButtons = new QHBoxLayout;
+    hintButtons->addStretch();
+    for (QAction *action : {mUi->actionNewVorlage, mUi->actionImport, mUi->actionOpenWorkspace}) {
+        auto *button = new QToolButton(hintPage);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setFocusPolicy(Qt::StrongFocus);
+        hintButtons->addWidget(button);
+    }
+    hintButtons->addStretch();
+    hintLayout->addStretch();
+    hintLayout->addWidget(mEmptyHint);
+    hintLayout->addLayout(hintButtons);
+    hintLayout->addStretch(2);
+    mUi->splitter->replaceWidget(1, mEditorStack);
+    mEditorStack->addWidget(mUi->editorTabs);
+    mEditorStack->addWidget(hintPage);
 
     mUi->splitter->setStretchFactor(0, 2);
     mUi->splitter->setStretchFactor(1, 4);
@@ -183,9 +215,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (QStandardPaths::isTestModeEnabled() || !qEnvironmentVariableIsEmpty("VW_SKIP_FIRST_START") ||
             UserProfile::load().isComplete())
             return;
-        auto *dialog = new SettingsDialog(mWorkspace.get(), SettingsDialog::Mode::FirstStart, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
+        askForProfile();
     });
     // --- end settings ---
     mVorlageMenu = new VorlageMenu(this);
@@ -223,6 +253,42 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::askForProfile()
+{
+    if (mProfileDialog)
+        return;
+    // Without a workspace the Ressort list would be empty: wait for one.
+    if (!mWorkspace) {
+        mProfilePending = true;
+        return;
+    }
+    mProfilePending = false;
+    mProfileDialog = new SettingsDialog(mWorkspace.get(), SettingsDialog::Mode::FirstStart, this);
+    mProfileDialog->setAttribute(Qt::WA_DeleteOnClose);
+    mProfileDialog->open();
+}
+
+SettingsDialog *MainWindow::profileDialog() const
+{
+    return mProfileDialog;
+}
+
+Result<void> MainWindow::openWorkspaceOrOfferNew(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return openWorkspace(path);
+    if (!QStandardPaths::isTestModeEnabled()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Arbeitsbereich anlegen"),
+            tr("Den Arbeitsbereich %1 gibt es noch nicht.\n\nSoll er neu angelegt werden?")
+                .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes)
+            return {};
+    }
+    return openWorkspace(path, true);
+}
+
 Result<void> MainWindow::openWorkspace(const QString &path, bool create)
 {
     auto ws = Workspace::open(path, create ? Workspace::Mode::CreateIfMissing : Workspace::Mode::OpenExisting);
@@ -241,6 +307,8 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
     setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
     rememberWorkspace(QFileInfo(path).absoluteFilePath());
     reloadList();
+    if (mProfilePending)
+        askForProfile();
     return {};
 }
 
@@ -491,6 +559,30 @@ void MainWindow::refreshPreview()
     });
 }
 
+QString MainWindow::emptyHint() const
+{
+    return mEditorStack->currentWidget() == mUi->editorTabs ? QString() : mEmptyHint->text();
+}
+
+void MainWindow::updateEmptyHint()
+{
+    const auto key = [](const QAction *action) { return action->shortcut().toString(QKeySequence::NativeText); };
+    QString hint;
+    if (!mWorkspace)
+        hint = tr("Kein Arbeitsbereich geöffnet.\n\nÖffnen Sie einen mit %1 oder legen Sie mit %2 einen neuen an.")
+                   .arg(key(mUi->actionOpenWorkspace), key(mUi->actionNewWorkspace));
+    else if (mModel->rowCount() == 0)
+        hint = tr("In diesem Arbeitsbereich gibt es noch keine Vorlagen.\n\nMit %1 legen Sie eine neue an – "
+                  "Beschlussvorlage, Fragestunde oder eine andere Art. Eine vorhandene Vorlage (Text oder PDF) "
+                  "holen Sie mit %2 herein oder ziehen sie einfach ins Fenster.")
+                   .arg(key(mUi->actionNewVorlage), key(mUi->actionImport));
+    else if (!currentEditor())
+        hint = tr("Wählen Sie links eine Vorlage aus oder legen Sie mit %1 eine neue an.").arg(key(mUi->actionNewVorlage));
+    mEmptyHint->setText(hint);
+    mEditorStack->setCurrentWidget(hint.isEmpty() ? static_cast<QWidget *>(mUi->editorTabs)
+                                                  : mEmptyHint->parentWidget());
+}
+
 void MainWindow::updateActions()
 {
     const bool open = currentEditor() != nullptr;
@@ -502,6 +594,7 @@ void MainWindow::updateActions()
     mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
     if (mVorlageMenu)
         mVorlageMenu->update();
+    updateEmptyHint();
 }
 
 void MainWindow::reloadVorlage(qint64 id)
