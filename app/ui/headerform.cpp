@@ -44,7 +44,7 @@ HeaderForm::HeaderForm(VorlageDocument *document, const RessortTable &ressorts, 
     // Long entries ("städtische Deputation für …") must not widen the form beyond the window.
     for (QComboBox *combo : findChildren<QComboBox *>()) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
+        combo->setMinimumContentsLength(8); // the form fits beside the comments at 1024 px
     }
     mUi->grid->setColumnStretch(1, 3);
     mUi->grid->setColumnStretch(3, 2);

@@ -37,6 +37,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -102,6 +103,9 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(VorlageListModel::TitleColumn, 220);
     header->resizeSection(VorlageListModel::SessionColumn, 80);
     header->resizeSection(VorlageListModel::RessortColumn, 160);
+    // A narrow list shows what tells Vorlagen apart: title and session first, then kind and Ressort.
+    header->moveSection(header->visualIndex(VorlageListModel::TitleColumn), 0);
+    header->moveSection(header->visualIndex(VorlageListModel::SessionColumn), 1);
 
     // Without an open Vorlage the editor's place says what to do next.
     mEditorStack = new QStackedWidget(this);
@@ -133,7 +137,6 @@ MainWindow::MainWindow(QWidget *parent)
     mUi->splitter->setStretchFactor(0, 2);
     mUi->splitter->setStretchFactor(1, 4);
     mUi->splitter->setStretchFactor(2, 3);
-    mUi->splitter->setSizes({200, 830, 330});
 
     // Undo and redo act on the Vorlage in the current tab; typing not yet recorded is recorded first.
     QAction *undo = mUndoGroup->createUndoAction(this, tr("&Rückgängig"));
@@ -223,7 +226,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/editorSplitter")).toByteArray());
+    fitIntoScreen();
+    mUi->actionShowPreview->setChecked(settings.value(QStringLiteral("mainWindow/preview"), true).toBool());
+    mDefaultSplit = !mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/editorSplitter")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/docks")).toByteArray());
     rebuildRecentMenu();
     updateActions();
@@ -243,6 +248,50 @@ MainWindow::~MainWindow()
         SpellChecker::instance()->setWorkspace(nullptr);
 }
 
+void MainWindow::fitIntoScreen()
+{
+    if (isMaximized() || isFullScreen())
+        return;
+    const QScreen *screen = QGuiApplication::screenAt(geometry().center());
+    if (!screen)
+        screen = this->screen();
+    if (!screen)
+        return;
+    // A window saved on a larger screen (or the form's 1360×860 on a 1024×768 laptop) would put the
+    // preview and the problems off-screen: shrink it to the screen, leaving room for the title bar.
+    const QRect available = screen->availableGeometry();
+    const QSize frame(8, 36);
+    QRect wanted = geometry();
+    if (wanted.width() > available.width() || wanted.height() > available.height())
+        wanted.setSize(wanted.size().boundedTo(available.size() - frame));
+    wanted.moveLeft(std::clamp(wanted.left(), available.left(), std::max(available.left(), available.right() - wanted.width())));
+    wanted.moveTop(std::clamp(wanted.top(), available.top() + frame.height() - 8,
+                              std::max(available.top(), available.bottom() - wanted.height())));
+    setGeometry(wanted);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!mDefaultSplit)
+        return;
+    mDefaultSplit = false;
+    // The first layout, by the width the window has: at 1366 px and more list, editor with its comments
+    // and preview side by side; below, the editor and its comments need the room and the preview waits
+    // for F8, and the list keeps room for title and session date.
+    const int w = mUi->splitter->width();
+    if (w >= 1200) {
+        mUi->splitter->setSizes({200, 830, 330});
+    } else {
+        mUi->actionShowPreview->setChecked(false);
+        const int list = std::clamp(w / 5, 200, 260);
+        mUi->splitter->setSizes({list, w - list, 0});
+    }
+    const int list = mUi->splitter->sizes().value(0);
+    mUi->vorlagenView->horizontalHeader()->resizeSection(
+        VorlageListModel::TitleColumn, std::max(100, list - 2 * mUi->vorlagenView->frameWidth() - 84));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     closeAllEditors();
@@ -250,6 +299,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/editorSplitter"), mUi->splitter->saveState());
     settings.setValue(QStringLiteral("mainWindow/docks"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/preview"), mUi->actionShowPreview->isChecked());
     event->accept();
 }
 
@@ -384,7 +434,7 @@ bool MainWindow::openVorlage(qint64 id)
         if (index.isValid() && mUi->vorlagenView->currentIndex().row() != index.row()) {
             const QSignalBlocker block(mUi->vorlagenView->selectionModel());
             mUi->vorlagenView->setCurrentIndex(index);
-            mUi->vorlagenView->scrollTo(index.siblingAtColumn(0));
+            mUi->vorlagenView->scrollTo(index); // the title column, shown first
         }
     }
     for (VorlageEditor *e : editors()) {

@@ -99,6 +99,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void reloadList(qint64 selectId = 0);
@@ -116,6 +117,7 @@ private:
     void chooseAndCreateVorlage();
     void showError(const QString &title, const QString &message);
     void updateEmptyHint();
+    void fitIntoScreen();
 
     std::unique_ptr<Ui::MainWindow> mUi;
     std::unique_ptr<Workspace> mWorkspace;
@@ -130,6 +132,7 @@ private:
     QLabel *mEmptyHint;
     QPointer<SettingsDialog> mProfileDialog;
     bool mProfilePending = false;
+    bool mDefaultSplit = true; // no saved splitter sizes: set them by the width at the first show
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export
     QThreadPool mPreviewPool; // waited for on destruction: no export outlives the window

@@ -195,7 +195,7 @@ QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
     verb->setToolTip(tr("Das Beschlussverb, aus dem Satz erkannt"));
     auto *ressort = new QComboBox(box);
     ressort->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    ressort->setMinimumContentsLength(16);
+    ressort->setMinimumContentsLength(12); // the row fits beside the comments at 1024 px
     ressort->addItem(tr("kein Ressort"), QString());
     for (const QString &key : mRessorts.keysOn(QDate()))
         ressort->addItem(mRessorts.displayName(key, QString(), mDocument->vorlage().date), key);
