@@ -185,6 +185,16 @@ MainWindow::MainWindow(QWidget *parent)
         if (VorlageEditor *e = currentEditor())
             e->showFind();
     });
+    // Ctrl+H, as in LibreOffice: find and replace in the open Vorlage.
+    mReplaceAction = new QAction(tr("Suchen und &ersetzen …"), this);
+    mReplaceAction->setObjectName(QStringLiteral("actionReplace"));
+    mReplaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    mUi->menuEdit->insertAction(mUi->actionFind, mReplaceAction);
+    mUi->menuEdit->insertAction(mReplaceAction, mUi->actionFind); // find first, then replace
+    connect(mReplaceAction, &QAction::triggered, this, [this] {
+        if (VorlageEditor *e = currentEditor())
+            e->showReplace();
+    });
     connect(mUi->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseAndOpenWorkspace);
     connect(mUi->actionNewWorkspace, &QAction::triggered, this, &MainWindow::chooseAndCreateWorkspace);
     connect(mUi->actionImport, &QAction::triggered, this, &MainWindow::chooseAndImport);
@@ -640,6 +650,7 @@ void MainWindow::updateActions()
     mUi->actionDuplicate->setEnabled(open);
     mUi->actionCloseTab->setEnabled(open);
     mUi->actionFind->setEnabled(open);
+    mReplaceAction->setEnabled(open);
     mUi->actionImport->setEnabled(mWorkspace != nullptr);
     mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
     if (mVorlageMenu)

@@ -132,6 +132,7 @@ private:
     QLabel *mEmptyHint;
     QPointer<SettingsDialog> mProfileDialog;
     bool mProfilePending = false;
+    QAction *mReplaceAction = nullptr;
     bool mDefaultSplit = true; // no saved splitter sizes: set them by the width at the first show
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export
