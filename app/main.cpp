@@ -82,9 +82,9 @@ int main(int argc, char *argv[])
         }
     }
     if (opened)
-        opened = window.openWorkspace(path);
+        opened = window.openWorkspaceOrOfferNew(path); // a new path (--workspace) is offered to be created
     window.show();
-    if (opened && parser.isSet(openOption) && !window.openVorlage(parser.value(openOption).toLongLong()))
+    if (opened && window.workspace() && parser.isSet(openOption) && !window.openVorlage(parser.value(openOption).toLongLong()))
         QMessageBox::warning(&window, QApplication::translate("main", "Vorlage öffnen"),
                              QApplication::translate("main", "Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.")
                                  .arg(parser.value(openOption)));

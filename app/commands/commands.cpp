@@ -441,4 +441,72 @@ void setAnlagen(VorlageDocument *doc, const QList<Anlage> &anlagen, const QStrin
                           VW_FIELD(anlagen), anlagen, false);
 }
 
+int replaceText(VorlageDocument *doc, const QString &find, const QString &replacement)
+{
+    if (find.isEmpty() || doc->isReadOnly())
+        return 0;
+    Vorlage v = doc->vorlage();
+    int count = 0;
+    const auto inText = [&](QString &text) {
+        const int n = int(text.count(find, Qt::CaseInsensitive));
+        if (n > 0) {
+            text.replace(find, replacement, Qt::CaseInsensitive);
+            count += n;
+        }
+        return n > 0;
+    };
+    const auto inSpan = [&](Span &span) { return !span.isFigure() && inText(span.text); };
+    const auto inParagraph = [&](Paragraph &p) {
+        bool changed = false;
+        for (Span &span : p.spans)
+            changed = inSpan(span) || changed;
+        return changed;
+    };
+    const auto inContent = [&](Content &content) {
+        bool changed = false;
+        forEachSpan(content, [&](Span &span) { changed = inSpan(span) || changed; });
+        return changed;
+    };
+    // Find everything first: no match, no (empty) undo step.
+    const bool title = inText(v.title);
+    const bool subtitle = inText(v.subtitle);
+    const bool signatories = inText(v.questionSignatories);
+    QList<bool> sections, questions, answers, beschluss;
+    for (Section &s : v.sections)
+        sections << inContent(s.content);
+    for (Question &q : v.questions) {
+        questions << inParagraph(q.text);
+        answers << inContent(q.answer);
+    }
+    for (BeschlussItem &b : v.beschluss)
+        beschluss << inParagraph(b.text);
+    if (count == 0)
+        return 0;
+
+    QUndoStack *stack = doc->undoStack();
+    stack->beginMacro(tr("„%1“ durch „%2“ ersetzen").arg(find, replacement));
+    if (title)
+        setTitle(doc, v.title);
+    if (subtitle)
+        setSubtitle(doc, v.subtitle);
+    if (signatories)
+        setSignatories(doc, v.questionSignatories);
+    for (qsizetype i = 0; i < v.sections.size(); ++i) {
+        if (sections[i])
+            setSectionContent(doc, v.sections[i].label, v.sections[i].content);
+    }
+    for (int i = 0; i < int(v.questions.size()); ++i) {
+        if (questions[i])
+            setQuestionText(doc, i, v.questions[i].text);
+        if (answers[i])
+            setAnswer(doc, i, v.questions[i].answer);
+    }
+    for (int i = 0; i < int(v.beschluss.size()); ++i) {
+        if (beschluss[i])
+            setBeschlussText(doc, i, v.beschluss[i].text);
+    }
+    stack->endMacro();
+    return count;
+}
+
 } // namespace vw::Commands

@@ -64,5 +64,10 @@ void moveBeschlussItem(VorlageDocument *doc, int from, int to);
 void setBeteiligung(VorlageDocument *doc, const QList<Participation> &beteiligung, const QString &text = {});
 void setAnlagen(VorlageDocument *doc, const QList<Anlage> &anlagen, const QString &text = {});
 
+// Find and replace (Ctrl+H): every occurrence of `find` (case aside) in the title, subtitle, signatories,
+// sections, questions, answers and Beschluss items becomes `replacement`, in one undo step. Figure quotes
+// are left alone, and so is a match that runs across a change of format (half bold). Returns the count.
+int replaceText(VorlageDocument *doc, const QString &find, const QString &replacement);
+
 } // namespace Commands
 } // namespace vw

@@ -1,12 +1,13 @@
 #include "beteiligungeditor.h"
 
+#include "dateedit.h"
+
 #include "beteiligung.h"
 #include "commands.h"
 #include "ressorts.h"
 #include "vorlagedocument.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,8 +22,6 @@ namespace vw {
 
 namespace {
 
-// QDateEdit has no empty state: its minimum date, shown blank, stands for "no date" (as in the header form).
-const QDate noDate(1900, 1, 1);
 
 QList<Participation::State> allStates()
 {
@@ -79,7 +78,7 @@ BeteiligungEditor::BeteiligungEditor(VorlageDocument *document, const RessortTab
     header->setSectionResizeMode(StateColumn, QHeaderView::Fixed);
     header->setSectionResizeMode(DateColumn, QHeaderView::Fixed);
     header->resizeSection(StateColumn, QComboBox().fontMetrics().horizontalAdvance(tr("zugestimmt mit Maßgabe")) + 34);
-    header->resizeSection(DateColumn, QDateEdit().fontMetrics().horizontalAdvance(QStringLiteral("00.00.00000")) + 36);
+    header->resizeSection(DateColumn, DateEdit().sizeHint().width() + 4);
     header->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ResolvedColumn, QHeaderView::ResizeToContents);
     mTable->setToolTip(tr("Doppelklick auf „Maßgabe / Einwände“, um den Text zu bearbeiten"));
@@ -352,15 +351,11 @@ void BeteiligungEditor::rebuild()
         });
         mTable->setCellWidget(row, StateColumn, state);
 
-        auto *date = new QDateEdit(mTable);
-        date->setCalendarPopup(true);
-        date->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
-        date->setMinimumDate(noDate);
-        date->setSpecialValueText(QStringLiteral(" "));
+        auto *date = new DateEdit(mTable);
         date->setReadOnly(readOnly);
         date->setFrame(false);
-        connect(date, &QDateEdit::dateChanged, this,
-                [this, id](const QDate &d) { setDate(int(mShownIds.indexOf(id)), d == noDate ? QDate() : d); });
+        date->setReferenceDate(v.date);
+        connect(date, &DateEdit::dateChanged, this, [this, id](const QDate &d) { setDate(int(mShownIds.indexOf(id)), d); });
         mTable->setCellWidget(row, DateColumn, date);
         updateRow(row);
     }
@@ -391,9 +386,9 @@ void BeteiligungEditor::updateRow(int row)
         const QSignalBlocker block(state);
         state->setCurrentIndex(state->findData(int(p.state)));
     }
-    if (auto *date = qobject_cast<QDateEdit *>(mTable->cellWidget(row, DateColumn))) {
-        const QSignalBlocker block(date);
-        date->setDate(p.date.isValid() ? p.date : noDate);
+    if (auto *date = qobject_cast<DateEdit *>(mTable->cellWidget(row, DateColumn))) {
+        if (date->date() != p.date)
+            date->setDate(p.date);
     }
     QTableWidgetItem *text = mTable->item(row, TextColumn);
     text->setText(p.text);

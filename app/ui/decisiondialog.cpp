@@ -1,7 +1,8 @@
 #include "decisiondialog.h"
 
+#include "dateedit.h"
+
 #include <QCalendarWidget>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -12,7 +13,7 @@
 namespace vw {
 
 DecisionDialog::DecisionDialog(const Vorlage &vorlage, QWidget *parent)
-    : QDialog(parent), mDate(new QDateEdit(this)), mCalendar(new QCalendarWidget(this)),
+    : QDialog(parent), mDate(new DateEdit(this)), mCalendar(new QCalendarWidget(this)),
       mUnchanged(new QRadioButton(tr("&unverändert beschlossen"), this)),
       mChanged(new QRadioButton(tr("&mit Änderungen beschlossen"), this)),
       mDeferred(new QRadioButton(tr("&zurückgestellt (bleibt beschlussreif)"), this))
@@ -22,13 +23,11 @@ DecisionDialog::DecisionDialog(const Vorlage &vorlage, QWidget *parent)
     auto *intro = new QLabel(tr("„%1“").arg(vorlage.title), this);
     intro->setWordWrap(true);
     intro->setStyleSheet(QStringLiteral("font-weight: bold;"));
-    mDate->setLocale(german);
-    mDate->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
     mCalendar->setLocale(german);
     mCalendar->setFirstDayOfWeek(Qt::Monday);
     mCalendar->setGridVisible(true);
     mCalendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
-    connect(mDate, &QDateEdit::dateChanged, mCalendar, &QCalendarWidget::setSelectedDate);
+    connect(mDate, &DateEdit::dateChanged, mCalendar, &QCalendarWidget::setSelectedDate);
     connect(mCalendar, &QCalendarWidget::selectionChanged, this, [this] { mDate->setDate(mCalendar->selectedDate()); });
     setSessionDate(vorlage.sessionDate.isValid() ? vorlage.sessionDate : QDate::currentDate());
     mUnchanged->setChecked(true);

@@ -5,10 +5,11 @@
 #include <QDialog>
 
 class QCalendarWidget;
-class QDateEdit;
 class QRadioButton;
 
 namespace vw {
+
+class DateEdit;
 
 // "Beschlossen …": the date of the Senate session (a calendar, German dates) and what the Senate did
 // (unverändert, mit Änderungen, zurückgestellt).
@@ -23,7 +24,7 @@ public:
     void setOutcome(Outcome outcome);
 
 private:
-    QDateEdit *mDate;
+    DateEdit *mDate;
     QCalendarWidget *mCalendar;
     QRadioButton *mUnchanged;
     QRadioButton *mChanged;

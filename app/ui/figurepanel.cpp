@@ -1,10 +1,11 @@
 #include "figurepanel.h"
 
+#include "dateedit.h"
+
 #include "figuretablemodel.h"
 #include "workspace.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -71,7 +72,7 @@ NewFigureDialog::NewFigureDialog(const RessortTable &ressorts, std::function<boo
                                  QWidget *parent)
     : QDialog(parent), mKeyTaken(std::move(keyTaken)), mKey(new QLineEdit(this)), mLabel(new QLineEdit(this)),
       mType(new QComboBox(this)), mValue(new QLineEdit(this)), mUnit(new QLineEdit(this)),
-      mAsOf(new QDateEdit(QDate::currentDate(), this)), mSource(new QLineEdit(this)),
+      mAsOf(new DateEdit(this)), mSource(new QLineEdit(this)),
       mRessort(new QComboBox(this)), mMessage(new QLabel(this)), mOk(nullptr)
 {
     setWindowTitle(tr("Neue Zahl"));
@@ -88,9 +89,8 @@ NewFigureDialog::NewFigureDialog(const RessortTable &ressorts, std::function<boo
     mValue->setAccessibleName(tr("Wert"));
     mUnit->setPlaceholderText(tr("z. B. Nutzer"));
     mUnit->setAccessibleName(tr("Einheit"));
-    mAsOf->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
-    mAsOf->setCalendarPopup(true);
-    mAsOf->setAccessibleName(tr("Stand"));
+    mAsOf->setDate(QDate::currentDate());
+    mAsOf->lineEdit()->setAccessibleName(tr("Stand"));
     mSource->setPlaceholderText(tr("z. B. Dataport, Monatsbericht April"));
     mSource->setAccessibleName(tr("Quelle"));
     mRessort->addItem(tr("– kein Ressort –"), QString());
@@ -189,7 +189,10 @@ Result<Figure> NewFigureDialog::figureFromFields() const
     f.value = value.value();
     f.millions = f.type == FigureType::Amount && mValue->text().contains(QStringLiteral("Mio"));
     f.unit = mUnit->isEnabled() ? mUnit->text().trimmed() : QString();
-    f.asOf = mAsOf->date();
+    const Result<QDate> asOf = mAsOf->typedDate();
+    if (!asOf)
+        return Error{tr("Stand: %1").arg(asOf.error())};
+    f.asOf = asOf.value();
     f.source = mSource->text().trimmed();
     f.ressortKey = mRessort->currentData().toString();
     return f;

@@ -10,7 +10,6 @@
 #include <functional>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -20,6 +19,7 @@ class QTableView;
 
 namespace vw {
 
+class DateEdit;
 class FigureFilterModel;
 class FigureTableModel;
 class Workspace;
@@ -53,7 +53,7 @@ public:
     QComboBox *typeCombo() const { return mType; }
     QLineEdit *valueEdit() const { return mValue; }
     QLineEdit *unitEdit() const { return mUnit; }
-    QDateEdit *asOfEdit() const { return mAsOf; }
+    DateEdit *asOfEdit() const { return mAsOf; }
     QLineEdit *sourceEdit() const { return mSource; }
     QComboBox *ressortCombo() const { return mRessort; }
     QPushButton *okButton() const { return mOk; }
@@ -73,7 +73,7 @@ private:
     QComboBox *mType;
     QLineEdit *mValue;
     QLineEdit *mUnit;
-    QDateEdit *mAsOf;
+    DateEdit *mAsOf;
     QLineEdit *mSource;
     QComboBox *mRessort;
     QLabel *mMessage;

@@ -1,5 +1,6 @@
 #include "figuretablemodel.h"
 
+#include "dateedit.h"
 #include "vorlage.h"
 
 namespace vw {
@@ -275,16 +276,14 @@ bool FigureTableModel::setData(const QModelIndex &index, const QVariant &value, 
     case UnitColumn:
         f.unit = text.trimmed();
         break;
-    case AsOfColumn:
-        if (text.trimmed().isEmpty()) {
-            f.asOf = QDate();
-        } else {
-            const QDate date = parseGermanDate(text.trimmed());
-            if (!date.isValid())
-                return refuse(tr("„%1“ ist kein Datum (erwartet wird z. B. 12.05.2020).").arg(text));
-            f.asOf = date;
-        }
+    case AsOfColumn: {
+        // The same reading as every date field: "17.11." is this year, an impossible date is named.
+        const Result<QDate> date = DateEdit::parse(text);
+        if (!date)
+            return refuse(date.error());
+        f.asOf = date.value();
         break;
+    }
     case SourceColumn:
         f.source = text.trimmed();
         break;

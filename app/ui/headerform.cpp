@@ -2,6 +2,7 @@
 #include "ui_headerform.h"
 
 #include "commands.h"
+#include "dateedit.h"
 #include "ressorts.h"
 #include "vorlagedocument.h"
 
@@ -11,28 +12,10 @@ namespace vw {
 
 namespace {
 
-// QDateEdit has no empty state: its minimum date, shown as blank, stands for "no date".
-const QDate noDate(1900, 1, 1);
-
-void setupDateEdit(QDateEdit *edit)
+void showDate(DateEdit *edit, const QDate &date)
 {
-    edit->setMinimumDate(noDate);
-    edit->setSpecialValueText(QStringLiteral(" "));
-    edit->setDate(noDate);
-}
-
-QDate dateOf(const QDateEdit *edit)
-{
-    return edit->date() == noDate ? QDate() : edit->date();
-}
-
-void showDate(QDateEdit *edit, const QDate &date)
-{
-    const QDate shown = date.isValid() ? date : noDate;
-    if (edit->date() != shown) {
-        const QSignalBlocker block(edit);
-        edit->setDate(shown);
-    }
+    if (edit->date() != date)
+        edit->setDate(date);
 }
 
 void showText(QLineEdit *edit, const QString &text)
@@ -58,12 +41,10 @@ HeaderForm::HeaderForm(VorlageDocument *document, const RessortTable &ressorts, 
     mUi->bodyCombo->addItems({QStringLiteral("Senat"), tr("staatliche Deputation für Kinder und Bildung"),
                               tr("staatliche Deputation für Soziales, Jugend und Integration"),
                               tr("städtische Deputation für Bau, Mobilität und Stadtentwicklung")});
-    for (QDateEdit *edit : {mUi->dateEdit, mUi->sessionDateEdit, mUi->askedOnEdit})
-        setupDateEdit(edit);
     // Long entries ("städtische Deputation für …") must not widen the form beyond the window.
     for (QComboBox *combo : findChildren<QComboBox *>()) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
+        combo->setMinimumContentsLength(8); // the form fits beside the comments at 1024 px
     }
     mUi->grid->setColumnStretch(1, 3);
     mUi->grid->setColumnStretch(3, 2);
@@ -76,11 +57,9 @@ HeaderForm::HeaderForm(VorlageDocument *document, const RessortTable &ressorts, 
     connect(mUi->bodyCombo, &QComboBox::currentTextChanged, this, [doc](const QString &text) {
         Commands::setBody(doc, text.trimmed().isEmpty() ? QStringLiteral("Senat") : text.trimmed());
     });
-    connect(mUi->dateEdit, &QDateEdit::dateChanged, this, [this, doc] { Commands::setDate(doc, dateOf(mUi->dateEdit)); });
-    connect(mUi->sessionDateEdit, &QDateEdit::dateChanged, this,
-            [this, doc] { Commands::setSessionDate(doc, dateOf(mUi->sessionDateEdit)); });
-    connect(mUi->askedOnEdit, &QDateEdit::dateChanged, this,
-            [this, doc] { Commands::setAskedOn(doc, dateOf(mUi->askedOnEdit)); });
+    connect(mUi->dateEdit, &DateEdit::dateChanged, this, [doc](const QDate &d) { Commands::setDate(doc, d); });
+    connect(mUi->sessionDateEdit, &DateEdit::dateChanged, this, [doc](const QDate &d) { Commands::setSessionDate(doc, d); });
+    connect(mUi->askedOnEdit, &DateEdit::dateChanged, this, [doc](const QDate &d) { Commands::setAskedOn(doc, d); });
     connect(mUi->titleEdit, &QLineEdit::textEdited, this,
             [this, doc](const QString &t) { Commands::setTitle(doc, t, mUi->titleEdit->cursorPosition()); });
     connect(mUi->subtitleEdit, &QLineEdit::textEdited, this,
@@ -118,6 +97,10 @@ void HeaderForm::refresh()
     showDate(mUi->dateEdit, v.date);
     showDate(mUi->sessionDateEdit, v.sessionDate);
     showDate(mUi->askedOnEdit, v.askedOn);
+    // An empty date's calendar opens near the Vorlage's other dates.
+    mUi->dateEdit->setReferenceDate(v.sessionDate.isValid() ? v.sessionDate : QDate::currentDate());
+    mUi->sessionDateEdit->setReferenceDate(v.date.isValid() ? v.date : QDate::currentDate());
+    mUi->askedOnEdit->setReferenceDate(v.date.isValid() ? v.date : v.sessionDate);
     showText(mUi->titleEdit, v.title);
     showText(mUi->subtitleEdit, v.subtitle);
     showText(mUi->questionNumberEdit, v.questionNumber);

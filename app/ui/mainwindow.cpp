@@ -36,8 +36,14 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <QTimer>
@@ -96,11 +102,40 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(VorlageListModel::TitleColumn, 220);
     header->resizeSection(VorlageListModel::SessionColumn, 80);
     header->resizeSection(VorlageListModel::RessortColumn, 160);
+    // A narrow list shows what tells Vorlagen apart: title and session first, then kind and Ressort.
+    header->moveSection(header->visualIndex(VorlageListModel::TitleColumn), 0);
+    header->moveSection(header->visualIndex(VorlageListModel::SessionColumn), 1);
+
+    // Without an open Vorlage the editor's place says what to do next.
+    mEditorStack = new QStackedWidget(this);
+    auto *hintPage = new QWidget(mEditorStack);
+    auto *hintLayout = new QVBoxLayout(hintPage);
+    mEmptyHint = new QLabel(hintPage);
+    mEmptyHint->setWordWrap(true);
+    mEmptyHint->setAlignment(Qt::AlignCenter);
+    mEmptyHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mEmptyHint->setStyleSheet(QStringLiteral("color: palette(placeholder-text); font-size: 11pt;"));
+    auto *hintButtons = new QHBoxLayout;
+    hintButtons->addStretch();
+    for (QAction *action : {mUi->actionNewVorlage, mUi->actionImport, mUi->actionOpenWorkspace}) {
+        auto *button = new QToolButton(hintPage);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setFocusPolicy(Qt::StrongFocus);
+        hintButtons->addWidget(button);
+    }
+    hintButtons->addStretch();
+    hintLayout->addStretch();
+    hintLayout->addWidget(mEmptyHint);
+    hintLayout->addLayout(hintButtons);
+    hintLayout->addStretch(2);
+    mUi->splitter->replaceWidget(1, mEditorStack);
+    mEditorStack->addWidget(mUi->editorTabs);
+    mEditorStack->addWidget(hintPage);
 
     mUi->splitter->setStretchFactor(0, 2);
     mUi->splitter->setStretchFactor(1, 4);
     mUi->splitter->setStretchFactor(2, 3);
-    mUi->splitter->setSizes({200, 830, 330});
 
     // Undo and redo act on the Vorlage in the current tab; typing not yet recorded is recorded first.
     QAction *undo = mUndoGroup->createUndoAction(this, tr("&Rückgängig"));
@@ -149,6 +184,16 @@ MainWindow::MainWindow(QWidget *parent)
         if (VorlageEditor *e = currentEditor())
             e->showFind();
     });
+    // Ctrl+H, as in LibreOffice: find and replace in the open Vorlage.
+    mReplaceAction = new QAction(tr("Suchen und &ersetzen …"), this);
+    mReplaceAction->setObjectName(QStringLiteral("actionReplace"));
+    mReplaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    mUi->menuEdit->insertAction(mUi->actionFind, mReplaceAction);
+    mUi->menuEdit->insertAction(mReplaceAction, mUi->actionFind); // find first, then replace
+    connect(mReplaceAction, &QAction::triggered, this, [this] {
+        if (VorlageEditor *e = currentEditor())
+            e->showReplace();
+    });
     connect(mUi->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseAndOpenWorkspace);
     connect(mUi->actionNewWorkspace, &QAction::triggered, this, &MainWindow::chooseAndCreateWorkspace);
     connect(mUi->actionImport, &QAction::triggered, this, &MainWindow::chooseAndImport);
@@ -182,9 +227,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (QStandardPaths::isTestModeEnabled() || !qEnvironmentVariableIsEmpty("VW_SKIP_FIRST_START") ||
             UserProfile::load().isComplete())
             return;
-        auto *dialog = new SettingsDialog(mWorkspace.get(), SettingsDialog::Mode::FirstStart, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
+        askForProfile();
     });
     // --- end settings ---
     mVorlageMenu = new VorlageMenu(this);
@@ -192,7 +235,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/editorSplitter")).toByteArray());
+    fitIntoScreen();
+    mUi->actionShowPreview->setChecked(settings.value(QStringLiteral("mainWindow/preview"), true).toBool());
+    mDefaultSplit = !mUi->splitter->restoreState(settings.value(QStringLiteral("mainWindow/editorSplitter")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/docks")).toByteArray());
     rebuildRecentMenu();
     updateActions();
@@ -212,6 +257,50 @@ MainWindow::~MainWindow()
         SpellChecker::instance()->setWorkspace(nullptr);
 }
 
+void MainWindow::fitIntoScreen()
+{
+    if (isMaximized() || isFullScreen())
+        return;
+    const QScreen *screen = QGuiApplication::screenAt(geometry().center());
+    if (!screen)
+        screen = this->screen();
+    if (!screen)
+        return;
+    // A window saved on a larger screen (or the form's 1360×860 on a 1024×768 laptop) would put the
+    // preview and the problems off-screen: shrink it to the screen, leaving room for the title bar.
+    const QRect available = screen->availableGeometry();
+    const QSize frame(8, 36);
+    QRect wanted = geometry();
+    if (wanted.width() > available.width() || wanted.height() > available.height())
+        wanted.setSize(wanted.size().boundedTo(available.size() - frame));
+    wanted.moveLeft(std::clamp(wanted.left(), available.left(), std::max(available.left(), available.right() - wanted.width())));
+    wanted.moveTop(std::clamp(wanted.top(), available.top() + frame.height() - 8,
+                              std::max(available.top(), available.bottom() - wanted.height())));
+    setGeometry(wanted);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!mDefaultSplit)
+        return;
+    mDefaultSplit = false;
+    // The first layout, by the width the window has: at 1366 px and more list, editor with its comments
+    // and preview side by side; below, the editor and its comments need the room and the preview waits
+    // for F8, and the list keeps room for title and session date.
+    const int w = mUi->splitter->width();
+    if (w >= 1200) {
+        mUi->splitter->setSizes({200, 830, 330});
+    } else {
+        mUi->actionShowPreview->setChecked(false);
+        const int list = std::clamp(w / 5, 200, 260);
+        mUi->splitter->setSizes({list, w - list, 0});
+    }
+    const int list = mUi->splitter->sizes().value(0);
+    mUi->vorlagenView->horizontalHeader()->resizeSection(
+        VorlageListModel::TitleColumn, std::max(100, list - 2 * mUi->vorlagenView->frameWidth() - 84));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     closeAllEditors();
@@ -219,7 +308,44 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/editorSplitter"), mUi->splitter->saveState());
     settings.setValue(QStringLiteral("mainWindow/docks"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/preview"), mUi->actionShowPreview->isChecked());
     event->accept();
+}
+
+void MainWindow::askForProfile()
+{
+    if (mProfileDialog)
+        return;
+    // Without a workspace the Ressort list would be empty: wait for one.
+    if (!mWorkspace) {
+        mProfilePending = true;
+        return;
+    }
+    mProfilePending = false;
+    mProfileDialog = new SettingsDialog(mWorkspace.get(), SettingsDialog::Mode::FirstStart, this);
+    mProfileDialog->setAttribute(Qt::WA_DeleteOnClose);
+    mProfileDialog->open();
+}
+
+SettingsDialog *MainWindow::profileDialog() const
+{
+    return mProfileDialog;
+}
+
+Result<void> MainWindow::openWorkspaceOrOfferNew(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return openWorkspace(path);
+    if (!QStandardPaths::isTestModeEnabled()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Arbeitsbereich anlegen"),
+            tr("Den Arbeitsbereich %1 gibt es noch nicht.\n\nSoll er neu angelegt werden?")
+                .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes)
+            return {};
+    }
+    return openWorkspace(path, true);
 }
 
 Result<void> MainWindow::openWorkspace(const QString &path, bool create)
@@ -240,6 +366,8 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
     setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
     rememberWorkspace(QFileInfo(path).absoluteFilePath());
     reloadList();
+    if (mProfilePending)
+        askForProfile();
     return {};
 }
 
@@ -315,7 +443,7 @@ bool MainWindow::openVorlage(qint64 id)
         if (index.isValid() && mUi->vorlagenView->currentIndex().row() != index.row()) {
             const QSignalBlocker block(mUi->vorlagenView->selectionModel());
             mUi->vorlagenView->setCurrentIndex(index);
-            mUi->vorlagenView->scrollTo(index.siblingAtColumn(0));
+            mUi->vorlagenView->scrollTo(index); // the title column, shown first
         }
     }
     for (VorlageEditor *e : editors()) {
@@ -490,6 +618,30 @@ void MainWindow::refreshPreview()
     });
 }
 
+QString MainWindow::emptyHint() const
+{
+    return mEditorStack->currentWidget() == mUi->editorTabs ? QString() : mEmptyHint->text();
+}
+
+void MainWindow::updateEmptyHint()
+{
+    const auto key = [](const QAction *action) { return action->shortcut().toString(QKeySequence::NativeText); };
+    QString hint;
+    if (!mWorkspace)
+        hint = tr("Kein Arbeitsbereich geöffnet.\n\nÖffnen Sie einen mit %1 oder legen Sie mit %2 einen neuen an.")
+                   .arg(key(mUi->actionOpenWorkspace), key(mUi->actionNewWorkspace));
+    else if (mModel->rowCount() == 0)
+        hint = tr("In diesem Arbeitsbereich gibt es noch keine Vorlagen.\n\nMit %1 legen Sie eine neue an – "
+                  "Beschlussvorlage, Fragestunde oder eine andere Art. Eine vorhandene Vorlage (Text oder PDF) "
+                  "holen Sie mit %2 herein oder ziehen sie einfach ins Fenster.")
+                   .arg(key(mUi->actionNewVorlage), key(mUi->actionImport));
+    else if (!currentEditor())
+        hint = tr("Wählen Sie links eine Vorlage aus oder legen Sie mit %1 eine neue an.").arg(key(mUi->actionNewVorlage));
+    mEmptyHint->setText(hint);
+    mEditorStack->setCurrentWidget(hint.isEmpty() ? static_cast<QWidget *>(mUi->editorTabs)
+                                                  : mEmptyHint->parentWidget());
+}
+
 void MainWindow::updateActions()
 {
     const bool open = currentEditor() != nullptr;
@@ -497,10 +649,12 @@ void MainWindow::updateActions()
     mUi->actionDuplicate->setEnabled(open);
     mUi->actionCloseTab->setEnabled(open);
     mUi->actionFind->setEnabled(open);
+    mReplaceAction->setEnabled(open);
     mUi->actionImport->setEnabled(mWorkspace != nullptr);
     mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
     if (mVorlageMenu)
         mVorlageMenu->update();
+    updateEmptyHint();
 }
 
 void MainWindow::reloadVorlage(qint64 id)

@@ -5,11 +5,14 @@
 #include "vorlage.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QThreadPool>
 
 #include <memory>
 
+class QLabel;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTableView;
 class QUndoGroup;
 
@@ -21,6 +24,7 @@ namespace vw {
 
 class FigurePanel;
 class PdfPreview;
+class SettingsDialog;
 class VorlageEditor;
 class VorlageListModel;
 class VorlageMenu;
@@ -37,6 +41,15 @@ public:
 
     // Opens (or, with create, makes) a workspace; on failure the current one stays open.
     Result<void> openWorkspace(const QString &path, bool create = false);
+    // Opens the workspace at `path`; a missing one is created once the user agrees (in test mode
+    // without asking). Declining opens nothing and is no error.
+    Result<void> openWorkspaceOrOfferNew(const QString &path);
+    // What the editor area says while no Vorlage is open (no workspace, an empty one, none chosen);
+    // empty while a Vorlage is shown.
+    QString emptyHint() const;
+    // First start: asks for the user's profile, as soon as a workspace is open (its Ressorts are offered).
+    void askForProfile();
+    SettingsDialog *profileDialog() const;
     Workspace *workspace() const { return mWorkspace.get(); }
 
     void setFilterText(const QString &text);
@@ -91,6 +104,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void reloadList(qint64 selectId = 0);
@@ -107,6 +121,8 @@ private:
     void chooseAndExport();
     void chooseAndCreateVorlage();
     void showError(const QString &title, const QString &message);
+    void updateEmptyHint();
+    void fitIntoScreen();
 
     std::unique_ptr<Ui::MainWindow> mUi;
     std::unique_ptr<Workspace> mWorkspace;
@@ -117,6 +133,12 @@ private:
     class QDockWidget *mFigureDock;
     QUndoGroup *mUndoGroup;
     VorlageMenu *mVorlageMenu = nullptr;
+    QStackedWidget *mEditorStack;
+    QLabel *mEmptyHint;
+    QPointer<SettingsDialog> mProfileDialog;
+    bool mProfilePending = false;
+    QAction *mReplaceAction = nullptr;
+    bool mDefaultSplit = true; // no saved splitter sizes: set them by the width at the first show
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export
     QThreadPool mPreviewPool; // waited for on destruction: no export outlives the window

@@ -1,5 +1,7 @@
 #include "sectionform.h"
 
+#include "dateedit.h"
+
 #include "commands.h"
 #include "contentedit.h"
 #include "itemlisteditor.h"
@@ -10,7 +12,6 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,8 +28,6 @@ namespace {
 // Edits are recorded as undo steps at most this long after the keystroke, so that a long section is
 // not converted back to the model on every key; the autosave follows within DocumentSaver::delayMs.
 constexpr int recordDelayMs = 250;
-
-const QDate noDate(1900, 1, 1);
 
 QList<Content> splitAtPlaceholders(const Content &content, QList<Block::Type> *placeholders)
 {
@@ -145,10 +144,12 @@ SectionForm::SectionForm(VorlageDocument *document, const QString &label, const 
                     auto *verb = extra->findChild<QLabel *>(QStringLiteral("verb"));
                     verb->setText(beschlussVerbLabel(beschlussVerb(item.text.plainText())));
                     auto *ressort = extra->findChild<QComboBox *>();
-                    auto *due = extra->findChild<QDateEdit *>();
-                    const QSignalBlocker a(ressort), b(due);
+                    auto *due = extra->findChild<DateEdit *>();
+                    const QSignalBlocker a(ressort);
                     ressort->setCurrentIndex(std::max(0, ressort->findData(item.ressortKey)));
-                    due->setDate(item.dueDate.isValid() ? item.dueDate : noDate);
+                    if (due->date() != item.dueDate)
+                        due->setDate(item.dueDate);
+                    due->setReferenceDate(document->vorlage().date);
                 };
                 ops.numberFormat = QStringLiteral("%1.");
                 mBeschluss = new ItemListEditor(ops, tr("Beschlusspunkt hinzufügen"), this);
@@ -194,19 +195,17 @@ QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
     verb->setToolTip(tr("Das Beschlussverb, aus dem Satz erkannt"));
     auto *ressort = new QComboBox(box);
     ressort->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    ressort->setMinimumContentsLength(16);
+    ressort->setMinimumContentsLength(12); // the row fits beside the comments at 1024 px
     ressort->addItem(tr("kein Ressort"), QString());
     for (const QString &key : mRessorts.keysOn(QDate()))
         ressort->addItem(mRessorts.displayName(key, QString(), mDocument->vorlage().date), key);
     ressort->setCurrentIndex(std::max(0, ressort->findData(item.ressortKey)));
     ressort->setAccessibleName(tr("Angesprochenes Ressort"));
-    auto *due = new QDateEdit(box);
-    due->setCalendarPopup(true);
-    due->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
-    due->setMinimumDate(noDate);
-    due->setSpecialValueText(tr("kein Termin"));
-    due->setDate(item.dueDate.isValid() ? item.dueDate : noDate);
-    due->setAccessibleName(tr("Termin"));
+    auto *due = new DateEdit(box);
+    due->setPlaceholderText(tr("kein Termin"));
+    due->setDate(item.dueDate);
+    due->setReferenceDate(mDocument->vorlage().date);
+    due->lineEdit()->setAccessibleName(tr("Termin"));
     row->addWidget(verb);
     row->addStretch();
     row->addWidget(new QLabel(tr("Ressort:"), box));
@@ -219,11 +218,11 @@ QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
         for (int i = 0; i < items.size(); ++i) {
             if (items[i].id == id)
                 Commands::setBeschlussDetails(mDocument, i, ressort->currentData().toString(),
-                                              due->date() == noDate ? QDate() : due->date());
+                                              due->date());
         }
     };
     connect(ressort, &QComboBox::activated, this, apply);
-    connect(due, &QDateEdit::dateChanged, this, apply);
+    connect(due, &DateEdit::dateChanged, this, apply);
     return box;
 }
 

@@ -1,11 +1,12 @@
 #include "sessionpublishdialog.h"
 
+#include "dateedit.h"
+
 #include "publishdialog.h"
 #include "workspace.h"
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -53,10 +54,7 @@ SessionPublishDialog::SessionPublishDialog(Workspace *workspace, QWidget *parent
     auto *chooseLayout = new QVBoxLayout(choosePage);
     chooseLayout->setContentsMargins(0, 0, 0, 0);
     auto *form = new QFormLayout;
-    mDateEdit = new QDateEdit(choosePage);
-    mDateEdit->setCalendarPopup(true);
-    mDateEdit->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
-    mDateEdit->setLocale(QLocale(QLocale::German, QLocale::Germany));
+    mDateEdit = new DateEdit(choosePage);
     mDateEdit->setMinimumWidth(130);
     auto *dateRow = new QHBoxLayout;
     dateRow->addWidget(mDateEdit);
@@ -137,7 +135,7 @@ SessionPublishDialog::SessionPublishDialog(Workspace *workspace, QWidget *parent
     connect(mPublishButton, &QPushButton::clicked, this, [this] { (void)publish(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    connect(mDateEdit, &QDateEdit::dateChanged, this, &SessionPublishDialog::reload);
+    connect(mDateEdit, &DateEdit::dateChanged, this, &SessionPublishDialog::reload);
     connect(mList, &QTreeWidget::currentItemChanged, this, &SessionPublishDialog::showDetails);
     connect(mFolderEdit, &QLineEdit::textChanged, this, &SessionPublishDialog::updatePublishButton);
     connect(chooseButton, &QPushButton::clicked, this, &SessionPublishDialog::chooseFolder);
@@ -158,10 +156,8 @@ SessionPublishDialog::SessionPublishDialog(Workspace *workspace, QWidget *parent
                                                  .arg(dates.join(QStringLiteral(", "))));
     mFolderEdit->setText(PublishDialog::defaultOutputFolder());
     const QDate proposed = sessions.empty() ? QDate::currentDate() : *sessions.rbegin();
-    if (mDateEdit->date() == proposed)
-        reload();
-    else
-        mDateEdit->setDate(proposed);
+    mDateEdit->setDate(proposed); // emits nothing
+    reload();
     resize(760, 600);
 }
 
@@ -174,10 +170,8 @@ QDate SessionPublishDialog::sessionDate() const
 
 void SessionPublishDialog::setSessionDate(const QDate &date)
 {
-    if (mDateEdit->date() == date)
-        reload();
-    else
-        mDateEdit->setDate(date);
+    mDateEdit->setDate(date);
+    reload();
 }
 
 void SessionPublishDialog::reload()

@@ -10,7 +10,6 @@
 #include <QPointer>
 
 class QCheckBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QProgressDialog;
@@ -21,6 +20,7 @@ class QTreeWidget;
 
 namespace vw {
 
+class DateEdit;
 class Workspace;
 
 // Publishing every decided Vorlage of one Senate session: the session date, the Vorlagen with the
@@ -89,7 +89,7 @@ private:
     QPointer<QProgressDialog> mProgress;
 
     QStackedWidget *mPages;
-    QDateEdit *mDateEdit;
+    DateEdit *mDateEdit;
     QLabel *mSessionsHint;
     QTreeWidget *mList;
     QLabel *mCounts;

@@ -98,6 +98,14 @@ SettingsDialog::SettingsDialog(Workspace *workspace, Mode mode, QWidget *parent)
 
 SettingsDialog::~SettingsDialog() = default;
 
+QStringList SettingsDialog::ressortChoices() const
+{
+    QStringList names;
+    for (int i = 0; i < mUi->ressortCombo->count(); ++i)
+        names << mUi->ressortCombo->itemText(i);
+    return names;
+}
+
 void SettingsDialog::load()
 {
     setProfile(UserProfile::load());

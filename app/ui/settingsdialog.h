@@ -52,6 +52,8 @@ public:
     // False, with the reason shown, when `name` is empty or listed already.
     bool addProtectedName(const QString &name);
     void removeProtectedNames(const QStringList &names);
+    // The Ressorts offered for the profile, as listed ("(keines)" first).
+    QStringList ressortChoices() const;
     // The message about invalid input, empty when there is none.
     QString errorText() const;
 

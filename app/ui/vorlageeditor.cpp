@@ -93,13 +93,35 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     close->setText(tr("Schließen"));
     findLayout->addWidget(findLabel);
     findLayout->addWidget(mFindEdit, 1);
+    // Replacing (Ctrl+H): the same bar with a second field.
+    mReplaceLabel = new QLabel(tr("Ersetzen dur&ch:"), mFindBar);
+    mReplaceEdit = new QLineEdit(mFindBar);
+    mReplaceLabel->setBuddy(mReplaceEdit);
+    mReplaceButton = new QToolButton(mFindBar);
+    mReplaceButton->setText(tr("&Ersetzen"));
+    mReplaceButton->setToolTip(tr("Die gefundene Stelle ersetzen und die nächste suchen"));
+    mReplaceAllButton = new QToolButton(mFindBar);
+    mReplaceAllButton->setText(tr("A&lle ersetzen"));
+    mReplaceAllButton->setToolTip(tr("Jede Stelle in der Vorlage ersetzen – ein Schritt zum Rückgängigmachen"));
+    mFindMessage = new QLabel(mFindBar);
+    findLayout->addWidget(mReplaceLabel);
+    findLayout->addWidget(mReplaceEdit, 1);
+    findLayout->addWidget(mReplaceButton);
+    findLayout->addWidget(mReplaceAllButton);
+    findLayout->addWidget(mFindMessage);
     findLayout->addWidget(close);
     mFindBar->hide();
+    connect(mReplaceButton, &QToolButton::clicked, this, [this] { replaceNext(mFindEdit->text(), mReplaceEdit->text()); });
+    connect(mReplaceAllButton, &QToolButton::clicked, this, [this] { replaceAll(mFindEdit->text(), mReplaceEdit->text()); });
+    connect(mReplaceEdit, &QLineEdit::returnPressed, this, [this] { replaceNext(mFindEdit->text(), mReplaceEdit->text()); });
     connect(mFindEdit, &QLineEdit::returnPressed, this, [this] {
         if (!findNext(mFindEdit->text()))
             mFindEdit->setStyleSheet(QStringLiteral("background: #fde0e0;"));
     });
-    connect(mFindEdit, &QLineEdit::textChanged, mFindEdit, [this] { mFindEdit->setStyleSheet(QString()); });
+    connect(mFindEdit, &QLineEdit::textChanged, mFindEdit, [this] {
+        mFindEdit->setStyleSheet(QString());
+        mFindMessage->clear();
+    });
     connect(close, &QToolButton::clicked, mFindBar, &QWidget::hide);
     auto *escape = new QAction(mFindBar);
     escape->setShortcut(Qt::Key_Escape);
@@ -125,11 +147,12 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     beside->addWidget(splitter);
     layout->addWidget(beside, 1); // a horizontal splitter only grows sideways by itself
 
-    // Ctrl+0 header, Ctrl+1 … Ctrl+7 sections A … G.
+    // Ctrl+0 header, Ctrl+1 … Ctrl+7 sections A … G, wherever the focus is in the window (the list
+    // filter too). Only the current tab's editor is visible, so its keys are the only ones that match.
     for (int i = 0; i <= std::min(9, int(mSections.size())); ++i) {
         auto *action = new QAction(this);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + i)));
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, [this, i] {
             focusPlace(i == 0 ? EditPlace{QStringLiteral("title")}
                               : EditPlace{QStringLiteral("section:") + mSections[i - 1]->label()});
@@ -328,9 +351,71 @@ bool VorlageEditor::focusLocation(const Location &location)
 
 void VorlageEditor::showFind()
 {
+    for (QWidget *w : {static_cast<QWidget *>(mReplaceLabel), static_cast<QWidget *>(mReplaceEdit),
+                       static_cast<QWidget *>(mReplaceButton), static_cast<QWidget *>(mReplaceAllButton)})
+        w->hide();
+    mFindMessage->clear();
     mFindBar->show();
     mFindEdit->setFocus(Qt::ShortcutFocusReason);
     mFindEdit->selectAll();
+}
+
+void VorlageEditor::showReplace()
+{
+    // Words selected in a field are what the clerk wants to replace.
+    QString selected;
+    if (auto *line = qobject_cast<QLineEdit *>(QApplication::focusWidget()); line && isAncestorOf(line) && line != mFindEdit
+                                                                              && line != mReplaceEdit)
+        selected = line->selectedText();
+    else if (auto *text = qobject_cast<QTextEdit *>(QApplication::focusWidget()); text && isAncestorOf(text))
+        selected = text->textCursor().selectedText();
+    showFind();
+    if (!selected.isEmpty() && !selected.contains(QChar::ParagraphSeparator))
+        mFindEdit->setText(selected);
+    const bool editable = !mDocument->isReadOnly();
+    for (QWidget *w : {static_cast<QWidget *>(mReplaceLabel), static_cast<QWidget *>(mReplaceEdit),
+                       static_cast<QWidget *>(mReplaceButton), static_cast<QWidget *>(mReplaceAllButton)}) {
+        w->show();
+        w->setEnabled(editable);
+    }
+    (mFindEdit->text().isEmpty() ? mFindEdit : mReplaceEdit)->setFocus(Qt::ShortcutFocusReason);
+}
+
+QString VorlageEditor::findMessage() const
+{
+    return mFindBar->isVisible() ? mFindMessage->text() : QString();
+}
+
+bool VorlageEditor::replaceNext(const QString &find, const QString &replacement)
+{
+    if (find.isEmpty() || mDocument->isReadOnly())
+        return false;
+    // The match found last is replaced through the field, as if typed (the field's undo step); then on.
+    QWidget *w = QApplication::focusWidget();
+    if (auto *line = qobject_cast<QLineEdit *>(w); line && line->hasSelectedText() && !line->isReadOnly()
+                                                    && line->selectedText().compare(find, Qt::CaseInsensitive) == 0
+                                                    && mScroll->widget()->isAncestorOf(line)) {
+        line->insert(replacement);
+    } else if (auto *text = qobject_cast<QTextEdit *>(w); text && !text->isReadOnly()
+                                                          && mScroll->widget()->isAncestorOf(text)
+                                                          && text->textCursor().selectedText().compare(find, Qt::CaseInsensitive) == 0) {
+        text->textCursor().insertText(replacement);
+    }
+    const bool found = findNext(find);
+    mFindMessage->setText(found ? QString() : tr("„%1“ kommt nicht (mehr) vor.").arg(find));
+    return found;
+}
+
+int VorlageEditor::replaceAll(const QString &find, const QString &replacement)
+{
+    if (find.isEmpty())
+        return 0;
+    flush(); // typing not yet recorded would otherwise be overwritten
+    const int n = Commands::replaceText(mDocument, find, replacement);
+    mFindMessage->setText(n == 0 ? tr("„%1“ kommt in der Vorlage nicht vor.").arg(find)
+                                 : tr("%n Stelle(n) ersetzt – %1 macht es rückgängig.", nullptr, n)
+                                       .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+    return n;
 }
 
 QList<QWidget *> VorlageEditor::searchableWidgets() const

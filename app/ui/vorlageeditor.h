@@ -6,10 +6,12 @@
 #include <QPointer>
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QStringListModel;
 class QScrollArea;
 class QTimer;
+class QToolButton;
 
 namespace vw {
 
@@ -68,6 +70,16 @@ public:
     // Ctrl+F: shows the find bar; findNext() searches from the cursor through all fields.
     void showFind();
     bool findNext(const QString &text);
+    // Ctrl+H: the find bar with a replacement. replaceNext() replaces the match found last (selected in
+    // its field) and finds the next; replaceAll() replaces every one through Commands, as one undo step,
+    // and returns how many. The bar says what happened (findMessage()).
+    void showReplace();
+    bool replaceNext(const QString &find, const QString &replacement);
+    int replaceAll(const QString &find, const QString &replacement);
+    QString findMessage() const;
+    QLineEdit *findEdit() const { return mFindEdit; }
+    QLineEdit *replaceEdit() const { return mReplaceEdit; }
+    QToolButton *replaceAllButton() const { return mReplaceAllButton; }
 
 signals:
     // The Vorlage changed and stayed unchanged for a moment: time to refresh the preview.
@@ -95,6 +107,11 @@ private:
     ValidationPanel *mPanel;
     QWidget *mFindBar;
     QLineEdit *mFindEdit;
+    QLabel *mReplaceLabel;
+    QLineEdit *mReplaceEdit;
+    QToolButton *mReplaceButton;
+    QToolButton *mReplaceAllButton;
+    QLabel *mFindMessage;
     QTimer *mValidateTimer;
     QTimer *mPreviewTimer;
     QList<Problem> mProblems;

@@ -277,3 +277,44 @@ TEST_CASE("a read-only document takes no change and pushes no undo step", "[comm
     CHECK(snapshot.undoStack()->count() == 0);
     CHECK(snapshot.vorlage().title == demoVorlagen()[1].title);
 }
+
+TEST_CASE("find and replace changes every text of the Vorlage in one undo step", "[commands][replace]")
+{
+    VorlageDocument doc(demoVorlagen()[1]);
+    QUndoStack *stack = doc.undoStack();
+    // C: a bold word, a figure quote whose key holds the word, and plain text.
+    Paragraph p;
+    p.append(Span{QStringLiteral("Tablets für "), false, false});
+    p.append(Span{QStringLiteral("alle Lehrkräfte"), true, false});
+    p.append(Span::quote(QStringLiteral("lehrkräfte-zahl")));
+    p.append(Span{QStringLiteral(" (LEHRKRÄFTE)"), false, false});
+    Commands::setSectionContent(&doc, QStringLiteral("C"), {Block::para(p)});
+    const Vorlage before = doc.vorlage();
+    const int steps = stack->count();
+    REQUIRE(before.title.contains(QStringLiteral("Lehrkräfte")));
+
+    const int n = Commands::replaceText(&doc, QStringLiteral("Lehrkräfte"), QStringLiteral("Lehrerinnen und Lehrer"));
+    CHECK(n >= 4);
+    CHECK(stack->count() == steps + 1);
+    const Vorlage &after = doc.vorlage();
+    CHECK_FALSE(after.title.contains(QStringLiteral("Lehrkräfte")));
+    CHECK(after.title.contains(QStringLiteral("Lehrerinnen und Lehrer")));
+    const Paragraph &c = after.section(QStringLiteral("C"))->content.first().paragraph;
+    REQUIRE(c.spans.size() == 4);
+    CHECK(c.spans[1].text == QStringLiteral("alle Lehrerinnen und Lehrer"));
+    CHECK(c.spans[1].bold);
+    CHECK(c.spans[2].figure == QStringLiteral("lehrkräfte-zahl")); // a quote is no text
+    CHECK(c.spans[3].text == QStringLiteral(" (Lehrerinnen und Lehrer)")); // case aside
+    CHECK_FALSE(contentPlainText(after.section(QStringLiteral("A"))->content).contains(QStringLiteral("Lehrkräfte")));
+    bool beschlussChanged = false;
+    for (qsizetype i = 0; i < after.beschluss.size(); ++i)
+        beschlussChanged |= after.beschluss[i].text != before.beschluss[i].text;
+    CHECK(beschlussChanged);
+
+    stack->undo();
+    CHECK(doc.vorlage() == before);
+    // Nothing found: nothing recorded.
+    CHECK(Commands::replaceText(&doc, QStringLiteral("Gibtesnicht"), QStringLiteral("x")) == 0);
+    CHECK(stack->count() == steps + 1);
+    CHECK(stack->index() == steps);
+}

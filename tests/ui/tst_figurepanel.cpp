@@ -7,7 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include <QDateEdit>
+#include "dateedit.h"
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -252,7 +252,10 @@ TEST_CASE("the figure model shows values formatted and takes them as people type
         CHECK(model.figureAt(row).asOf == QDate(2020, 5, 4));
         CHECK_FALSE(model.setData(asOf, QStringLiteral("31.02.2020")));
         CHECK(refused.size() == 1);
+        CHECK(refused.first().first().toString().contains(QStringLiteral("Den 31.02.2020 gibt es nicht")));
         CHECK(model.figureAt(row).asOf == QDate(2020, 5, 4));
+        REQUIRE(model.setData(asOf, QStringLiteral("1.12.")));
+        CHECK(model.figureAt(row).asOf == QDate(QDate::currentDate().year(), 12, 1));
     }
     SECTION("text columns, an empty label refused")
     {
