@@ -124,36 +124,28 @@ void drawWatermark(QPainter &painter, const QRectF &page, const QString &text)
     painter.restore();
 }
 
-// Lays out the document on A4 and paints it page by page onto a PDF/A-1b writer, with "Seite X von Y".
-Result<void> writePdf(QIODevice *out, std::unique_ptr<QTextDocument> doc, const PageSetup &setup,
-                      PdfExporter::Layout *layoutOut = nullptr)
+// Lays out the document on A4 and paints it page by page onto `device` (A4, no margins), with
+// "Seite X von Y". `beforeBegin` runs once the layout is known, before painting starts.
+Result<void> paintPages(QPagedPaintDevice *device, QTextDocument *doc, const PageSetup &setup,
+                        PdfExporter::Layout *layoutOut, const std::function<void()> &beforeBegin)
 {
-    QPdfWriter writer(out);
-    writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    writer.setTitle(setup.title);
-    writer.setCreator(QStringLiteral("Vorlagenwerk"));
-
-    const qreal unitsPerPoint = writer.resolution() / 72.0;
-    const qreal unitsPerMm = writer.resolution() / 25.4;
+    const qreal unitsPerPoint = device->logicalDpiY() / 72.0;
+    const qreal unitsPerMm = device->logicalDpiY() / 25.4;
     const QRectF page(QPointF(0, 0), QPageSize(QPageSize::A4).sizePoints() * unitsPerPoint);
     const QRectF body = page.adjusted(marginMm * unitsPerMm, marginMm * unitsPerMm, -marginMm * unitsPerMm,
                                       -marginMm * unitsPerMm);
 
-    doc->documentLayout()->setPaintDevice(&writer);
+    doc->documentLayout()->setPaintDevice(device);
     doc->setPageSize(body.size());
-    keepHeadingsWithText(doc.get());
+    keepHeadingsWithText(doc);
     const int pages = doc->pageCount();
     if (layoutOut)
-        *layoutOut = {outlineEntries(doc.get()), pages};
-
-    // Info dictionary and XMP must carry the same creation date (PDF/A); Qt writes the former at begin().
-    writer.setDocumentXmpMetadata(
-        xmpMetadata(setup.title, setup.ressort, setup.keywords, QDateTime::currentDateTimeUtc()));
+        *layoutOut = {outlineEntries(doc), pages};
+    if (beforeBegin)
+        beforeBegin();
 
     QPainter painter;
-    if (!painter.begin(&writer))
+    if (!painter.begin(device))
         return Error{tr("Das PDF kann nicht geschrieben werden.")};
 
     const QFont footerFont = documentFont(9);
@@ -161,7 +153,7 @@ Result<void> writePdf(QIODevice *out, std::unique_ptr<QTextDocument> doc, const 
     ctx.palette.setColor(QPalette::Text, Qt::black);
     for (int i = 0; i < pages; ++i) {
         if (i > 0)
-            writer.newPage();
+            device->newPage();
         if (!setup.watermark.isEmpty())
             drawWatermark(painter, page, setup.watermark);
         painter.save();
@@ -189,6 +181,23 @@ Result<void> writePdf(QIODevice *out, std::unique_ptr<QTextDocument> doc, const 
     return {};
 }
 
+// The same pages as a PDF/A-1b file.
+Result<void> writePdf(QIODevice *out, std::unique_ptr<QTextDocument> doc, const PageSetup &setup,
+                      PdfExporter::Layout *layoutOut = nullptr)
+{
+    QPdfWriter writer(out);
+    writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(setup.title);
+    writer.setCreator(QStringLiteral("Vorlagenwerk"));
+    return paintPages(&writer, doc.get(), setup, layoutOut, [&writer, &setup] {
+        // Info dictionary and XMP must carry the same creation date (PDF/A); Qt writes the former at begin().
+        writer.setDocumentXmpMetadata(
+            xmpMetadata(setup.title, setup.ressort, setup.keywords, QDateTime::currentDateTimeUtc()));
+    });
+}
+
 Result<QByteArray> toBuffer(const std::function<Result<void>(QIODevice *)> &write)
 {
     QByteArray bytes;
@@ -213,6 +222,18 @@ Result<void> PdfExporter::write(const Vorlage &v, QIODevice *out, Layout *layout
         return fonts;
     return writePdf(out, buildDocument(v, mRessorts, mFigures, mOptions),
                     PageSetup{v.title, leadRessortName(v), keywords(v), {}, {}}, layout);
+}
+
+Result<void> PdfExporter::print(const Vorlage &v, QPagedPaintDevice *device) const
+{
+    if (auto fonts = loadDocumentFonts(); !fonts)
+        return fonts;
+    device->setPageSize(QPageSize(QPageSize::A4));
+    device->setPageMargins(QMarginsF(0, 0, 0, 0));
+    std::unique_ptr<QTextDocument> doc = buildDocument(v, mRessorts, mFigures, mOptions);
+    if (auto r = paintPages(device, doc.get(), PageSetup{v.title, leadRessortName(v), keywords(v), {}, {}}, nullptr, {}); !r)
+        return Error{tr("Die Vorlage kann nicht gedruckt werden.")};
+    return {};
 }
 
 QString PdfExporter::reviewWatermark()

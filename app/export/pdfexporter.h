@@ -11,6 +11,7 @@
 #include <QByteArray>
 
 class QIODevice;
+class QPagedPaintDevice;
 
 namespace vw {
 
@@ -36,6 +37,8 @@ public:
 
     Result<void> write(const Vorlage &vorlage, QIODevice *out, Layout *layout = nullptr) const;
     Result<QByteArray> toBytes(const Vorlage &vorlage, Layout *layout = nullptr) const;
+    // Prints the same pages write() puts into the PDF onto `device` (a QPrinter), A4 without margins.
+    Result<void> print(const Vorlage &vorlage, QPagedPaintDevice *device) const;
     // Writes to `path` through a temporary file, so a failed export leaves no half-written PDF.
     Result<void> writeFile(const Vorlage &vorlage, const QString &path) const;
 

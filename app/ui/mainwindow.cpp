@@ -35,6 +35,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -194,6 +196,13 @@ MainWindow::MainWindow(QWidget *parent)
         if (VorlageEditor *e = currentEditor())
             e->showReplace();
     });
+    // Ctrl+P: the system's print dialog, then the pages of the PDF on paper.
+    mPrintAction = new QAction(QIcon::fromTheme(QStringLiteral("document-print")), tr("&Drucken …"), this);
+    mPrintAction->setObjectName(QStringLiteral("actionPrint"));
+    mPrintAction->setShortcut(QKeySequence::Print);
+    mUi->menuFile->insertAction(mUi->actionExportPdf, mPrintAction);
+    mUi->menuFile->insertAction(mPrintAction, mUi->actionExportPdf); // export first, then print
+    connect(mPrintAction, &QAction::triggered, this, &MainWindow::chooseAndPrint);
     connect(mUi->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseAndOpenWorkspace);
     connect(mUi->actionNewWorkspace, &QAction::triggered, this, &MainWindow::chooseAndCreateWorkspace);
     connect(mUi->actionImport, &QAction::triggered, this, &MainWindow::chooseAndImport);
@@ -650,6 +659,7 @@ void MainWindow::updateActions()
     mUi->actionCloseTab->setEnabled(open);
     mUi->actionFind->setEnabled(open);
     mReplaceAction->setEnabled(open);
+    mPrintAction->setEnabled(open);
     mUi->actionImport->setEnabled(mWorkspace != nullptr);
     mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
     if (mVorlageMenu)
@@ -912,6 +922,34 @@ void MainWindow::chooseAndExport()
         return;
     if (auto r = exportCurrent(path); !r)
         showError(tr("Als PDF exportieren"), r.error());
+}
+
+Result<void> MainWindow::printCurrent(QPrinter *printer)
+{
+    VorlageEditor *editor = currentEditor();
+    if (!editor)
+        return Error{tr("Es ist keine Vorlage geöffnet.")};
+    editor->flush();
+    printer->setFullPage(true); // the layout has its own margins, as in the PDF
+    printer->setDocName(editor->document()->vorlage().title);
+    if (auto r = PdfExporter(mWorkspace->ressorts(), mFigures).print(editor->document()->vorlage(), printer); !r)
+        return r;
+    statusBar()->showMessage(tr("Gedruckt: %1").arg(editor->document()->vorlage().title), 5000);
+    return {};
+}
+
+void MainWindow::chooseAndPrint()
+{
+    if (!currentEditor())
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Vorlage drucken"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (auto r = printCurrent(&printer); !r)
+        showError(tr("Drucken"), r.error());
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
