@@ -1,6 +1,7 @@
 #include "figurepanel.h"
 
 #include "figuretablemodel.h"
+#include "userprofile.h"
 #include "workspace.h"
 
 #include <QComboBox>
@@ -412,11 +413,12 @@ QString FigurePanel::currentKey() const
     return index.isValid() ? index.data(FigureTableModel::KeyRole).toString() : QString();
 }
 
-QString FigurePanel::currentUser()
+QString FigurePanel::currentUser() const
 {
-    const QString user = qEnvironmentVariable("USER");
-    // Stored in the history as a name, so not translated.
-    return user.isEmpty() ? QStringLiteral("unbekannt") : user;
+    // The window sets the workspace's author from the profile; a panel on its own asks the profile.
+    if (mWorkspace && !mWorkspace->author().isEmpty())
+        return mWorkspace->author();
+    return UserProfile::load().author();
 }
 
 Result<void> FigurePanel::saveFigure(const Figure &figure)

@@ -3,6 +3,7 @@
 
 #include "figurepanel.h"
 #include "figuretablemodel.h"
+#include "userprofile.h"
 #include "workspace.h"
 
 #include <QAbstractItemModelTester>
@@ -14,6 +15,7 @@
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
@@ -391,7 +393,7 @@ TEST_CASE("a value edited in the table is written to the workspace and its histo
     REQUIRE(history->size() == 2);
     CHECK(history->at(1).oldValue == QStringLiteral("4750"));
     CHECK(history->at(1).newValue == QStringLiteral("5200"));
-    CHECK(history->at(1).who == FigurePanel::currentUser());
+    CHECK(history->at(1).who == panel.currentUser());
     REQUIRE(changed.size() == 1);
     CHECK(changed[0][0].toString() == QStringLiteral("vpn-bremen"));
     CHECK(insert.isEmpty()); // the Enter that closed the editor inserts nothing
@@ -414,6 +416,51 @@ TEST_CASE("a value edited in the table is written to the workspace and its histo
     CHECK(ws->figure(QStringLiteral("vpn-bremen"))->source == QStringLiteral("Dataport, Mai-Bericht"));
     CHECK(ws->figureHistory(QStringLiteral("vpn-bremen"))->size() == 2); // no change of the value
     CHECK(changed.size() == 2);
+}
+
+TEST_CASE("a figure changed in the panel is recorded under the profile's name, not the login", "[ui]")
+{
+    struct Restore {
+        QByteArray user = qgetenv("USER");
+        ~Restore()
+        {
+            qputenv("USER", user);
+            QSettings().remove(QStringLiteral("profile"));
+        }
+    } restore;
+    qputenv("USER", "login-name");
+    UserProfile profile;
+    profile.name = QStringLiteral("Jana Müller");
+    profile.save();
+
+    QTemporaryDir dir;
+    auto ws = sampleWorkspace(dir);
+    const auto changeVpn = [&](FigurePanel &panel, const QString &value) {
+        QLineEdit *editor = editValue(panel, QStringLiteral("vpn-bremen"));
+        editor->selectAll();
+        typeText(editor, value);
+        commit(editor);
+    };
+
+    // As in the window, which sets the workspace's author from the profile.
+    ws->setAuthor(profile.author());
+    {
+        FigurePanel panel(ws.get());
+        showPanel(panel);
+        changeVpn(panel, QStringLiteral("5200"));
+        REQUIRE(ws->figureHistory(QStringLiteral("vpn-bremen"))->size() == 2);
+        CHECK(ws->figureHistory(QStringLiteral("vpn-bremen"))->at(1).who == QStringLiteral("Jana Müller"));
+        REQUIRE_FALSE(panel.historyLines().isEmpty());
+        CHECK(panel.historyLines().first().startsWith(QStringLiteral("4750 → 5200 · Jana Müller · ")));
+    }
+
+    // A workspace without an author (a panel on its own) asks the profile.
+    ws->setAuthor(QString());
+    FigurePanel panel(ws.get());
+    showPanel(panel);
+    changeVpn(panel, QStringLiteral("5300"));
+    CHECK(ws->figureHistory(QStringLiteral("vpn-bremen"))->last().who == QStringLiteral("Jana Müller"));
+    CHECK(panel.historyLines().first().contains(QStringLiteral(" · Jana Müller · ")));
 }
 
 TEST_CASE("a word typed as an integer is refused with a message and nothing is written", "[ui]")
