@@ -251,7 +251,7 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     connect(mNewButton, &QPushButton::clicked, this, [this] { openNewFigureDialog(); });
     mInsertButton->setAccessibleName(tr("Zahl in die Vorlage einfügen"));
     mInsertButton->setToolTip(
-        tr("Zitiert die gewählte Zahl an der Schreibmarke (auch Doppelklick oder Eingabetaste)"));
+        tr("Zitiert die gewählte Zahl an der Schreibmarke (auch Eingabetaste)"));
     connect(mInsertButton, &QPushButton::clicked, this, [this] { requestInsert(mView->currentIndex()); });
 
     mView->setModel(mProxy);
@@ -259,8 +259,10 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     mView->setAlternatingRowColors(true);
     mView->setSelectionBehavior(QAbstractItemView::SelectRows);
     mView->setSelectionMode(QAbstractItemView::SingleSelection);
-    // Double-click and Enter insert the figure; F2 or typing edits the cell.
-    mView->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    // A double-click, F2 or typing edits the cell; only Enter and the button insert the figure, so that
+    // a double-click meant to correct a value never changes the text.
+    mView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                           QAbstractItemView::AnyKeyPressed);
     mView->setWordWrap(false);
     mView->setSortingEnabled(true);
     mView->sortByColumn(FigureTableModel::KeyColumn, Qt::AscendingOrder);
@@ -279,7 +281,6 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     static_cast<FigureView *>(mView)->enterPressed = [this](const QModelIndex &index) {
         requestInsert(index);
     };
-    connect(mView, &QAbstractItemView::doubleClicked, this, &FigurePanel::requestInsert);
     connect(mView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FigurePanel::updateDetails);
 

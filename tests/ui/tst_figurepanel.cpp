@@ -654,7 +654,7 @@ TEST_CASE("the new-figure dialog reads amounts in millions and cancels without w
     CHECK_FALSE(ws->figure(QStringLiteral("foerderung")).ok());
 }
 
-TEST_CASE("Enter, a double-click and the Einfügen button ask to insert the figure", "[ui]")
+TEST_CASE("Enter and the Einfügen button insert the figure; a double-click edits the cell and inserts nothing", "[ui]")
 {
     QTemporaryDir dir;
     auto ws = sampleWorkspace(dir);
@@ -669,17 +669,31 @@ TEST_CASE("Enter, a double-click and the Einfügen button ask to insert the figu
     CHECK(insert[0][0].toString() == QStringLiteral("vpn-bremen"));
     CHECK_FALSE(view->indexWidget(view->currentIndex())); // no editor opened
 
+    // A double-click on the label opens it for editing, the text stays as it is.
     const int row = column(*view->model(), FigureTableModel::KeyColumn).indexOf(QStringLiteral("notebooks"));
-    const QRect rect = view->visualRect(view->model()->index(row, FigureTableModel::LabelColumn));
+    const QModelIndex label = view->model()->index(row, FigureTableModel::LabelColumn);
+    const QRect rect = view->visualRect(label);
     REQUIRE(rect.isValid());
     doubleClick(view->viewport(), rect.center());
-    REQUIRE(insert.size() == 2);
-    CHECK(insert[1][0].toString() == QStringLiteral("notebooks"));
+    CHECK(insert.size() == 1);
     CHECK(panel.currentKey() == QStringLiteral("notebooks"));
+    auto *editor = qobject_cast<QLineEdit *>(view->indexWidget(label));
+    REQUIRE(editor);
+    CHECK(editor->text() == QStringLiteral("Notebooks für Lehrkräfte"));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QCoreApplication::processEvents();
+    CHECK_FALSE(view->indexWidget(label));
+    CHECK(insert.size() == 1);
+
+    // On the key, which is not edited in place, a double-click does nothing at all.
+    const QRect keyRect = view->visualRect(view->model()->index(row, FigureTableModel::KeyColumn));
+    doubleClick(view->viewport(), keyRect.center());
+    CHECK(insert.size() == 1);
+    CHECK_FALSE(view->indexWidget(view->model()->index(row, FigureTableModel::KeyColumn)));
 
     QTest::mouseClick(panel.insertButton(), Qt::LeftButton);
-    REQUIRE(insert.size() == 3);
-    CHECK(insert[2][0].toString() == QStringLiteral("notebooks"));
+    REQUIRE(insert.size() == 2);
+    CHECK(insert[1][0].toString() == QStringLiteral("notebooks"));
 
     panel.setFilterText(QStringLiteral("nichts dergleichen"));
     CHECK_FALSE(panel.insertButton()->isEnabled());
