@@ -1084,9 +1084,12 @@ private:
         throw UsageError{tr("Unbekannter Befehl: figure %1").arg(sub)};
     }
 
-    // Who changed a figure, for its history.
+    // Who changed a figure, for its history: the profile's name, as in the app, else $USER.
     static QString who()
     {
+        const UserProfile profile = UserProfile::load();
+        if (profile.isComplete())
+            return profile.name.trimmed();
         const QString user = qEnvironmentVariable("USER");
         return user.isEmpty() ? tr("unbekannt") : user;
     }

@@ -3,6 +3,7 @@
 #include "dateedit.h"
 
 #include "figuretablemodel.h"
+#include "userprofile.h"
 #include "workspace.h"
 
 #include <QComboBox>
@@ -253,7 +254,7 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     connect(mNewButton, &QPushButton::clicked, this, [this] { openNewFigureDialog(); });
     mInsertButton->setAccessibleName(tr("Zahl in die Vorlage einfügen"));
     mInsertButton->setToolTip(
-        tr("Zitiert die gewählte Zahl an der Schreibmarke (auch Doppelklick oder Eingabetaste)"));
+        tr("Zitiert die gewählte Zahl an der Schreibmarke (auch Eingabetaste)"));
     connect(mInsertButton, &QPushButton::clicked, this, [this] { requestInsert(mView->currentIndex()); });
 
     mView->setModel(mProxy);
@@ -261,8 +262,10 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     mView->setAlternatingRowColors(true);
     mView->setSelectionBehavior(QAbstractItemView::SelectRows);
     mView->setSelectionMode(QAbstractItemView::SingleSelection);
-    // Double-click and Enter insert the figure; F2 or typing edits the cell.
-    mView->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    // A double-click, F2 or typing edits the cell; only Enter and the button insert the figure, so that
+    // a double-click meant to correct a value never changes the text.
+    mView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                           QAbstractItemView::AnyKeyPressed);
     mView->setWordWrap(false);
     mView->setSortingEnabled(true);
     mView->sortByColumn(FigureTableModel::KeyColumn, Qt::AscendingOrder);
@@ -281,7 +284,6 @@ FigurePanel::FigurePanel(Workspace *workspace, QWidget *parent)
     static_cast<FigureView *>(mView)->enterPressed = [this](const QModelIndex &index) {
         requestInsert(index);
     };
-    connect(mView, &QAbstractItemView::doubleClicked, this, &FigurePanel::requestInsert);
     connect(mView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FigurePanel::updateDetails);
 
@@ -415,11 +417,12 @@ QString FigurePanel::currentKey() const
     return index.isValid() ? index.data(FigureTableModel::KeyRole).toString() : QString();
 }
 
-QString FigurePanel::currentUser()
+QString FigurePanel::currentUser() const
 {
-    const QString user = qEnvironmentVariable("USER");
-    // Stored in the history as a name, so not translated.
-    return user.isEmpty() ? QStringLiteral("unbekannt") : user;
+    // The window sets the workspace's author from the profile; a panel on its own asks the profile.
+    if (mWorkspace && !mWorkspace->author().isEmpty())
+        return mWorkspace->author();
+    return UserProfile::load().author();
 }
 
 Result<void> FigurePanel::saveFigure(const Figure &figure)

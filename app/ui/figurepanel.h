@@ -112,8 +112,9 @@ public:
     QStringList historyLines() const;
     QStringList useLines() const;
 
-    // The name written into a figure's history: $USER, else "unbekannt".
-    static QString currentUser();
+    // The name written into a figure's history: the workspace's author (the user profile's name, set by
+    // the window), else UserProfile::author() (the profile, else the login name).
+    QString currentUser() const;
 
     FigureTableModel *model() const { return mModel; }
     FigureFilterModel *proxy() const { return mProxy; }

@@ -745,7 +745,7 @@ Result<void> MainWindow::adoptFigures(qint64 id, const QList<NumberCandidate> &c
     for (const NumberCandidate &c : chosen)
         figures << c.proposal;
     // The figures first (all or none), then the Vorlage quoting them through its editor: one undo step.
-    if (auto r = mWorkspace->setFigures(figures, FigurePanel::currentUser()); !r)
+    if (auto r = mWorkspace->setFigures(figures, mFigurePanel->currentUser()); !r)
         return r;
     reloadFigures();
     mFigurePanel->reload();

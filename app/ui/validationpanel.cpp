@@ -4,6 +4,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -91,7 +92,9 @@ Qt::ItemFlags ProblemListModel::flags(const QModelIndex &index) const
 
 ValidationPanel::ValidationPanel(QWidget *parent)
     : QWidget(parent), mModel(new ProblemListModel(this)), mView(new QListView(this)),
-      mSummary(new QLabel(this))
+      mSummary(new QLabel(this)), mOffer(new QMenu(this)),
+      mOfferAction(new QAction(tr("Als &Verweis einsetzen"), this)),
+      mQuoteAction(new QAction(tr("Als &Verweis einsetzen"), this))
 {
     mView->setModel(mModel);
     // Messages name sections, Ressorts and dates; wrap them rather than cut them off.
@@ -103,6 +106,24 @@ ValidationPanel::ValidationPanel(QWidget *parent)
     mView->installEventFilter(this);
     // clicked, not activated: whether a single click activates depends on the style.
     connect(mView, &QAbstractItemView::clicked, this, &ValidationPanel::activate);
+
+    mOffer->setAccessibleName(tr("Vorschlag zur Zahl"));
+    mOffer->addAction(mOfferAction);
+    connect(mOfferAction, &QAction::triggered, this, [this] { emit quoteRequested(mOffered); });
+    mView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    mView->addAction(mQuoteAction);
+    mQuoteAction->setEnabled(false);
+    connect(mQuoteAction, &QAction::triggered, this, [this] {
+        if (const Problem *p = currentProblem(); p && !p->suggestedFigure.isEmpty())
+            emit quoteRequested(*p);
+    });
+    const auto updateQuote = [this] {
+        const Problem *p = currentProblem();
+        mQuoteAction->setEnabled(p && !p->suggestedFigure.isEmpty());
+    };
+    connect(mView->selectionModel(), &QItemSelectionModel::currentChanged, this, updateQuote);
+    connect(mModel, &QAbstractItemModel::dataChanged, this, updateQuote);
+    connect(mModel, &QAbstractItemModel::rowsRemoved, this, updateQuote);
 
     mSummary->setAccessibleName(tr("Zusammenfassung der Prüfung"));
     mSummary->setText(problemSummary({}));
@@ -142,10 +163,25 @@ bool ValidationPanel::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+const Problem *ValidationPanel::currentProblem() const
+{
+    const int row = mView->currentIndex().row();
+    return row >= 0 && row < mModel->problems().size() ? &mModel->problems()[row] : nullptr;
+}
+
 void ValidationPanel::activate(const QModelIndex &index)
 {
-    if (index.isValid())
-        emit problemActivated(index.data(ProblemListModel::LocationRole).value<Location>());
+    if (!index.isValid())
+        return;
+    // Copied first: jumping there may let the list change.
+    const Problem problem = mModel->problems().value(index.row());
+    emit problemActivated(problem.location);
+    if (problem.suggestedFigure.isEmpty())
+        return;
+    mOffered = problem;
+    const QRect row = mView->visualRect(index);
+    mOffer->popup(mView->viewport()->mapToGlobal(row.bottomLeft()));
+    mOffer->setActiveAction(mOfferAction); // Enter takes it at once
 }
 
 } // namespace vw

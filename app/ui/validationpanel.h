@@ -7,8 +7,10 @@
 #include <QWidget>
 
 class QAbstractItemView;
+class QAction;
 class QLabel;
 class QListView;
+class QMenu;
 
 namespace vw {
 
@@ -37,7 +39,9 @@ private:
 };
 
 // Lists the problems validate() finds, with a summary line above ("2 Fehler, 1 Warnung"). A click on
-// a problem, or Enter on the current one, reports its place so the editor can jump there.
+// a problem, or Enter on the current one, reports its place so the editor can jump there. A typed number
+// that is a figure's value is also offered as a quote: a click or Enter opens a small menu at the row
+// ("Als Verweis einsetzen", Enter takes it, Escape leaves it), and the context menu has the same entry.
 class ValidationPanel : public QWidget {
     Q_OBJECT
 public:
@@ -49,19 +53,30 @@ public:
 
     ProblemListModel *model() const { return mModel; }
     QAbstractItemView *view() const;
+    // The menu a click or Enter on a problem with a suggestion opens at its row.
+    QMenu *offerMenu() const { return mOffer; }
+    // "Als Verweis einsetzen" in the list's context menu, for the current problem.
+    QAction *quoteAction() const { return mQuoteAction; }
 
 signals:
     void problemActivated(const vw::Location &location);
+    // The user chose to turn the problem's typed number into a quote (applyFigureSuggestion()).
+    void quoteRequested(const vw::Problem &problem);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void activate(const QModelIndex &index);
+    const Problem *currentProblem() const;
 
     ProblemListModel *mModel;
     QListView *mView;
     QLabel *mSummary;
+    QMenu *mOffer;
+    QAction *mOfferAction;
+    QAction *mQuoteAction;
+    Problem mOffered; // the problem mOffer was opened for
 };
 
 } // namespace vw

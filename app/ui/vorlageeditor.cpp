@@ -174,20 +174,8 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     });
     connect(mDocument, &VorlageDocument::focusRequested, this, &VorlageEditor::focusPlace);
     connect(mPanel, &ValidationPanel::problemActivated, this, &VorlageEditor::focusLocation);
-    // A typed number that is a figure's value: "Als Verweis einsetzen" in the problem's context menu.
-    auto *quote = new QAction(tr("Als &Verweis einsetzen"), mPanel->view());
-    mPanel->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
-    mPanel->view()->addAction(quote);
-    const auto currentProblem = [this]() -> const Problem * {
-        const int row = mPanel->view()->currentIndex().row();
-        return row >= 0 && row < mPanel->problems().size() ? &mPanel->problems()[row] : nullptr;
-    };
-    connect(quote, &QAction::triggered, this, [this, currentProblem] {
-        if (const Problem *p = currentProblem())
-            applySuggestion(*p);
-    });
-    connect(mPanel->view()->selectionModel(), &QItemSelectionModel::currentChanged, quote,
-            [quote, currentProblem] { quote->setEnabled(currentProblem() && !currentProblem()->suggestedFigure.isEmpty()); });
+    // A typed number that is a figure's value: the panel offers it as a quote.
+    connect(mPanel, &ValidationPanel::quoteRequested, this, &VorlageEditor::applySuggestion);
     // Where a figure from the panel goes: the text the cursor was last in.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (auto *edit = qobject_cast<ContentEdit *>(now); edit && isAncestorOf(edit))

@@ -2,6 +2,7 @@
 
 #include "workspace.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -147,6 +148,19 @@ TEST_CASE("figure set creates a figure, a second set changes it and show lists b
     CHECK(cleared[QStringLiteral("unit")].toString().isEmpty());
     CHECK(cleared[QStringLiteral("asOf")].toString().isEmpty());
     CHECK(cleared[QStringLiteral("source")].toString() == QStringLiteral("Dataport"));
+}
+
+TEST_CASE("figure set records the user profile's name, as the app does, before the login", "[cli]")
+{
+    Fixture fx;
+    REQUIRE(fx.run(figureArgs({"set", "vpn-bremen", "4750", "--label", "VPN-Zugänge Bremen"})).exitCode == 0);
+    // The profile as the app's settings dialog stores it.
+    QDir(fx.home.path()).mkpath(QStringLiteral("config/Unknown Organization"));
+    fx.write("config/Unknown Organization/vorlagenwerk.conf", "[profile]\nname=Jana M\xc3\xbcller\n");
+    REQUIRE(fx.run(figureArgs({"set", "vpn-bremen", "5000"})).exitCode == 0);
+    const Run r = fx.run(figureArgs({"show", "vpn-bremen"}));
+    CHECK(r.out.contains(S("– → 4750, anna, ")));
+    CHECK(r.out.contains(S("4750 → 5000, Jana Müller, ")));
 }
 
 TEST_CASE("figure set takes the type from --type or the value, and refuses what does not fit", "[cli]")

@@ -3,6 +3,7 @@
 
 #include "figurepanel.h"
 #include "figuretablemodel.h"
+#include "userprofile.h"
 #include "workspace.h"
 
 #include <QAbstractItemModelTester>
@@ -14,6 +15,7 @@
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
@@ -394,7 +396,7 @@ TEST_CASE("a value edited in the table is written to the workspace and its histo
     REQUIRE(history->size() == 2);
     CHECK(history->at(1).oldValue == QStringLiteral("4750"));
     CHECK(history->at(1).newValue == QStringLiteral("5200"));
-    CHECK(history->at(1).who == FigurePanel::currentUser());
+    CHECK(history->at(1).who == panel.currentUser());
     REQUIRE(changed.size() == 1);
     CHECK(changed[0][0].toString() == QStringLiteral("vpn-bremen"));
     CHECK(insert.isEmpty()); // the Enter that closed the editor inserts nothing
@@ -417,6 +419,51 @@ TEST_CASE("a value edited in the table is written to the workspace and its histo
     CHECK(ws->figure(QStringLiteral("vpn-bremen"))->source == QStringLiteral("Dataport, Mai-Bericht"));
     CHECK(ws->figureHistory(QStringLiteral("vpn-bremen"))->size() == 2); // no change of the value
     CHECK(changed.size() == 2);
+}
+
+TEST_CASE("a figure changed in the panel is recorded under the profile's name, not the login", "[ui]")
+{
+    struct Restore {
+        QByteArray user = qgetenv("USER");
+        ~Restore()
+        {
+            qputenv("USER", user);
+            QSettings().remove(QStringLiteral("profile"));
+        }
+    } restore;
+    qputenv("USER", "login-name");
+    UserProfile profile;
+    profile.name = QStringLiteral("Jana Müller");
+    profile.save();
+
+    QTemporaryDir dir;
+    auto ws = sampleWorkspace(dir);
+    const auto changeVpn = [&](FigurePanel &panel, const QString &value) {
+        QLineEdit *editor = editValue(panel, QStringLiteral("vpn-bremen"));
+        editor->selectAll();
+        typeText(editor, value);
+        commit(editor);
+    };
+
+    // As in the window, which sets the workspace's author from the profile.
+    ws->setAuthor(profile.author());
+    {
+        FigurePanel panel(ws.get());
+        showPanel(panel);
+        changeVpn(panel, QStringLiteral("5200"));
+        REQUIRE(ws->figureHistory(QStringLiteral("vpn-bremen"))->size() == 2);
+        CHECK(ws->figureHistory(QStringLiteral("vpn-bremen"))->at(1).who == QStringLiteral("Jana Müller"));
+        REQUIRE_FALSE(panel.historyLines().isEmpty());
+        CHECK(panel.historyLines().first().startsWith(QStringLiteral("4750 → 5200 · Jana Müller · ")));
+    }
+
+    // A workspace without an author (a panel on its own) asks the profile.
+    ws->setAuthor(QString());
+    FigurePanel panel(ws.get());
+    showPanel(panel);
+    changeVpn(panel, QStringLiteral("5300"));
+    CHECK(ws->figureHistory(QStringLiteral("vpn-bremen"))->last().who == QStringLiteral("Jana Müller"));
+    CHECK(panel.historyLines().first().contains(QStringLiteral(" · Jana Müller · ")));
 }
 
 TEST_CASE("a word typed as an integer is refused with a message and nothing is written", "[ui]")
@@ -610,7 +657,7 @@ TEST_CASE("the new-figure dialog reads amounts in millions and cancels without w
     CHECK_FALSE(ws->figure(QStringLiteral("foerderung")).ok());
 }
 
-TEST_CASE("Enter, a double-click and the Einfügen button ask to insert the figure", "[ui]")
+TEST_CASE("Enter and the Einfügen button insert the figure; a double-click edits the cell and inserts nothing", "[ui]")
 {
     QTemporaryDir dir;
     auto ws = sampleWorkspace(dir);
@@ -625,17 +672,31 @@ TEST_CASE("Enter, a double-click and the Einfügen button ask to insert the figu
     CHECK(insert[0][0].toString() == QStringLiteral("vpn-bremen"));
     CHECK_FALSE(view->indexWidget(view->currentIndex())); // no editor opened
 
+    // A double-click on the label opens it for editing, the text stays as it is.
     const int row = column(*view->model(), FigureTableModel::KeyColumn).indexOf(QStringLiteral("notebooks"));
-    const QRect rect = view->visualRect(view->model()->index(row, FigureTableModel::LabelColumn));
+    const QModelIndex label = view->model()->index(row, FigureTableModel::LabelColumn);
+    const QRect rect = view->visualRect(label);
     REQUIRE(rect.isValid());
     doubleClick(view->viewport(), rect.center());
-    REQUIRE(insert.size() == 2);
-    CHECK(insert[1][0].toString() == QStringLiteral("notebooks"));
+    CHECK(insert.size() == 1);
     CHECK(panel.currentKey() == QStringLiteral("notebooks"));
+    auto *editor = qobject_cast<QLineEdit *>(view->indexWidget(label));
+    REQUIRE(editor);
+    CHECK(editor->text() == QStringLiteral("Notebooks für Lehrkräfte"));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QCoreApplication::processEvents();
+    CHECK_FALSE(view->indexWidget(label));
+    CHECK(insert.size() == 1);
+
+    // On the key, which is not edited in place, a double-click does nothing at all.
+    const QRect keyRect = view->visualRect(view->model()->index(row, FigureTableModel::KeyColumn));
+    doubleClick(view->viewport(), keyRect.center());
+    CHECK(insert.size() == 1);
+    CHECK_FALSE(view->indexWidget(view->model()->index(row, FigureTableModel::KeyColumn)));
 
     QTest::mouseClick(panel.insertButton(), Qt::LeftButton);
-    REQUIRE(insert.size() == 3);
-    CHECK(insert[2][0].toString() == QStringLiteral("notebooks"));
+    REQUIRE(insert.size() == 2);
+    CHECK(insert[1][0].toString() == QStringLiteral("notebooks"));
 
     panel.setFilterText(QStringLiteral("nichts dergleichen"));
     CHECK_FALSE(panel.insertButton()->isEnabled());

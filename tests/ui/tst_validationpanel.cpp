@@ -5,6 +5,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
+#include <QAction>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -184,5 +186,67 @@ TEST_CASE("a click or Enter on a problem jumps to its place", "[ui]")
         QTest::keyClick(view, Qt::Key_Enter, Qt::KeypadModifier);
         REQUIRE(spy.count() == 2);
         CHECK(spy[1][0].value<Location>() == Location{Location::Kind::Header, QStringLiteral("title")});
+    }
+}
+
+TEST_CASE("a typed number that is a figure's value is offered as a quote on a click and on Enter", "[ui]")
+{
+    Problem typed = problem(Problem::Severity::Warning, Location::Kind::Section, "B", -1,
+                            "Abschnitt B: „4750“ ist der Wert der Zahl „VPN-Zugänge Bremen“ – als Verweis einsetzen?");
+    typed.typedNumber = QStringLiteral("4750");
+    typed.suggestedFigure = QStringLiteral("vpn-bremen");
+    ValidationPanel panel;
+    panel.resize(500, 300);
+    panel.setProblems({title, typed});
+    panel.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&panel));
+    QAbstractItemView *view = panel.view();
+    QSignalSpy jumped(&panel, &ValidationPanel::problemActivated);
+    QSignalSpy quoted(&panel, &ValidationPanel::quoteRequested);
+    QMenu *offer = panel.offerMenu();
+
+    SECTION("a left click opens the offer at the row; Enter takes it")
+    {
+        clickRow(view, 1);
+        CHECK(jumped.count() == 1); // it still jumps there, so the number is seen in its sentence
+        REQUIRE(offer->isVisible());
+        REQUIRE(offer->activeAction());
+        CHECK(offer->activeAction()->text().remove(QLatin1Char('&')) == QStringLiteral("Als Verweis einsetzen"));
+        const QRect row = view->visualRect(panel.model()->index(1));
+        CHECK(offer->geometry().top() >= view->viewport()->mapToGlobal(row.topLeft()).y());
+        CHECK(quoted.isEmpty());
+        QTest::keyClick(offer, Qt::Key_Return);
+        REQUIRE(quoted.count() == 1);
+        CHECK(quoted[0][0].value<Problem>() == typed);
+        CHECK_FALSE(offer->isVisible());
+    }
+    SECTION("Enter on the row opens it too; Escape leaves the number as typed")
+    {
+        view->setFocus();
+        view->setCurrentIndex(panel.model()->index(1));
+        QTest::keyClick(view, Qt::Key_Return);
+        CHECK(jumped.count() == 1);
+        REQUIRE(offer->isVisible());
+        QTest::keyClick(offer, Qt::Key_Escape);
+        CHECK_FALSE(offer->isVisible());
+        CHECK(quoted.isEmpty());
+        QTest::keyClick(view, Qt::Key_Enter, Qt::KeypadModifier);
+        REQUIRE(offer->isVisible());
+        offer->activeAction()->trigger();
+        REQUIRE(quoted.count() == 1);
+        CHECK(quoted[0][0].value<Problem>().suggestedFigure == QStringLiteral("vpn-bremen"));
+    }
+    SECTION("a problem without a suggestion offers nothing; the context menu entry follows the row")
+    {
+        clickRow(view, 0);
+        CHECK(jumped.count() == 1);
+        CHECK_FALSE(offer->isVisible());
+        CHECK_FALSE(panel.quoteAction()->isEnabled());
+        CHECK(view->actions().contains(panel.quoteAction()));
+        view->setCurrentIndex(panel.model()->index(1));
+        REQUIRE(panel.quoteAction()->isEnabled());
+        panel.quoteAction()->trigger();
+        REQUIRE(quoted.count() == 1);
+        CHECK(quoted[0][0].value<Problem>() == typed);
     }
 }
