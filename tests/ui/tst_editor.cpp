@@ -273,6 +273,65 @@ TEST_CASE("figures are quoted by typing {{, shown with their value and printed a
     CHECK(refused.error().contains(QStringLiteral("gibt-es-nicht")));
 }
 
+TEST_CASE("Enter in the open {{ list quotes the highlighted or first figure; without the list it is a new paragraph", "[ui]")
+{
+    Fixture f;
+    Figure vpn;
+    vpn.key = QStringLiteral("testzugaenge-nord");
+    vpn.label = QStringLiteral("VPN-Zugänge Bremen");
+    vpn.value = QStringLiteral("4750");
+    vpn.asOf = QDate(2020, 11, 1);
+    REQUIRE(f.window.workspace()->setFigure(vpn, QStringLiteral("test")).ok());
+    Figure second = vpn;
+    second.key = QStringLiteral("testzugaenge-sued");
+    second.label = QStringLiteral("VPN-Zugänge Bremerhaven");
+    second.value = QStringLiteral("311");
+    REQUIRE(f.window.workspace()->setFigure(second, QStringLiteral("test")).ok());
+    f.window.reloadFigures();
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
+    const qsizetype blocks = c->content().size();
+    QAbstractItemView *popup = c->figureCompleter()->popup();
+
+    // Nothing highlighted: Enter takes the first entry of the list.
+    typeText(c, QStringLiteral(" Bis zu {{testzug"));
+    REQUIRE(popup->isVisible());
+    REQUIRE(popup->model()->rowCount() == 2);
+    CHECK_FALSE(popup->currentIndex().isValid());
+    QTest::keyClick(popup, Qt::Key_Return);
+    CHECK_FALSE(popup->isVisible());
+    Paragraph last = c->content().last().paragraph;
+    REQUIRE(last.spans.size() == 2);
+    CHECK(last.spans[0].text.endsWith(QStringLiteral("Bis zu ")));
+    CHECK(last.spans[1].figure == QStringLiteral("testzugaenge-nord"));
+    CHECK(c->content().size() == blocks); // no new paragraph either
+
+    // The highlighted entry wins.
+    typeText(c, QStringLiteral(" und {{testzug"));
+    REQUIRE(popup->isVisible());
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Down);
+    REQUIRE(popup->currentIndex().row() == 1);
+    QTest::keyClick(popup, Qt::Key_Enter, Qt::KeypadModifier);
+    last = c->content().last().paragraph;
+    REQUIRE(last.spans.size() == 4);
+    CHECK(last.spans[2].text == QStringLiteral(" und "));
+    CHECK(last.spans[3].figure == QStringLiteral("testzugaenge-sued"));
+    for (const Span &span : last.spans)
+        CHECK_FALSE(span.text.contains(QStringLiteral("{{")));
+
+    // No figure matches, no list: Enter is a new paragraph and "{{" stays as typed.
+    typeText(c, QStringLiteral(" {{gibtsnicht"));
+    CHECK_FALSE(popup->isVisible());
+    QTest::keyClick(c, Qt::Key_Return);
+    typeText(c, QStringLiteral("Neuer Absatz."));
+    REQUIRE(c->content().size() == blocks + 1);
+    CHECK(contentPlainText({c->content().last()}) == QStringLiteral("Neuer Absatz."));
+    CHECK(contentPlainText({c->content()[blocks - 1]}).endsWith(QStringLiteral(" {{gibtsnicht")));
+}
+
 TEST_CASE("a typed number that is a figure's value becomes a quote in one undoable step", "[ui]")
 {
     Fixture f;
