@@ -636,3 +636,36 @@ TEST_CASE("validation is quick enough for every keystroke of a long Vorlage", "[
     // Generous: a few hundred microseconds here; the bound only catches a regression by orders of magnitude.
     CHECK(timer.elapsed() / runs < 20);
 }
+
+TEST_CASE("a typed number's proposed key comes from the nouns around it", "[model]")
+{
+    Vorlage v = goodBeschlussvorlage();
+    setText(v, QStringLiteral("B"),
+            QStringLiteral("Bremerhaven plant 500 VPN-Zugänge. Es gibt 452 Arbeitsplätze in Bremerhaven. "
+                           "In Bremerhaven sind es zur Zeit 311 gleichzeitige Zugriffe, an der Aufstockung auf "
+                           "über 620 wird zur Zeit gearbeitet. Im Bereich der Kernverwaltung sind 3027 Notebooks "
+                           "im Betrieb. Aktuell sind ca. 1200 Nutzerinnen und Nutzer parallel aktiv. Die "
+                           "Förderung beträgt 7,5 Mio. €. Dafür sind 4100 Geräte nötig; weitere 4200 Geräte "
+                           "folgen. Es bleiben 77."));
+    Figure taken;
+    taken.key = QStringLiteral("geraete");
+    const FigureValues existing({taken}, NumberStyle{});
+    QHash<QString, QString> keys;
+    for (const NumberCandidate &c : numberCandidates(v, existing))
+        keys.insert(c.typed, c.proposal.key);
+    CHECK(keys.value(QStringLiteral("500")) == QStringLiteral("vpn-zugaenge"));
+    CHECK(keys.value(QStringLiteral("452")) == QStringLiteral("arbeitsplaetze-bremerhaven"));
+    CHECK(keys.value(QStringLiteral("311")) == QStringLiteral("zugriffe")); // the adjective is passed over
+    // Nothing counted after it ("wird zur Zeit …"): the noun before it in its clause, not "zeit".
+    CHECK(keys.value(QStringLiteral("620")) == QStringLiteral("aufstockung"));
+    CHECK(keys.value(QStringLiteral("3027")) == QStringLiteral("notebooks-betrieb"));
+    CHECK(keys.value(QStringLiteral("1200")) == QStringLiteral("nutzerinnen-nutzer")); // "ca." ends no sentence
+    CHECK(keys.value(QStringLiteral("7,5")) == QStringLiteral("foerderung"));
+    // Unique against the workspace's keys and each other.
+    CHECK(keys.value(QStringLiteral("4100")) == QStringLiteral("geraete-2"));
+    CHECK(keys.value(QStringLiteral("4200")) == QStringLiteral("geraete-3"));
+    // No noun near it at all.
+    CHECK(keys.value(QStringLiteral("77")) == QStringLiteral("zahl"));
+    for (const QString &key : keys)
+        CHECK(isValidFigureKey(key));
+}
