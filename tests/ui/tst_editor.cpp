@@ -14,6 +14,7 @@
 #include "validationpanel.h"
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
+#include "templates.h"
 #include "vorlagejson.h"
 #include "workspace.h"
 
@@ -24,6 +25,7 @@
 #include <QCompleter>
 #include <QPdfDocument>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QTextEdit>
 #include <QPushButton>
@@ -434,4 +436,61 @@ TEST_CASE("after an import, the typed numbers can become figures quoted in the t
         printed += sectionPlainText(stored, s, &values);
     CHECK(printed.contains(chosen[0].typed));
     CHECK(printed.contains(chosen[1].typed));
+}
+
+TEST_CASE("Textbausteine are readable in the menu and set apart from the text they are inserted into", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    SectionForm *d = editor->sectionForm(QStringLiteral("D"));
+    REQUIRE(d);
+    QMenu *menu = d->wordingsMenu();
+    REQUIRE(menu);
+    const QStringList wordings = standardWordings(VorlageKind::Beschlussvorlage, QStringLiteral("D"));
+    const QList<QAction *> actions = menu->actions();
+    REQUIRE(actions.size() == wordings.size());
+    CHECK(menu->toolTipsVisible());
+    int shortened = 0;
+    for (int i = 0; i < actions.size(); ++i) {
+        const QString full = wordings[i];
+        const QString shown = actions[i]->text().replace(QStringLiteral("&&"), QStringLiteral("&"));
+        CHECK(actions[i]->toolTip() == full); // the whole wording can be read before inserting
+        CHECK(shown.size() <= 82);
+        if (shown == full)
+            continue;
+        ++shortened;
+        // Cut after a whole word, and says so.
+        REQUIRE(shown.endsWith(QStringLiteral(" …")));
+        const QString kept = shown.chopped(2);
+        CHECK(full.startsWith(kept));
+        CHECK((full.at(kept.size()) == QLatin1Char(' ') || full.at(kept.size()) == QLatin1Char(',')));
+    }
+    CHECK(shortened > 0); // D has wordings longer than a menu line
+
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("D"));
+    const QString finance = wordings[0];
+    const QString gender = wordings[2];
+    c->setContent({Block::para(finance)});
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
+    actions[2]->trigger();
+    // At the end of a paragraph: a paragraph of its own, not "Auswirkungen.Frauen".
+    REQUIRE(c->content().size() == 2);
+    CHECK(contentPlainText({c->content()[0]}) == finance);
+    CHECK(contentPlainText({c->content()[1]}) == gender);
+    typeText(c, QStringLiteral(" Ende."));
+    CHECK(contentPlainText({c->content()[1]}) == gender + QStringLiteral(" Ende."));
+
+    // In the middle of a paragraph, after a sentence: with a space either side.
+    c->setContent({Block::para(QStringLiteral("Erster Satz. Zweiter Satz."))});
+    c->setCursorPosition(int(QStringLiteral("Erster Satz.").size()));
+    actions[0]->trigger();
+    REQUIRE(c->content().size() == 1);
+    CHECK(contentPlainText(c->content()) == QStringLiteral("Erster Satz. %1 Zweiter Satz.").arg(finance));
+
+    // Into an empty section: just the wording. The model has it after the typing pause.
+    c->setContent({});
+    actions[0]->trigger();
+    editor->flush();
+    CHECK(contentPlainText(editor->document()->vorlage().section(QStringLiteral("D"))->content) == finance);
 }
