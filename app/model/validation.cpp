@@ -473,6 +473,57 @@ QString typedContentText(const Content &content)
     return lines.join(QLatin1Char('\n'));
 }
 
+// Leftovers of a draft in any text: "{{" that never became a quote (it would print as typed: an error,
+// like a quote of an unknown figure), a lone "}}", and the "…" of a standard wording or a new Beschluss
+// item that was not filled in (warnings: an ellipsis may be meant, as "[…]" in a quotation is).
+void checkLeftovers(const Vorlage &v, QList<Problem> *problems)
+{
+    const auto check = [&](const QString &text, const Location &where, const QString &place) {
+        if (text.contains(QLatin1String("{{")))
+            problems->append({Problem::Severity::Error, where,
+                              QCoreApplication::translate(
+                                  "vw::Validation",
+                                  "%1: „{{“ ist kein Verweis auf eine Zahl. Die Zahl aus der Liste wählen, die "
+                                  "nach „{{“ erscheint, oder die Klammern entfernen.")
+                                  .arg(place)});
+        else if (text.contains(QLatin1String("}}")))
+            problems->append({Problem::Severity::Warning, where,
+                              QCoreApplication::translate("vw::Validation",
+                                                          "%1: „}}“ ohne „{{“ – übrig gebliebene Klammern?")
+                                  .arg(place)});
+        QString open = text;
+        open.remove(QStringLiteral("[…]")).remove(QStringLiteral("(…)"));
+        if (open.contains(QChar(0x2026)))
+            problems->append({Problem::Severity::Warning, where,
+                              QCoreApplication::translate(
+                                  "vw::Validation", "%1: Der Platzhalter „…“ ist noch nicht ausgefüllt.")
+                                  .arg(place)});
+    };
+    const auto sectionOf = [&v](Block::Type type) {
+        for (const Section &s : v.sections)
+            if (hasPlaceholder(s, type))
+                return s.label;
+        return QString();
+    };
+    check(v.title, Location{Location::Kind::Header, QStringLiteral("title")},
+          QCoreApplication::translate("vw::Validation", "Titel"));
+    for (const Section &s : v.sections)
+        check(typedContentText(s.content), Location{Location::Kind::Section, s.label, -1},
+              QCoreApplication::translate("vw::Validation", "Abschnitt %1").arg(s.label));
+    for (int i = 0; i < v.questions.size(); ++i) {
+        check(typedParagraphText(v.questions[i].text),
+              Location{Location::Kind::Question, sectionOf(Block::Type::Questions), i},
+              QCoreApplication::translate("vw::Validation", "Frage %1").arg(i + 1));
+        check(typedContentText(v.questions[i].answer),
+              Location{Location::Kind::Answer, sectionOf(Block::Type::Answers), i},
+              QCoreApplication::translate("vw::Validation", "Antwort zu Frage %1").arg(i + 1));
+    }
+    for (int i = 0; i < v.beschluss.size(); ++i)
+        check(typedParagraphText(v.beschluss[i].text),
+              Location{Location::Kind::Beschluss, sectionOf(Block::Type::Beschluss), i},
+              QCoreApplication::translate("vw::Validation", "Beschlusspunkt %1").arg(i + 1));
+}
+
 void suggestQuotes(const Vorlage &v, const FigureValues &figures, QList<Problem> *problems)
 {
     QHash<QString, QList<const Figure *>> byValue;
@@ -819,6 +870,7 @@ QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts, co
                              QCoreApplication::translate("vw::Validation", "Beteiligung: %1 hat Einwände erhoben, die nicht ausgeräumt sind.")
                                  .arg(participantName(vorlage, entry, ressorts))});
     }
+    checkLeftovers(vorlage, &problems);
     if (figures) {
         checkFigures(vorlage, *figures, &problems);
         suggestQuotes(vorlage, *figures, &problems);

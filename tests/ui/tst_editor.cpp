@@ -331,6 +331,18 @@ TEST_CASE("Enter in the open {{ list quotes the highlighted or first figure; wit
     typeText(c, QStringLiteral("Neuer Absatz."));
     REQUIRE(c->content().size() == blocks + 1);
     CHECK(contentPlainText({c->content().last()}) == QStringLiteral("Neuer Absatz."));
+
+    // The literal "{{" is an error in the problem list, and the export refuses it.
+    editor->flush();
+    QTest::qWait(300);
+    bool listed = false;
+    for (const Problem &p : editor->validationPanel()->problems())
+        listed = listed || (p.severity == Problem::Severity::Error && p.location.field == QLatin1String("C") &&
+                            p.message.contains(QStringLiteral("„{{“ ist kein Verweis")));
+    CHECK(listed);
+    auto refused = f.window.exportCurrent(f.dir.filePath(QStringLiteral("klammern.pdf")));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().contains(QStringLiteral("Abschnitt C: „{{“ ist kein Verweis auf eine Zahl")));
     CHECK(contentPlainText({c->content()[blocks - 1]}).endsWith(QStringLiteral(" {{gibtsnicht")));
 }
 
