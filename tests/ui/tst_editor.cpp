@@ -137,6 +137,34 @@ TEST_CASE("questions are added and reordered, the answers follow", "[ui]")
     CHECK(a->questionsEditor()->textEdit(0)->toPlainText() == QStringLiteral("Wie viele Geräte fehlen noch?"));
 }
 
+TEST_CASE("a new Beschluss item has its … selected, so that typing replaces it", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    SectionForm *g = editor->sectionForm(QStringLiteral("G"));
+    REQUIRE(g->beschlussEditor());
+    const int items = g->beschlussEditor()->rowCount();
+    QTest::mouseClick(g->beschlussEditor()->addButton(), Qt::LeftButton);
+    REQUIRE(g->beschlussEditor()->rowCount() == items + 1);
+    QTextEdit *item = g->beschlussEditor()->textEdit(items);
+    CHECK(QApplication::focusWidget() == item);
+    CHECK(item->toPlainText() == QStringLiteral("Der Senat nimmt … zur Kenntnis."));
+    CHECK(item->textCursor().selectedText() == QStringLiteral("…"));
+    QTest::qWait(300);
+    bool placeholderWarned = false;
+    for (const Problem &p : editor->problems())
+        placeholderWarned = placeholderWarned || (p.location == Location{Location::Kind::Beschluss, QStringLiteral("G"), items} &&
+                                                  p.message.contains(QStringLiteral("Platzhalter „…“")));
+    CHECK(placeholderWarned);
+
+    typeText(item, QStringLiteral("den Bericht über die Geräte"));
+    CHECK(item->toPlainText() == QStringLiteral("Der Senat nimmt den Bericht über die Geräte zur Kenntnis."));
+    CHECK(editor->document()->vorlage().beschluss[items].text.plainText() ==
+          QStringLiteral("Der Senat nimmt den Bericht über die Geräte zur Kenntnis."));
+    QTest::qWait(300);
+    CHECK(editor->validationPanel()->summary() == QStringLiteral("Keine Probleme"));
+}
+
 TEST_CASE("Beschluss items are added; problems appear, jump to their place and clear", "[ui]")
 {
     Fixture f;
