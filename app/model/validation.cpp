@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <array>
@@ -472,6 +473,57 @@ QString typedContentText(const Content &content)
     return lines.join(QLatin1Char('\n'));
 }
 
+// Leftovers of a draft in any text: "{{" that never became a quote (it would print as typed: an error,
+// like a quote of an unknown figure), a lone "}}", and the "…" of a standard wording or a new Beschluss
+// item that was not filled in (warnings: an ellipsis may be meant, as "[…]" in a quotation is).
+void checkLeftovers(const Vorlage &v, QList<Problem> *problems)
+{
+    const auto check = [&](const QString &text, const Location &where, const QString &place) {
+        if (text.contains(QLatin1String("{{")))
+            problems->append({Problem::Severity::Error, where,
+                              QCoreApplication::translate(
+                                  "vw::Validation",
+                                  "%1: „{{“ ist kein Verweis auf eine Zahl. Die Zahl aus der Liste wählen, die "
+                                  "nach „{{“ erscheint, oder die Klammern entfernen.")
+                                  .arg(place)});
+        else if (text.contains(QLatin1String("}}")))
+            problems->append({Problem::Severity::Warning, where,
+                              QCoreApplication::translate("vw::Validation",
+                                                          "%1: „}}“ ohne „{{“ – übrig gebliebene Klammern?")
+                                  .arg(place)});
+        QString open = text;
+        open.remove(QStringLiteral("[…]")).remove(QStringLiteral("(…)"));
+        if (open.contains(QChar(0x2026)))
+            problems->append({Problem::Severity::Warning, where,
+                              QCoreApplication::translate(
+                                  "vw::Validation", "%1: Der Platzhalter „…“ ist noch nicht ausgefüllt.")
+                                  .arg(place)});
+    };
+    const auto sectionOf = [&v](Block::Type type) {
+        for (const Section &s : v.sections)
+            if (hasPlaceholder(s, type))
+                return s.label;
+        return QString();
+    };
+    check(v.title, Location{Location::Kind::Header, QStringLiteral("title")},
+          QCoreApplication::translate("vw::Validation", "Titel"));
+    for (const Section &s : v.sections)
+        check(typedContentText(s.content), Location{Location::Kind::Section, s.label, -1},
+              QCoreApplication::translate("vw::Validation", "Abschnitt %1").arg(s.label));
+    for (int i = 0; i < v.questions.size(); ++i) {
+        check(typedParagraphText(v.questions[i].text),
+              Location{Location::Kind::Question, sectionOf(Block::Type::Questions), i},
+              QCoreApplication::translate("vw::Validation", "Frage %1").arg(i + 1));
+        check(typedContentText(v.questions[i].answer),
+              Location{Location::Kind::Answer, sectionOf(Block::Type::Answers), i},
+              QCoreApplication::translate("vw::Validation", "Antwort zu Frage %1").arg(i + 1));
+    }
+    for (int i = 0; i < v.beschluss.size(); ++i)
+        check(typedParagraphText(v.beschluss[i].text),
+              Location{Location::Kind::Beschluss, sectionOf(Block::Type::Beschluss), i},
+              QCoreApplication::translate("vw::Validation", "Beschlusspunkt %1").arg(i + 1));
+}
+
 void suggestQuotes(const Vorlage &v, const FigureValues &figures, QList<Problem> *problems)
 {
     QHash<QString, QList<const Figure *>> byValue;
@@ -580,6 +632,134 @@ QString slug(const QString &words)
     return key.left(40);
 }
 
+
+// Words that say nothing about what a number counts: articles, prepositions, conjunctions, pronouns,
+// auxiliaries, and the adverbs and units that stand next to numbers ("rund 500", "7,5 Mio. Euro").
+bool isStopWord(const QString &word)
+{
+    static const QSet<QString> words = [] {
+        QSet<QString> set;
+        for (const char *w :
+             {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und",
+              "oder", "sowie", "bzw", "in", "im", "ins", "am", "an", "auf", "aus", "bei", "beim", "bis", "für",
+              "mit", "nach", "von", "vom", "zu", "zum", "zur", "über", "unter", "um", "pro", "je", "gegen", "ohne",
+              "durch", "als", "wie", "ca", "rd", "rund", "etwa", "circa", "knapp", "fast", "mehr", "weniger",
+              "mindestens", "höchstens", "maximal", "insgesamt", "jeweils", "zusätzlich", "weitere", "weiteren",
+              "aktuell", "derzeit", "zurzeit", "bisher", "heute", "damit", "davon", "dafür", "hier", "dort", "es",
+              "sie", "er", "wir", "diese", "dieser", "dieses", "diesen", "ist", "sind", "war", "waren", "wird",
+              "werden", "wurde", "wurden", "hat", "haben", "hatte", "kann", "können", "soll", "sollen", "nicht",
+              "auch", "noch", "nur", "schon", "euro", "eur", "mio", "mrd", "millionen", "milliarden", "tsd",
+              "tausend", "prozent", "stück", "nr"})
+            set.insert(QString::fromUtf8(w));
+        return set;
+    }();
+    return words.contains(word.toLower());
+}
+
+// A word as it stands, without the punctuation around it; *ends says whether a clause ends after it
+// (a comma, a full stop that closes no abbreviation, a colon …).
+QString bareWord(QString word, bool *ends)
+{
+    static const QSet<QString> abbreviations{QStringLiteral("ca."), QStringLiteral("rd."), QStringLiteral("Mio."),
+                                             QStringLiteral("Mrd."), QStringLiteral("Tsd."), QStringLiteral("Nr."),
+                                             QStringLiteral("bzw."), QStringLiteral("z."), QStringLiteral("B."),
+                                             QStringLiteral("u."), QStringLiteral("a."), QStringLiteral("d."),
+                                             QStringLiteral("h."), QStringLiteral("Std."), QStringLiteral("max.")};
+    *ends = !abbreviations.contains(word) && !word.isEmpty() && QStringLiteral(".,;:!?)").contains(word.back());
+    while (!word.isEmpty() && !word.front().isLetterOrNumber())
+        word.remove(0, 1);
+    while (!word.isEmpty() && !word.back().isLetterOrNumber())
+        word.chop(1);
+    return word;
+}
+
+// German nouns are capitalised; a word in capitals counts too ("VPN-Zugänge", "PCs").
+bool isNoun(const QString &word)
+{
+    return !word.isEmpty() && word.front().isUpper() && !isStopWord(word) && slug(word).size() > 2;
+}
+
+// A key for a typed number from the nouns around it, in the words' order: what follows the number
+// ("500 VPN-Zugänge" → vpn-zugaenge) with a noun linked to it ("452 Arbeitsplätze in Bremerhaven" →
+// arbeitsplaetze-bremerhaven), else what stands before it in the same clause ("Aufstockung auf über 500"
+// → aufstockung). Adjectives between number and noun are passed over ("311 gleichzeitige Zugriffe");
+// a preposition or verb right after the number means that nothing after it is counted ("500 wird zur
+// Zeit …"). Empty when no noun is near.
+QString figureKeyFromWords(const QString &before, const QString &after)
+{
+    const auto key = [](QStringList nouns) {
+        for (QString &n : nouns)
+            n = slug(n);
+        QString k = nouns.join(QLatin1Char('-')).left(40);
+        while (k.endsWith(QLatin1Char('-')))
+            k.chop(1);
+        return k;
+    };
+    // Words after the number, up to the end of its clause.
+    QStringList next;
+    bool ends = false;
+    for (const QString &w : after.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString word = bareWord(w, &ends);
+        if (!word.isEmpty())
+            next << word;
+        if (ends || next.size() >= 6)
+            break;
+    }
+    // The head noun: adjectives and units may come first, nothing else.
+    qsizetype head = -1;
+    for (qsizetype i = 0; i < next.size() && i < 3; ++i) {
+        if (isNoun(next[i])) {
+            head = i;
+            break;
+        }
+        const QString lower = next[i].toLower();
+        const bool unit = lower == QLatin1String("euro") || lower == QLatin1String("mio") ||
+                          lower == QLatin1String("mrd") || lower == QLatin1String("millionen") ||
+                          lower == QLatin1String("prozent");
+        if (!unit && (isStopWord(next[i]) || next[i].front().isUpper()))
+            break;
+    }
+    if (head >= 0) {
+        QStringList nouns{next[head]};
+        // One more noun, next to it or joined by small words: "in Bremerhaven", "und Nutzer", "im Betrieb".
+        for (qsizetype i = head + 1; i < next.size() && i <= head + 3; ++i) {
+            if (isNoun(next[i])) {
+                nouns << next[i];
+                break;
+            }
+            if (!isStopWord(next[i]))
+                break;
+        }
+        return key(nouns);
+    }
+
+    // Words before the number, back to the start of its clause, nearest first.
+    QStringList previous;
+    const QStringList words = before.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (qsizetype i = words.size() - 1; i >= 0 && previous.size() < 6; --i) {
+        const QString word = bareWord(words[i], &ends);
+        if (ends)
+            break;
+        if (!word.isEmpty())
+            previous << word;
+    }
+    for (qsizetype i = 0; i < previous.size() && i < 4; ++i) {
+        if (!isNoun(previous[i]))
+            continue;
+        QStringList nouns{previous[i]};
+        // "Zahl der Zugänge auf 500": the noun the nearest one belongs to.
+        for (qsizetype k = i + 1; k < previous.size() && k <= i + 2; ++k) {
+            if (isNoun(previous[k])) {
+                nouns.prepend(previous[k]);
+                break;
+            }
+            if (!isStopWord(previous[k]))
+                break;
+        }
+        return key(nouns);
+    }
+    return {};
+}
 } // namespace
 
 QList<NumberCandidate> numberCandidates(const Vorlage &v, const FigureValues &existing)
@@ -623,23 +803,7 @@ QList<NumberCandidate> numberCandidates(const Vorlage &v, const FigureValues &ex
             c.proposal.label = QStringLiteral("%1 … %2")
                                    .arg(before.section(QLatin1Char(' '), -3), after.section(QLatin1Char(' '), 0, 2))
                                    .simplified();
-            // The key names what is counted: the first noun after the number ("3027 Notebooks"), else the
-            // last one before it ("Aufstockung auf über 500"); German nouns are capitalised.
-            const auto noun = [](const QStringList &words) {
-                for (const QString &w : words) {
-                    const QString word = slug(w);
-                    if (!w.isEmpty() && w.at(0).isUpper() && word.size() > 2)
-                        return word;
-                }
-                return QString();
-            };
-            const QStringList afterWords = after.split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 3);
-            QStringList beforeWords = before.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            beforeWords = beforeWords.mid(std::max<qsizetype>(0, beforeWords.size() - 4));
-            std::reverse(beforeWords.begin(), beforeWords.end());
-            QString key = noun(afterWords);
-            if (key.isEmpty())
-                key = noun(beforeWords);
+            QString key = figureKeyFromWords(before, after);
             if (key.isEmpty())
                 key = QStringLiteral("zahl");
             QString unique = key;
@@ -706,6 +870,7 @@ QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts, co
                              QCoreApplication::translate("vw::Validation", "Beteiligung: %1 hat Einwände erhoben, die nicht ausgeräumt sind.")
                                  .arg(participantName(vorlage, entry, ressorts))});
     }
+    checkLeftovers(vorlage, &problems);
     if (figures) {
         checkFigures(vorlage, *figures, &problems);
         suggestQuotes(vorlage, *figures, &problems);

@@ -87,6 +87,11 @@ bool applyFigureSuggestion(Vorlage &vorlage, const Problem &suggestion);
 //     Warning an item whose due date (the dueDate field, or "bis zum <Datum>" in the sentence) lies
 //             before the session date
 //     Warning an item addressed to a Ressort that is unknown or has no name valid on the Vorlage date
+//   Leftovers (title, sections, questions, answers, Beschluss items; the typed text, quotes left out)
+//     Error   "{{" that is no quote: it would print as typed, like a quote of an unknown figure
+//     Warning "}}" without "{{"
+//     Warning a "…" placeholder not filled in (of a standard wording or a new Beschluss item);
+//             "[…]" and "(…)", omissions in quotations, do not count
 //   Figures (with `figures` given)
 //     Error   a quote of a figure the workspace does not have (names the key); export refuses it
 //     Warning a quoted figure whose as-of date lies more than figures->maxAgeDays() before the Vorlage date

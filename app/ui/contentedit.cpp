@@ -516,7 +516,19 @@ void ContentEdit::keyPressEvent(QKeyEvent *event)
     if (mCompleter->popup()->isVisible()) {
         switch (event->key()) {
         case Qt::Key_Return:
-        case Qt::Key_Enter:
+        case Qt::Key_Enter: {
+            // Enter takes the highlighted figure, or the first when none is: the completer alone would
+            // close the list and leave "{{" in the text.
+            QAbstractItemView *popup = mCompleter->popup();
+            QModelIndex chosen = popup->currentIndex();
+            if (!chosen.isValid())
+                chosen = popup->model()->index(0, 0);
+            popup->hide();
+            if (chosen.isValid())
+                figureChosen(chosen.data(mCompleter->completionRole()).toString());
+            event->accept();
+            return;
+        }
         case Qt::Key_Escape:
         case Qt::Key_Tab:
         case Qt::Key_Backtab:

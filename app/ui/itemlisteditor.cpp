@@ -43,6 +43,16 @@ ItemListEditor::ItemListEditor(Operations operations, const QString &addLabel, Q
         const int at = mOps.count();
         mOps.add(at);
         focusRow(at, 0);
+        // A new item's "…" ("Der Senat nimmt … zur Kenntnis.") is selected: typing replaces it.
+        if (QTextEdit *edit = textEdit(at)) {
+            const qsizetype placeholder = edit->toPlainText().indexOf(QChar(0x2026));
+            if (placeholder >= 0) {
+                QTextCursor c = edit->textCursor();
+                c.setPosition(int(placeholder));
+                c.setPosition(int(placeholder) + 1, QTextCursor::KeepAnchor);
+                edit->setTextCursor(c);
+            }
+        }
     });
     rebuild();
 }

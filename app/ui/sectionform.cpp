@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalBlocker>
+#include <QTextBlock>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -43,7 +44,58 @@ QList<Content> splitAtPlaceholders(const Content &content, QList<Block::Type> *p
     return segments;
 }
 
+// A menu entry for a standard wording: whole when short, else cut after a word with " …".
+QString menuEntryText(const QString &wording)
+{
+    constexpr qsizetype maxLength = 80;
+    QString text = wording;
+    if (text.size() > maxLength) {
+        const qsizetype space = text.lastIndexOf(QLatin1Char(' '), maxLength - 2);
+        text = text.left(space > 0 ? space : maxLength - 2);
+        while (!text.isEmpty() && (text.back().isSpace() || text.back() == QLatin1Char(',')))
+            text.chop(1);
+        text += QStringLiteral(" …");
+    }
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
 } // namespace
+
+// A wording is a sentence of its own: at the end of a paragraph with text it starts a new paragraph, in
+// the middle of one it is set off by spaces, at the start of one it goes before it as its own paragraph.
+void insertWording(QTextEdit *edit, const QString &wording)
+{
+    QTextCursor c = edit->textCursor();
+    c.beginEditBlock();
+    if (c.hasSelection()) {
+        c.insertText(wording); // replaces what the user chose to replace
+    } else {
+        const QString text = c.block().text();
+        const QString before = text.left(c.positionInBlock());
+        const QString after = text.mid(c.positionInBlock());
+        if (before.trimmed().isEmpty() && after.trimmed().isEmpty()) {
+            c.insertText(wording);
+        } else if (after.trimmed().isEmpty()) {
+            c.movePosition(QTextCursor::EndOfBlock);
+            c.insertBlock();
+            c.insertText(wording);
+        } else if (before.trimmed().isEmpty()) {
+            c.insertText(wording);
+            const int end = c.position();
+            c.insertBlock();
+            c.setPosition(end);
+        } else {
+            const QString lead = before.back().isSpace() ? QString() : QStringLiteral(" ");
+            const QString trail = after.front().isSpace() ? QString() : QStringLiteral(" ");
+            c.insertText(lead + wording);
+            const int end = c.position();
+            c.insertText(trail);
+            c.setPosition(end);
+        }
+    }
+    c.endEditBlock();
+    edit->setTextCursor(c);
+}
 
 SectionForm::SectionForm(VorlageDocument *document, const QString &label, const RessortTable &ressorts,
                          QWidget *parent)
@@ -168,15 +220,19 @@ SectionForm::SectionForm(VorlageDocument *document, const QString &label, const 
         auto *button = new QToolButton(this);
         button->setText(tr("Textbausteine"));
         button->setPopupMode(QToolButton::InstantPopup);
-        auto *menu = new QMenu(button);
+        mWordings = new QMenu(button);
+        // Long wordings are shortened at a word, the whole text is the entry's tooltip.
+        mWordings->setToolTipsVisible(true);
         for (const QString &w : wordings) {
-            menu->addAction(w.size() > 70 ? w.left(68) + QStringLiteral(" …") : w, this, [this, w] {
+            QAction *action = mWordings->addAction(menuEntryText(w), this, [this, w] {
                 ContentEdit *edit = mSegments.first();
                 edit->setFocus();
-                edit->textCursor().insertText(w);
+                insertWording(edit, w);
             });
+            action->setToolTip(w);
+            action->setStatusTip(w);
         }
-        button->setMenu(menu);
+        button->setMenu(mWordings);
         headingRow->addWidget(button);
     }
 

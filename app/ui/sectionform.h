@@ -7,6 +7,8 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QTextEdit;
 class QToolBar;
 class QAbstractItemModel;
 
@@ -17,6 +19,10 @@ class ItemListEditor;
 class RessortTable;
 class VorlageDocument;
 struct EditPlace;
+
+// Inserts a standard wording at the cursor of `edit`, set apart from the text around it as a sentence
+// of its own (a new paragraph after a paragraph's end, spaces in the middle of one).
+void insertWording(QTextEdit *edit, const QString &wording);
 
 // One section of a Vorlage as a form: its heading, a formatting bar, and the text as rich-text editors.
 // Where the section holds structured items (the placeholders in its content), the form shows their
@@ -41,6 +47,8 @@ public:
     ContentEdit *answerEdit(int question) const { return mAnswers.value(question); }
     ItemListEditor *questionsEditor() const { return mQuestions; }
     ItemListEditor *beschlussEditor() const { return mBeschluss; }
+    // The "Textbausteine" menu: the section's standard wordings; nullptr when it has none.
+    QMenu *wordingsMenu() const { return mWordings; }
 
 private:
     void buildAnswers();
@@ -58,6 +66,7 @@ private:
     ItemListEditor *mQuestions = nullptr;
     QLineEdit *mSignatories = nullptr;
     ItemListEditor *mBeschluss = nullptr;
+    QMenu *mWordings = nullptr;
     QWidget *mAnswersBox = nullptr;
     QList<ContentEdit *> mAnswers;
     QStringList mAnswerIds;

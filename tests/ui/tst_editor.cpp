@@ -14,6 +14,7 @@
 #include "validationpanel.h"
 #include "vorlagedocument.h"
 #include "vorlageeditor.h"
+#include "templates.h"
 #include "vorlagejson.h"
 #include "workspace.h"
 
@@ -24,6 +25,7 @@
 #include <QCompleter>
 #include <QPdfDocument>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QTextEdit>
 #include <QPushButton>
@@ -133,6 +135,34 @@ TEST_CASE("questions are added and reordered, the answers follow", "[ui]")
     CHECK(contentPlainText(b->answerEdit(0)->content()) == QStringLiteral("Es fehlen zwölf."));
     CHECK(contentPlainText(b->answerEdit(1)->content()) == contentPlainText(before.questions[0].answer));
     CHECK(a->questionsEditor()->textEdit(0)->toPlainText() == QStringLiteral("Wie viele Geräte fehlen noch?"));
+}
+
+TEST_CASE("a new Beschluss item has its … selected, so that typing replaces it", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    SectionForm *g = editor->sectionForm(QStringLiteral("G"));
+    REQUIRE(g->beschlussEditor());
+    const int items = g->beschlussEditor()->rowCount();
+    QTest::mouseClick(g->beschlussEditor()->addButton(), Qt::LeftButton);
+    REQUIRE(g->beschlussEditor()->rowCount() == items + 1);
+    QTextEdit *item = g->beschlussEditor()->textEdit(items);
+    CHECK(QApplication::focusWidget() == item);
+    CHECK(item->toPlainText() == QStringLiteral("Der Senat nimmt … zur Kenntnis."));
+    CHECK(item->textCursor().selectedText() == QStringLiteral("…"));
+    QTest::qWait(300);
+    bool placeholderWarned = false;
+    for (const Problem &p : editor->problems())
+        placeholderWarned = placeholderWarned || (p.location == Location{Location::Kind::Beschluss, QStringLiteral("G"), items} &&
+                                                  p.message.contains(QStringLiteral("Platzhalter „…“")));
+    CHECK(placeholderWarned);
+
+    typeText(item, QStringLiteral("den Bericht über die Geräte"));
+    CHECK(item->toPlainText() == QStringLiteral("Der Senat nimmt den Bericht über die Geräte zur Kenntnis."));
+    CHECK(editor->document()->vorlage().beschluss[items].text.plainText() ==
+          QStringLiteral("Der Senat nimmt den Bericht über die Geräte zur Kenntnis."));
+    QTest::qWait(300);
+    CHECK(editor->validationPanel()->summary() == QStringLiteral("Keine Probleme"));
 }
 
 TEST_CASE("Beschluss items are added; problems appear, jump to their place and clear", "[ui]")
@@ -273,6 +303,77 @@ TEST_CASE("figures are quoted by typing {{, shown with their value and printed a
     CHECK(refused.error().contains(QStringLiteral("gibt-es-nicht")));
 }
 
+TEST_CASE("Enter in the open {{ list quotes the highlighted or first figure; without the list it is a new paragraph", "[ui]")
+{
+    Fixture f;
+    Figure vpn;
+    vpn.key = QStringLiteral("testzugaenge-nord");
+    vpn.label = QStringLiteral("VPN-Zugänge Bremen");
+    vpn.value = QStringLiteral("4750");
+    vpn.asOf = QDate(2020, 11, 1);
+    REQUIRE(f.window.workspace()->setFigure(vpn, QStringLiteral("test")).ok());
+    Figure second = vpn;
+    second.key = QStringLiteral("testzugaenge-sued");
+    second.label = QStringLiteral("VPN-Zugänge Bremerhaven");
+    second.value = QStringLiteral("311");
+    REQUIRE(f.window.workspace()->setFigure(second, QStringLiteral("test")).ok());
+    f.window.reloadFigures();
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
+    const qsizetype blocks = c->content().size();
+    QAbstractItemView *popup = c->figureCompleter()->popup();
+
+    // Nothing highlighted: Enter takes the first entry of the list.
+    typeText(c, QStringLiteral(" Bis zu {{testzug"));
+    REQUIRE(popup->isVisible());
+    REQUIRE(popup->model()->rowCount() == 2);
+    CHECK_FALSE(popup->currentIndex().isValid());
+    QTest::keyClick(popup, Qt::Key_Return);
+    CHECK_FALSE(popup->isVisible());
+    Paragraph last = c->content().last().paragraph;
+    REQUIRE(last.spans.size() == 2);
+    CHECK(last.spans[0].text.endsWith(QStringLiteral("Bis zu ")));
+    CHECK(last.spans[1].figure == QStringLiteral("testzugaenge-nord"));
+    CHECK(c->content().size() == blocks); // no new paragraph either
+
+    // The highlighted entry wins.
+    typeText(c, QStringLiteral(" und {{testzug"));
+    REQUIRE(popup->isVisible());
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Down);
+    REQUIRE(popup->currentIndex().row() == 1);
+    QTest::keyClick(popup, Qt::Key_Enter, Qt::KeypadModifier);
+    last = c->content().last().paragraph;
+    REQUIRE(last.spans.size() == 4);
+    CHECK(last.spans[2].text == QStringLiteral(" und "));
+    CHECK(last.spans[3].figure == QStringLiteral("testzugaenge-sued"));
+    for (const Span &span : last.spans)
+        CHECK_FALSE(span.text.contains(QStringLiteral("{{")));
+
+    // No figure matches, no list: Enter is a new paragraph and "{{" stays as typed.
+    typeText(c, QStringLiteral(" {{gibtsnicht"));
+    CHECK_FALSE(popup->isVisible());
+    QTest::keyClick(c, Qt::Key_Return);
+    typeText(c, QStringLiteral("Neuer Absatz."));
+    REQUIRE(c->content().size() == blocks + 1);
+    CHECK(contentPlainText({c->content().last()}) == QStringLiteral("Neuer Absatz."));
+
+    // The literal "{{" is an error in the problem list, and the export refuses it.
+    editor->flush();
+    QTest::qWait(300);
+    bool listed = false;
+    for (const Problem &p : editor->validationPanel()->problems())
+        listed = listed || (p.severity == Problem::Severity::Error && p.location.field == QLatin1String("C") &&
+                            p.message.contains(QStringLiteral("„{{“ ist kein Verweis")));
+    CHECK(listed);
+    auto refused = f.window.exportCurrent(f.dir.filePath(QStringLiteral("klammern.pdf")));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().contains(QStringLiteral("Abschnitt C: „{{“ ist kein Verweis auf eine Zahl")));
+    CHECK(contentPlainText({c->content()[blocks - 1]}).endsWith(QStringLiteral(" {{gibtsnicht")));
+}
+
 TEST_CASE("a typed number that is a figure's value becomes a quote in one undoable step", "[ui]")
 {
     Fixture f;
@@ -375,4 +476,61 @@ TEST_CASE("after an import, the typed numbers can become figures quoted in the t
         printed += sectionPlainText(stored, s, &values);
     CHECK(printed.contains(chosen[0].typed));
     CHECK(printed.contains(chosen[1].typed));
+}
+
+TEST_CASE("Textbausteine are readable in the menu and set apart from the text they are inserted into", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    SectionForm *d = editor->sectionForm(QStringLiteral("D"));
+    REQUIRE(d);
+    QMenu *menu = d->wordingsMenu();
+    REQUIRE(menu);
+    const QStringList wordings = standardWordings(VorlageKind::Beschlussvorlage, QStringLiteral("D"));
+    const QList<QAction *> actions = menu->actions();
+    REQUIRE(actions.size() == wordings.size());
+    CHECK(menu->toolTipsVisible());
+    int shortened = 0;
+    for (int i = 0; i < actions.size(); ++i) {
+        const QString full = wordings[i];
+        const QString shown = actions[i]->text().replace(QStringLiteral("&&"), QStringLiteral("&"));
+        CHECK(actions[i]->toolTip() == full); // the whole wording can be read before inserting
+        CHECK(shown.size() <= 82);
+        if (shown == full)
+            continue;
+        ++shortened;
+        // Cut after a whole word, and says so.
+        REQUIRE(shown.endsWith(QStringLiteral(" …")));
+        const QString kept = shown.chopped(2);
+        CHECK(full.startsWith(kept));
+        CHECK((full.at(kept.size()) == QLatin1Char(' ') || full.at(kept.size()) == QLatin1Char(',')));
+    }
+    CHECK(shortened > 0); // D has wordings longer than a menu line
+
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("D"));
+    const QString finance = wordings[0];
+    const QString gender = wordings[2];
+    c->setContent({Block::para(finance)});
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_End, Qt::ControlModifier);
+    actions[2]->trigger();
+    // At the end of a paragraph: a paragraph of its own, not "Auswirkungen.Frauen".
+    REQUIRE(c->content().size() == 2);
+    CHECK(contentPlainText({c->content()[0]}) == finance);
+    CHECK(contentPlainText({c->content()[1]}) == gender);
+    typeText(c, QStringLiteral(" Ende."));
+    CHECK(contentPlainText({c->content()[1]}) == gender + QStringLiteral(" Ende."));
+
+    // In the middle of a paragraph, after a sentence: with a space either side.
+    c->setContent({Block::para(QStringLiteral("Erster Satz. Zweiter Satz."))});
+    c->setCursorPosition(int(QStringLiteral("Erster Satz.").size()));
+    actions[0]->trigger();
+    REQUIRE(c->content().size() == 1);
+    CHECK(contentPlainText(c->content()) == QStringLiteral("Erster Satz. %1 Zweiter Satz.").arg(finance));
+
+    // Into an empty section: just the wording. The model has it after the typing pause.
+    c->setContent({});
+    actions[0]->trigger();
+    editor->flush();
+    CHECK(contentPlainText(editor->document()->vorlage().section(QStringLiteral("D"))->content) == finance);
 }
