@@ -1,6 +1,7 @@
 #include "vorlage.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -311,6 +312,54 @@ QDate parseGermanDate(const QString &input)
         }
     }
     return QDate();
+}
+
+namespace {
+
+// A two-digit year lies in the 80 years before or the 20 years after today (LibreOffice: 1930–2029).
+int fullYear(const QString &digits, const QDate &today)
+{
+    const int year = digits.toInt();
+    if (digits.size() != 2)
+        return year;
+    const int century = today.year() / 100 * 100;
+    return century + year > today.year() + 20 ? century - 100 + year : century + year;
+}
+
+Result<QDate> checkedDate(int year, int month, int day, const QString &typed)
+{
+    if (month < 1 || month > 12)
+        return Error{QCoreApplication::translate("vw::Vorlage", "„%1“: einen %2. Monat gibt es nicht.").arg(typed).arg(month)};
+    const QDate first(year, month, 1);
+    if (day < 1 || day > first.daysInMonth())
+        return Error{QCoreApplication::translate("vw::Vorlage", "Den %1 gibt es nicht: der %2 %3 hat %4 Tage.")
+                         .arg(QStringLiteral("%1.%2.%3").arg(day, 2, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0')).arg(year),
+                              QLocale(QLocale::German).standaloneMonthName(month))
+                         .arg(year)
+                         .arg(first.daysInMonth())};
+    return QDate(year, month, day);
+}
+
+} // namespace
+
+Result<QDate> readTypedDate(const QString &text, const QDate &today)
+{
+    const QString typed = text.trimmed();
+    if (typed.isEmpty())
+        return QDate();
+    static const QRegularExpression dotted(QStringLiteral("^(\\d{1,2})\\.\\s*(\\d{1,2})(?:\\.\\s*(\\d{2}|\\d{4})?)?$"));
+    static const QRegularExpression digits(QStringLiteral("^(\\d{2})(\\d{2})(\\d{2}|\\d{4})$"));
+    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
+    if (auto m = dotted.match(typed); m.hasMatch())
+        return checkedDate(m.captured(3).isEmpty() ? today.year() : fullYear(m.captured(3), today),
+                           m.captured(2).toInt(), m.captured(1).toInt(), typed);
+    if (auto m = digits.match(typed); m.hasMatch())
+        return checkedDate(fullYear(m.captured(3), today), m.captured(2).toInt(), m.captured(1).toInt(), typed);
+    if (auto m = iso.match(typed); m.hasMatch())
+        return checkedDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(), typed);
+    if (const QDate longForm = parseGermanDate(typed); longForm.isValid()) // "17. November 2020"
+        return longForm;
+    return Error{QCoreApplication::translate("vw::Vorlage", "„%1“ ist kein Datum. So geht es: 17.11.2020, 17.11.20 oder 17.11. (dieses Jahr).").arg(typed)};
 }
 
 QString questionLine(const Vorlage &vorlage)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "result.h"
 #include "richtext.h"
 
 #include <QDate>
@@ -181,6 +182,10 @@ QString germanDateTime(const QDateTime &when);
 QString germanLongDate(const QDate &date);
 // Parses 12.05.2020, 4.5.2020, 4.5.20, 2020-05-12 and "12. Mai 2020".
 QDate parseGermanDate(const QString &text);
+// Reads a date as a clerk types it, as LibreOffice does: 17.11.2020, 17.11.20, 17.11. (the year of `today`),
+// 17112020, 2020-11-17, "17. November 2020". An empty text is an empty date; an impossible one ("31.02.2021")
+// or no date at all is an Error that says why.
+Result<QDate> readTypedDate(const QString &text, const QDate &today = QDate::currentDate());
 
 // The standard line under the title of an answer to a parliamentary question, made from `fraktion` and
 // `askedOn`: "(Anfrage in der Fragestunde der Fraktion der SPD vom 30.4.20)", "(Kleine Anfrage der Fraktion

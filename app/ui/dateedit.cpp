@@ -8,60 +8,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QScreen>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace vw {
-
-namespace {
-
-// A two-digit year lies in the 80 years before or the 20 years after today (LibreOffice: 1930–2029).
-int fullYear(const QString &digits, const QDate &today)
-{
-    const int year = digits.toInt();
-    if (digits.size() != 2)
-        return year;
-    const int century = today.year() / 100 * 100;
-    return century + year > today.year() + 20 ? century - 100 + year : century + year;
-}
-
-Result<QDate> checkedDate(int year, int month, int day, const QString &typed)
-{
-    if (month < 1 || month > 12)
-        return Error{DateEdit::tr("„%1“: einen %2. Monat gibt es nicht.").arg(typed).arg(month)};
-    const QDate first(year, month, 1);
-    if (day < 1 || day > first.daysInMonth())
-        return Error{DateEdit::tr("Den %1 gibt es nicht: der %2 %3 hat %4 Tage.")
-                         .arg(QStringLiteral("%1.%2.%3").arg(day, 2, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0')).arg(year),
-                              QLocale(QLocale::German).standaloneMonthName(month))
-                         .arg(year)
-                         .arg(first.daysInMonth())};
-    return QDate(year, month, day);
-}
-
-} // namespace
-
-Result<QDate> DateEdit::parse(const QString &text, const QDate &today)
-{
-    const QString typed = text.trimmed();
-    if (typed.isEmpty())
-        return QDate();
-    static const QRegularExpression dotted(QStringLiteral("^(\\d{1,2})\\.\\s*(\\d{1,2})(?:\\.\\s*(\\d{2}|\\d{4})?)?$"));
-    static const QRegularExpression digits(QStringLiteral("^(\\d{2})(\\d{2})(\\d{2}|\\d{4})$"));
-    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
-    if (auto m = dotted.match(typed); m.hasMatch())
-        return checkedDate(m.captured(3).isEmpty() ? today.year() : fullYear(m.captured(3), today),
-                           m.captured(2).toInt(), m.captured(1).toInt(), typed);
-    if (auto m = digits.match(typed); m.hasMatch())
-        return checkedDate(fullYear(m.captured(3), today), m.captured(2).toInt(), m.captured(1).toInt(), typed);
-    if (auto m = iso.match(typed); m.hasMatch())
-        return checkedDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(), typed);
-    if (const QDate longForm = parseGermanDate(typed); longForm.isValid()) // "17. November 2020"
-        return longForm;
-    return Error{tr("„%1“ ist kein Datum. So geht es: 17.11.2020, 17.11.20 oder 17.11. (dieses Jahr).").arg(typed)};
-}
 
 DateEdit::DateEdit(QWidget *parent)
     : QWidget(parent), mEdit(new QLineEdit(this)), mButton(new QToolButton(this)), mMessage(new QLabel(this)),
@@ -104,7 +55,7 @@ DateEdit::DateEdit(QWidget *parent)
 
     connect(mEdit, &QLineEdit::editingFinished, this, &DateEdit::commitText);
     connect(mEdit, &QLineEdit::textEdited, this, [this] {
-        if (mMessage->isVisible() && parse(mEdit->text()).ok())
+        if (mMessage->isVisible() && readTypedDate(mEdit->text()).ok())
             showMessage(QString());
     });
     connect(mButton, &QToolButton::clicked, this, &DateEdit::showCalendar);
@@ -151,7 +102,7 @@ void DateEdit::setFrame(bool frame)
 
 Result<QDate> DateEdit::typedDate() const
 {
-    return parse(mEdit->text());
+    return readTypedDate(mEdit->text());
 }
 
 QString DateEdit::message() const
@@ -161,7 +112,7 @@ QString DateEdit::message() const
 
 void DateEdit::commitText()
 {
-    const Result<QDate> parsed = parse(mEdit->text());
+    const Result<QDate> parsed = readTypedDate(mEdit->text());
     if (!parsed) {
         // The value stays; the typing stays too, so it can be corrected.
         showMessage(mDate.isValid() ? tr("%1 Es gilt weiter der %2.").arg(parsed.error(), germanDate(mDate))
@@ -198,7 +149,7 @@ void DateEdit::showCalendar()
 {
     if (mEdit->isReadOnly())
         return;
-    const Result<QDate> typed = parse(mEdit->text());
+    const Result<QDate> typed = readTypedDate(mEdit->text());
     QDate shown = typed && typed.value().isValid() ? typed.value() : mDate;
     if (!shown.isValid())
         shown = mReference.isValid() ? mReference : QDate::currentDate();

@@ -45,8 +45,6 @@ public:
     bool isCalendarVisible() const;
     QCalendarWidget *calendar() const { return mCalendar; }
 
-    // Reads German date typing; an empty text is an empty date. `today` supplies the year of "17.11.".
-    static Result<QDate> parse(const QString &text, const QDate &today = QDate::currentDate());
 
 signals:
     // The user typed or picked a different date (invalid: emptied the field).

@@ -278,7 +278,7 @@ bool FigureTableModel::setData(const QModelIndex &index, const QVariant &value, 
         break;
     case AsOfColumn: {
         // The same reading as every date field: "17.11." is this year, an impossible date is named.
-        const Result<QDate> date = DateEdit::parse(text);
+        const Result<QDate> date = readTypedDate(text);
         if (!date)
             return refuse(date.error());
         f.asOf = date.value();

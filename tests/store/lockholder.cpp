@@ -5,12 +5,11 @@
 //               other code in the process might → "ok"
 //   deleted     how many of our descriptors point to a deleted file → "deleted N"
 //   quit        closes the workspace and exits
+#include "descriptors.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -54,11 +53,7 @@ int main(int argc, char *argv[])
             }
             out << "ok\n";
         } else if (line == QLatin1String("deleted")) {
-            int deleted = 0;
-            const QDir fds(QStringLiteral("/proc/self/fd"));
-            for (const QFileInfo &fd : fds.entryInfoList(QDir::Files | QDir::System))
-                deleted += fd.symLinkTarget().endsWith(QLatin1String(" (deleted)"));
-            out << "deleted " << deleted << '\n';
+            out << "deleted " << deletedDescriptors() << '\n';
         } else if (line == QLatin1String("quit")) {
             break;
         } else {

@@ -2,13 +2,12 @@
 // POSIX locks are lost when any code in a process opens and closes the file through another descriptor; the
 // next process to close the workspace then deletes the -wal the first still writes to (#11). These tests run
 // real processes (tests/store/lockholder.cpp) and check that every write stays visible and survives a SIGKILL.
+#include "descriptors.h"
 #include "lockholder.h"
 
 #include "workspace.h"
 
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,14 +16,6 @@ namespace {
 QString workspaceIn(const QTemporaryDir &dir)
 {
     return dir.filePath(QStringLiteral("gemeinsam.vorlagen"));
-}
-
-int deletedDescriptors()
-{
-    int deleted = 0;
-    for (const QFileInfo &fd : QDir(QStringLiteral("/proc/self/fd")).entryInfoList(QDir::Files | QDir::System))
-        deleted += fd.symLinkTarget().endsWith(QLatin1String(" (deleted)"));
-    return deleted;
 }
 
 } // namespace

@@ -44,24 +44,24 @@ void retypeDate(DateEdit *edit, const QString &text)
 TEST_CASE("German date typing is read as LibreOffice reads it", "[ui][date]")
 {
     const QDate today(2026, 12, 3);
-    CHECK(DateEdit::parse(QStringLiteral("17.11.2020"), today).value() == QDate(2020, 11, 17));
-    CHECK(DateEdit::parse(QStringLiteral("17.11.20"), today).value() == QDate(2020, 11, 17));
-    CHECK(DateEdit::parse(QStringLiteral("17.11.98"), today).value() == QDate(1998, 11, 17));
-    CHECK(DateEdit::parse(QStringLiteral("17.11."), today).value() == QDate(2026, 11, 17));
-    CHECK(DateEdit::parse(QStringLiteral("17.11"), today).value() == QDate(2026, 11, 17));
-    CHECK(DateEdit::parse(QStringLiteral("1.2.2021"), today).value() == QDate(2021, 2, 1));
-    CHECK(DateEdit::parse(QStringLiteral("17112020"), today).value() == QDate(2020, 11, 17));
-    CHECK(DateEdit::parse(QStringLiteral("2020-11-17"), today).value() == QDate(2020, 11, 17));
-    CHECK(DateEdit::parse(QStringLiteral("17. November 2020"), today).value() == QDate(2020, 11, 17));
-    const Result<QDate> empty = DateEdit::parse(QStringLiteral("  "), today);
+    CHECK(readTypedDate(QStringLiteral("17.11.2020"), today).value() == QDate(2020, 11, 17));
+    CHECK(readTypedDate(QStringLiteral("17.11.20"), today).value() == QDate(2020, 11, 17));
+    CHECK(readTypedDate(QStringLiteral("17.11.98"), today).value() == QDate(1998, 11, 17));
+    CHECK(readTypedDate(QStringLiteral("17.11."), today).value() == QDate(2026, 11, 17));
+    CHECK(readTypedDate(QStringLiteral("17.11"), today).value() == QDate(2026, 11, 17));
+    CHECK(readTypedDate(QStringLiteral("1.2.2021"), today).value() == QDate(2021, 2, 1));
+    CHECK(readTypedDate(QStringLiteral("17112020"), today).value() == QDate(2020, 11, 17));
+    CHECK(readTypedDate(QStringLiteral("2020-11-17"), today).value() == QDate(2020, 11, 17));
+    CHECK(readTypedDate(QStringLiteral("17. November 2020"), today).value() == QDate(2020, 11, 17));
+    const Result<QDate> empty = readTypedDate(QStringLiteral("  "), today);
     REQUIRE(empty.ok());
     CHECK_FALSE(empty.value().isValid());
 
-    const Result<QDate> february = DateEdit::parse(QStringLiteral("31.02.2021"), today);
+    const Result<QDate> february = readTypedDate(QStringLiteral("31.02.2021"), today);
     REQUIRE_FALSE(february.ok());
     CHECK(february.error() == QStringLiteral("Den 31.02.2021 gibt es nicht: der Februar 2021 hat 28 Tage."));
-    CHECK(DateEdit::parse(QStringLiteral("12.13.2021"), today).error().contains(QStringLiteral("13. Monat")));
-    CHECK(DateEdit::parse(QStringLiteral("17.11.202"), today).error().contains(QStringLiteral("ist kein Datum")));
+    CHECK(readTypedDate(QStringLiteral("12.13.2021"), today).error().contains(QStringLiteral("13. Monat")));
+    CHECK(readTypedDate(QStringLiteral("17.11.202"), today).error().contains(QStringLiteral("ist kein Datum")));
 }
 
 TEST_CASE("Header dates: typed, emptied, refused with a message, edited in part", "[ui][date]")
