@@ -78,7 +78,7 @@ int main(int argc, char *argv[])
         // The first start creates the default workspace with the demo Vorlagen and their figures.
         if (!QFileInfo::exists(path)) {
             if (auto created = vw::openOrCreateWithDemo(path); !created)
-                opened = vw::Error{created.error()};
+                opened = created.failure();
         }
     }
     if (opened)

@@ -92,7 +92,7 @@ int main(int argc, char *argv[])
         const int p = i * paragraphs / comments;
         vw::Annotation a;
         a.vorlageId = id;
-        a.anchor = check(vw::findAnchor(check(ws->load(id)), {vw::AnchorPlace::Kind::Section, QStringLiteral("C"), {}},
+        a.anchor = check(vw::findAnchor(check(ws->load(id)), {vw::Place::Kind::Section, QStringLiteral("C"), {}},
                                         QStringLiteral("Prüfpunkt-%1 ").arg(p)));
         a.text = QStringLiteral("Bitte Kosten zu Punkt %1 belegen.").arg(p);
         check(ws->addAnnotation(a));

@@ -511,7 +511,7 @@ private:
                 return fail(tr("Vorlage %1 hat keinen Abschnitt %2.").arg(id).arg(label));
             anchor = findAnchorInSection(*v, label.toUpper(), quote, occurrenceNumber, &figures);
         } else {
-            anchor = findAnchor(*v, {AnchorPlace::Kind::Header, field, {}}, quote, occurrenceNumber, &figures);
+            anchor = findAnchor(*v, {Place::Kind::Header, field, {}}, quote, occurrenceNumber, &figures);
         }
         if (!anchor)
             return fail(anchor.error());
@@ -551,7 +551,7 @@ private:
                                                {QStringLiteral("created"), r.created.toString(Qt::ISODate)},
                                                {QStringLiteral("text"), r.text}});
                 QJsonObject o{{QStringLiteral("id"), a.id},
-                              {QStringLiteral("place"), anchorPlaceKey(a.anchor.place)},
+                              {QStringLiteral("place"), placeKey(a.anchor.place)},
                               {QStringLiteral("start"), a.anchor.start},
                               {QStringLiteral("end"), a.anchor.end},
                               {QStringLiteral("quote"), a.anchor.quote},
@@ -573,7 +573,7 @@ private:
         for (const Annotation &a : list.value()) {
             mOut << QStringLiteral("%1\t%2\t%3\t%4\t„%5“%6\t%7")
                         .arg(a.id)
-                        .arg(anchorPlaceLabel(*v, a.anchor.place), annotationState(a), a.author, a.anchor.quote,
+                        .arg(placeLabel(*v, a.anchor.place), annotationState(a), a.author, a.anchor.quote,
                              a.anchor.detached ? tr(" (Text nicht mehr vorhanden)") : QString(),
                              a.isSuggestion() ? tr("→ „%1“ %2").arg(a.replacement, a.text).trimmed() : a.text)
                  << '\n';

@@ -70,7 +70,7 @@ public:
             QTextBlockFormat heading = mHeading;
             heading.setProperty(OutlineTitle, title);
             paragraph(heading, title, mBold);
-            beginPlace(AnchorPlace{AnchorPlace::Kind::Section, s.label, {}});
+            beginPlace(Place{Place::Kind::Section, s.label, {}});
             content(v, s.content);
         }
         if (!options.anlagen.isEmpty()) {
@@ -117,7 +117,7 @@ private:
         // The cursor now sits in the block after the header: use it as the first paragraph.
         mFirst = true;
         if (!v.questionNumber.isEmpty()) {
-            beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("questionNumber"), {}});
+            beginPlace(Place{Place::Kind::Header, QStringLiteral("questionNumber"), {}});
             nextLine();
             markedParagraph(mBody, v.questionNumber, mPlain);
         }
@@ -132,13 +132,13 @@ private:
             asked.clear();
         QTextBlockFormat titleFormat = mBody;
         titleFormat.setBottomMargin(v.subtitle.isEmpty() && asked.isEmpty() && v.references.isEmpty() ? 14 * mPt : 4 * mPt);
-        beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("title"), {}});
+        beginPlace(Place{Place::Kind::Header, QStringLiteral("title"), {}});
         nextLine();
         markedParagraph(titleFormat, v.title, mTitle);
         if (!v.subtitle.isEmpty()) {
             QTextBlockFormat f = mBody;
             f.setBottomMargin(asked.isEmpty() && v.references.isEmpty() ? 14 * mPt : 4 * mPt);
-            beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("subtitle"), {}});
+            beginPlace(Place{Place::Kind::Header, QStringLiteral("subtitle"), {}});
             nextLine();
             markedParagraph(f, v.subtitle, mPlain);
         }
@@ -204,11 +204,11 @@ private:
                 for (const Question &q : v.questions)
                     questions << q.text;
                 list(true, questions, [this, &v](int i) {
-                    beginPlace(AnchorPlace{AnchorPlace::Kind::Question, {}, v.questions[i].id});
+                    beginPlace(Place{Place::Kind::Question, {}, v.questions[i].id});
                     nextLine();
                 });
                 if (!v.questionSignatories.isEmpty()) {
-                    beginPlace(AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("questionSignatories"), {}});
+                    beginPlace(Place{Place::Kind::Header, QStringLiteral("questionSignatories"), {}});
                     nextLine();
                     markedParagraph(mBody, v.questionSignatories, mPlain);
                 }
@@ -219,7 +219,7 @@ private:
                 const PlaceState outer = mPlace;
                 for (int i = 0; i < v.questions.size(); ++i) {
                     paragraph(mLead, tr("Zu Frage %1:").arg(i + 1), mPlain);
-                    beginPlace(AnchorPlace{AnchorPlace::Kind::Answer, {}, v.questions[i].id});
+                    beginPlace(Place{Place::Kind::Answer, {}, v.questions[i].id});
                     content(v, v.questions[i].answer);
                 }
                 mPlace = outer;
@@ -231,7 +231,7 @@ private:
                 for (const BeschlussItem &item : v.beschluss)
                     items << item.text;
                 const auto place = [this, &v](int i) {
-                    beginPlace(AnchorPlace{AnchorPlace::Kind::Beschluss, {}, v.beschluss[i].id});
+                    beginPlace(Place{Place::Kind::Beschluss, {}, v.beschluss[i].id});
                     nextLine();
                 };
                 if (items.size() == 1) {
@@ -296,7 +296,7 @@ private:
         int lines = 0;
     };
 
-    void beginPlace(const AnchorPlace &place)
+    void beginPlace(const Place &place)
     {
         mPlace = PlaceState{};
         for (const TextMarker &m : mMarkers) {

@@ -15,7 +15,7 @@ namespace vw {
 // A mark printed right after the character before `offset` of a place's text (counted as anchorText()
 // counts): the note numbers "[1]" of a review export. Markers whose place is not printed are left out.
 struct TextMarker {
-    AnchorPlace place;
+    Place place;
     int offset = 0;
     QString text;
 };

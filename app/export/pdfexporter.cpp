@@ -204,7 +204,7 @@ Result<QByteArray> toBuffer(const std::function<Result<void>(QIODevice *)> &writ
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     if (auto r = write(&buffer); !r)
-        return Error{r.error()};
+        return r.failure();
     return bytes;
 }
 

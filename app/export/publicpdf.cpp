@@ -175,12 +175,12 @@ Result<PublicDocument> makePublicDocument(const Vorlage &decided, const RessortT
     PdfExporter::Layout layout;
     Result<QByteArray> plain = exporter.toBytes(v, &layout);
     if (!plain)
-        return Error{plain.error()};
+        return plain.failure();
 
     const PdfDocumentInfo info{doc.ressort, doc.keywords, QStringLiteral("de-DE")};
     Result<QByteArray> pdf = addOutline(plain.value(), layout.outline, info);
     if (!pdf)
-        return Error{pdf.error()};
+        return pdf.failure();
     doc.pdf = pdf.value();
     doc.pageCount = layout.pageCount;
     doc.outline = layout.outline;
@@ -193,7 +193,7 @@ Result<PublicDocument> makePublicDocument(const Vorlage &decided, const RessortT
     if (parts.size() > 1) {
         Result<QByteArray> combined = mergePdfs(parts, info);
         if (!combined)
-            return Error{combined.error()};
+            return combined.failure();
         doc.combined = combined.value();
         doc.combinedPageCount = doc.pageCount;
         for (const PublicAnlage &pa : std::as_const(doc.anlagen))

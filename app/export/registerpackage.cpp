@@ -319,11 +319,11 @@ Result<RegisterPackage> writeRegisterPackage(const PublicDocument &doc, const QS
         return Error{tr("Im Ordner %1 kann nicht geschrieben werden: %2").arg(out.absolutePath(), temp.errorString())};
     for (const Planned &p : files)
         if (auto r = writeWholeFile(temp.filePath(p.file.fileName), p.bytes); !r)
-            return Error{r.error()};
+            return r.failure();
     if (auto r = writeWholeFile(temp.filePath(QStringLiteral("metadata.json")), json(registerMetadata(doc, o))); !r)
-        return Error{r.error()};
+        return r.failure();
     if (auto r = writeWholeFile(temp.filePath(QStringLiteral("oparl-paper.json")), json(oparlPaper(doc, o))); !r)
-        return Error{r.error()};
+        return r.failure();
     // QTemporaryDir makes the folder private; the package is for others to read.
     QFile::setPermissions(temp.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
                                            | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther

@@ -99,32 +99,32 @@ QHash<QString, int> placeRanks(const Vorlage &v)
 {
     QHash<QString, int> ranks;
     int rank = 0;
-    const auto add = [&ranks, &rank](AnchorPlace::Kind kind, const QString &field, const QString &id) {
+    const auto add = [&ranks, &rank](Place::Kind kind, const QString &field, const QString &id) {
         ranks.insert(QStringLiteral("%1|%2|%3").arg(int(kind)).arg(field, id), rank++);
     };
-    add(AnchorPlace::Kind::Header, QStringLiteral("questionNumber"), {});
-    add(AnchorPlace::Kind::Header, QStringLiteral("title"), {});
-    add(AnchorPlace::Kind::Header, QStringLiteral("subtitle"), {});
+    add(Place::Kind::Header, QStringLiteral("questionNumber"), {});
+    add(Place::Kind::Header, QStringLiteral("title"), {});
+    add(Place::Kind::Header, QStringLiteral("subtitle"), {});
     for (const Section &s : v.sections) {
-        add(AnchorPlace::Kind::Section, s.label, {});
+        add(Place::Kind::Section, s.label, {});
         for (const Block &b : s.content) {
             if (b.type == Block::Type::Questions) {
                 for (const Question &q : v.questions)
-                    add(AnchorPlace::Kind::Question, {}, q.id);
-                add(AnchorPlace::Kind::Header, QStringLiteral("questionSignatories"), {});
+                    add(Place::Kind::Question, {}, q.id);
+                add(Place::Kind::Header, QStringLiteral("questionSignatories"), {});
             } else if (b.type == Block::Type::Answers) {
                 for (const Question &q : v.questions)
-                    add(AnchorPlace::Kind::Answer, {}, q.id);
+                    add(Place::Kind::Answer, {}, q.id);
             } else if (b.type == Block::Type::Beschluss) {
                 for (const BeschlussItem &item : v.beschluss)
-                    add(AnchorPlace::Kind::Beschluss, {}, item.id);
+                    add(Place::Kind::Beschluss, {}, item.id);
             }
         }
     }
     return ranks;
 }
 
-QString rankKey(const AnchorPlace &p)
+QString rankKey(const Place &p)
 {
     return QStringLiteral("%1|%2|%3").arg(int(p.kind)).arg(p.field, p.itemId);
 }
@@ -151,7 +151,7 @@ void annotationNotes(Appender &out, const Vorlage &v, const QList<Annotation> &o
         head.setTopMargin(8 * pt);
         out.block(head, out.bold());
         out.cursor().insertText(QStringLiteral("[%1] ").arg(i + 1), out.bold());
-        out.cursor().insertText(anchorPlaceLabel(v, a.anchor.place), out.bold());
+        out.cursor().insertText(placeLabel(v, a.anchor.place), out.bold());
         if (!a.anchor.quote.isEmpty())
             out.cursor().insertText(QStringLiteral(": ") + quoted(a.anchor.quote), out.plain());
         if (a.anchor.detached)

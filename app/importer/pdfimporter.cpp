@@ -310,7 +310,7 @@ Result<ImportResult> importFile(const QString &path, const RessortTable &ressort
     if (signature >= 0) {
         const Result<QString> text = pdfText(path);
         if (!text)
-            return Error{text.error()};
+            return text.failure();
         return importdetail::importTextAs(text.value(), ressorts, subject);
     }
     if (data.contains('\0'))

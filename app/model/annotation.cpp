@@ -113,26 +113,29 @@ QList<ParagraphOf<C> *> contentLines(C &content)
 // The lines of a place that is made of paragraphs (every place but a header field); empty when
 // the place is gone or is a header field.
 template<typename V>
-QList<ParagraphOf<V> *> placeLines(V &v, const AnchorPlace &place)
+QList<ParagraphOf<V> *> placeLines(V &v, const Place &place)
 {
     switch (place.kind) {
-    case AnchorPlace::Kind::Header:
+    case Place::Kind::Header:
         break;
-    case AnchorPlace::Kind::Section:
+    case Place::Kind::Section:
         if (auto *s = v.section(place.field))
             return contentLines(s->content);
         break;
-    case AnchorPlace::Kind::Question:
+    case Place::Kind::Question:
         if (const int i = questionIndex(v, place.itemId); i >= 0)
             return {&v.questions[i].text};
         break;
-    case AnchorPlace::Kind::Answer:
+    case Place::Kind::Answer:
         if (const int i = questionIndex(v, place.itemId); i >= 0)
             return contentLines(v.questions[i].answer);
         break;
-    case AnchorPlace::Kind::Beschluss:
+    case Place::Kind::Beschluss:
         if (const int i = beschlussIndex(v, place.itemId); i >= 0)
             return {&v.beschluss[i].text};
+        break;
+    case Place::Kind::Beteiligung:
+    case Place::Kind::Anlage:
         break;
     }
     return {};
@@ -147,23 +150,26 @@ QString lineText(const Paragraph &p)
 }
 
 // "in Abschnitt C", "im Titel": the place as it reads inside a sentence.
-QString placeInSentence(const Vorlage &v, const AnchorPlace &place)
+QString placeInSentence(const Vorlage &v, const Place &place)
 {
     switch (place.kind) {
-    case AnchorPlace::Kind::Header:
+    case Place::Kind::Header:
         if (const HeaderField *f = headerField(place.field))
             return tr(f->inLabel);
         break;
-    case AnchorPlace::Kind::Section:
+    case Place::Kind::Section:
         return tr("in Abschnitt %1").arg(place.field);
-    case AnchorPlace::Kind::Question:
+    case Place::Kind::Question:
         return tr("in Frage %1").arg(questionIndex(v, place.itemId) + 1);
-    case AnchorPlace::Kind::Answer:
+    case Place::Kind::Answer:
         return tr("in der Antwort zu Frage %1").arg(questionIndex(v, place.itemId) + 1);
-    case AnchorPlace::Kind::Beschluss:
+    case Place::Kind::Beschluss:
         return tr("in Beschlusspunkt %1").arg(beschlussIndex(v, place.itemId) + 1);
+    case Place::Kind::Beteiligung:
+    case Place::Kind::Anlage:
+        break;
     }
-    return tr("in „%1“").arg(anchorPlaceLabel(v, place));
+    return tr("in „%1“").arg(placeLabel(v, place));
 }
 
 // A quote as it appears in a message: long ones shortened, figures shown as "[Zahl]".
@@ -177,9 +183,9 @@ QString shortQuote(const QString &quote)
     return q;
 }
 
-QString placeGoneMessage(const Vorlage &v, const AnchorPlace &place)
+QString placeGoneMessage(const Vorlage &v, const Place &place)
 {
-    return tr("Die Stelle „%1“ gibt es in der Vorlage nicht (mehr).").arg(anchorPlaceLabel(v, place));
+    return tr("Die Stelle „%1“ gibt es in der Vorlage nicht (mehr).").arg(placeLabel(v, place));
 }
 
 // Replaces [from, to) of the paragraph's anchor text (figures count one character) by `text`, in
@@ -238,81 +244,46 @@ void replaceInParagraph(Paragraph *p, int from, int to, const QString &text)
 
 } // namespace
 
-QString anchorPlaceKey(const AnchorPlace &place)
+QString placeLabel(const Vorlage &vorlage, const Place &place)
 {
     switch (place.kind) {
-    case AnchorPlace::Kind::Header:
-        return QStringLiteral("header:") + place.field;
-    case AnchorPlace::Kind::Section:
-        return QStringLiteral("section:") + place.field;
-    case AnchorPlace::Kind::Question:
-        return QStringLiteral("question:") + place.itemId;
-    case AnchorPlace::Kind::Answer:
-        return QStringLiteral("answer:") + place.itemId;
-    case AnchorPlace::Kind::Beschluss:
-        return QStringLiteral("beschluss:") + place.itemId;
-    }
-    return {};
-}
-
-bool anchorPlaceFromKey(const QString &key, AnchorPlace *place)
-{
-    const qsizetype colon = key.indexOf(QLatin1Char(':'));
-    if (colon <= 0 || colon == key.size() - 1)
-        return false;
-    const QString kind = key.left(colon);
-    const QString rest = key.mid(colon + 1);
-    AnchorPlace p;
-    if (kind == QLatin1String("header")) {
-        p.kind = AnchorPlace::Kind::Header;
-        p.field = rest;
-    } else if (kind == QLatin1String("section")) {
-        p.kind = AnchorPlace::Kind::Section;
-        p.field = rest;
-    } else if (kind == QLatin1String("question")) {
-        p.kind = AnchorPlace::Kind::Question;
-        p.itemId = rest;
-    } else if (kind == QLatin1String("answer")) {
-        p.kind = AnchorPlace::Kind::Answer;
-        p.itemId = rest;
-    } else if (kind == QLatin1String("beschluss")) {
-        p.kind = AnchorPlace::Kind::Beschluss;
-        p.itemId = rest;
-    } else {
-        return false;
-    }
-    *place = p;
-    return true;
-}
-
-QString anchorPlaceLabel(const Vorlage &vorlage, const AnchorPlace &place)
-{
-    switch (place.kind) {
-    case AnchorPlace::Kind::Header:
+    case Place::Kind::Header:
         if (const HeaderField *f = headerField(place.field))
             return tr(f->label);
         return place.field;
-    case AnchorPlace::Kind::Section:
+    case Place::Kind::Section:
         return tr("Abschnitt %1").arg(place.field);
-    case AnchorPlace::Kind::Question: {
+    case Place::Kind::Question: {
         const int i = questionIndex(vorlage, place.itemId);
         return i >= 0 ? tr("Frage %1").arg(i + 1) : tr("Frage (gelöscht)");
     }
-    case AnchorPlace::Kind::Answer: {
+    case Place::Kind::Answer: {
         const int i = questionIndex(vorlage, place.itemId);
         return i >= 0 ? tr("Antwort zu Frage %1").arg(i + 1) : tr("Antwort (gelöscht)");
     }
-    case AnchorPlace::Kind::Beschluss: {
+    case Place::Kind::Beschluss: {
         const int i = beschlussIndex(vorlage, place.itemId);
         return i >= 0 ? tr("Beschlusspunkt %1").arg(i + 1) : tr("Beschlusspunkt (gelöscht)");
     }
+    case Place::Kind::Beteiligung:
+        for (const Participation &p : vorlage.beteiligung) {
+            if (p.id == place.itemId)
+                return tr("Beteiligung: %1").arg(p.name.isEmpty() ? p.ressortKey : p.name);
+        }
+        return tr("Beteiligung (gelöscht)");
+    case Place::Kind::Anlage:
+        for (const Anlage &a : vorlage.anlagen) {
+            if (a.id == place.itemId)
+                return tr("Anlage „%1“").arg(a.title);
+        }
+        return tr("Anlage (gelöscht)");
     }
     return {};
 }
 
-QString anchorText(const Vorlage &vorlage, const AnchorPlace &place)
+QString anchorText(const Vorlage &vorlage, const Place &place)
 {
-    if (place.kind == AnchorPlace::Kind::Header) {
+    if (place.kind == Place::Kind::Header) {
         const HeaderField *f = headerField(place.field);
         return f ? vorlage.*(f->member) : QString();
     }
@@ -322,18 +293,21 @@ QString anchorText(const Vorlage &vorlage, const AnchorPlace &place)
     return lines.join(QLatin1Char('\n'));
 }
 
-bool placeExists(const Vorlage &vorlage, const AnchorPlace &place)
+bool placeExists(const Vorlage &vorlage, const Place &place)
 {
     switch (place.kind) {
-    case AnchorPlace::Kind::Header:
+    case Place::Kind::Header:
         return headerField(place.field) != nullptr;
-    case AnchorPlace::Kind::Section:
+    case Place::Kind::Section:
         return vorlage.section(place.field) != nullptr;
-    case AnchorPlace::Kind::Question:
-    case AnchorPlace::Kind::Answer:
+    case Place::Kind::Question:
+    case Place::Kind::Answer:
         return questionIndex(vorlage, place.itemId) >= 0;
-    case AnchorPlace::Kind::Beschluss:
+    case Place::Kind::Beschluss:
         return beschlussIndex(vorlage, place.itemId) >= 0;
+    case Place::Kind::Beteiligung:
+    case Place::Kind::Anlage:
+        return false;
     }
     return false;
 }
@@ -370,7 +344,7 @@ namespace {
 // Every range of the place's anchor text that holds `quote`, by start: as typed in the anchor text
 // (a figure as U+FFFC) or as printed, a figure as its value ("3027 Notebooks"); a match that starts
 // or ends inside a printed value takes the whole figure.
-QList<Anchor> quoteMatches(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote,
+QList<Anchor> quoteMatches(const Vorlage &vorlage, const Place &place, const QString &quote,
                            const FigureValues *figures)
 {
     const QString text = anchorText(vorlage, place);
@@ -387,7 +361,7 @@ QList<Anchor> quoteMatches(const Vorlage &vorlage, const AnchorPlace &place, con
     for (qsizetype i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1))
         add(int(i), int(i + quote.size()));
 
-    if (place.kind != AnchorPlace::Kind::Header) {
+    if (place.kind != Place::Kind::Header) {
         // The printed text, and for each of its characters where its unit begins and ends in the anchor text.
         QString printed;
         QList<int> unitStart;
@@ -447,13 +421,13 @@ Result<void> checkQuery(const QString &quote, int occurrence)
 
 } // namespace
 
-Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote, int occurrence,
+Result<Anchor> findAnchor(const Vorlage &vorlage, const Place &place, const QString &quote, int occurrence,
                           const FigureValues *figures)
 {
     if (!placeExists(vorlage, place))
         return Error{placeGoneMessage(vorlage, place)};
     if (auto r = checkQuery(quote, occurrence); !r)
-        return Error{r.error()};
+        return r.failure();
     return chooseOccurrence(quoteMatches(vorlage, place, quote, figures), quote, placeInSentence(vorlage, place),
                             occurrence);
 }
@@ -461,12 +435,12 @@ Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, cons
 Result<Anchor> findAnchorInSection(const Vorlage &vorlage, const QString &label, const QString &quote, int occurrence,
                                    const FigureValues *figures)
 {
-    const AnchorPlace sectionPlace{AnchorPlace::Kind::Section, label, {}};
+    const Place sectionPlace{Place::Kind::Section, label, {}};
     const Section *section = vorlage.section(label);
     if (!section)
         return Error{placeGoneMessage(vorlage, sectionPlace)};
     if (auto r = checkQuery(quote, occurrence); !r)
-        return Error{r.error()};
+        return r.failure();
 
     // Reading order: the section's own lines block by block, a placeholder's items where it stands.
     const QList<Anchor> own = quoteMatches(vorlage, sectionPlace, quote, figures);
@@ -496,14 +470,14 @@ Result<Anchor> findAnchorInSection(const Vorlage &vorlage, const QString &label,
             ownUpTo(line);
             for (const Question &q : vorlage.questions)
                 matches += quoteMatches(vorlage,
-                                        {b.type == Block::Type::Questions ? AnchorPlace::Kind::Question : AnchorPlace::Kind::Answer,
+                                        {b.type == Block::Type::Questions ? Place::Kind::Question : Place::Kind::Answer,
                                          {}, q.id},
                                         quote, figures);
             break;
         case Block::Type::Beschluss:
             ownUpTo(line);
             for (const BeschlussItem &item : vorlage.beschluss)
-                matches += quoteMatches(vorlage, {AnchorPlace::Kind::Beschluss, {}, item.id}, quote, figures);
+                matches += quoteMatches(vorlage, {Place::Kind::Beschluss, {}, item.id}, quote, figures);
             break;
         }
     }
@@ -544,7 +518,7 @@ bool remapAnchors(const Vorlage &before, const Vorlage &after, QList<Anchor *> a
     for (Anchor *anchor : anchors) {
         if (!anchor || anchor->detached)
             continue;
-        const QString key = anchorPlaceKey(anchor->place);
+        const QString key = placeKey(anchor->place);
         auto it = diffs.find(key);
         if (it == diffs.end()) {
             PlaceDiff d;
@@ -602,7 +576,7 @@ Result<void> replaceAnchoredText(Vorlage &vorlage, const Anchor &anchor, const Q
     if (replacement.contains(QLatin1Char('\n')) || replacement.contains(QChar::ParagraphSeparator))
         return Error{tr("Der vorgeschlagene Text enthält einen Absatzwechsel; bitte übernehmen Sie ihn von Hand.")};
 
-    if (anchor.place.kind == AnchorPlace::Kind::Header) {
+    if (anchor.place.kind == Place::Kind::Header) {
         const HeaderField *f = headerField(anchor.place.field);
         (vorlage.*(f->member)).replace(anchor.start, anchor.end - anchor.start, replacement);
         return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "figure.h"
+#include "place.h"
 #include "textdiff.h"
 #include "vorlage.h"
 
@@ -10,33 +11,19 @@
 
 namespace vw {
 
-// Where in a Vorlage an annotation sits: one text of the Vorlage ("place") and a range in it.
-struct AnchorPlace {
-    enum class Kind { Header, Section, Question, Answer, Beschluss };
-
-    Kind kind = Kind::Section;
-    // Header: the field key ("title", "subtitle"); Section: the section label ("A" … "G").
-    QString field;
-    // Question and Answer: Question::id; Beschluss: BeschlussItem::id. Stable across reordering.
-    QString itemId;
-
-    bool operator==(const AnchorPlace &) const = default;
-};
-
-QString anchorPlaceKey(const AnchorPlace &place); // "section:C", "answer:<id>", "header:title"
-bool anchorPlaceFromKey(const QString &key, AnchorPlace *place);
-// German name of the place for lists and PDFs: "Abschnitt C", "Antwort zu Frage 2", "Titel".
-QString anchorPlaceLabel(const Vorlage &vorlage, const AnchorPlace &place);
+// German name of the place for lists and PDFs: "Abschnitt C", "Antwort zu Frage 2", "Titel", "Anlage „Kosten“".
+QString placeLabel(const Vorlage &vorlage, const Place &place);
 
 // The text an anchor's offsets count in. Content: one line per paragraph, list item or table cell
 // (row by row), joined by '\n'; placeholders add nothing; a quoted figure is one U+FFFC character
 // (as the editor's inline object). Header fields: the field's text. Empty when the place is gone.
-QString anchorText(const Vorlage &vorlage, const AnchorPlace &place);
-// Whether the place still exists in the Vorlage (a deleted question takes its anchors with it).
-bool placeExists(const Vorlage &vorlage, const AnchorPlace &place);
+QString anchorText(const Vorlage &vorlage, const Place &place);
+// Whether the place exists in the Vorlage and can carry an annotation (a deleted question takes its
+// anchors with it; Beteiligung entries and Anlagen take none).
+bool placeExists(const Vorlage &vorlage, const Place &place);
 
 struct Anchor {
-    AnchorPlace place;
+    Place place;
     int start = 0; // offsets into anchorText(); start <= end
     int end = 0;
     QString quote;        // the words it was made on (kept when detached)
@@ -87,7 +74,7 @@ bool suggestionFromKey(const QString &key, Annotation::Suggestion *s);
 // a German message when the text does not contain it or contains it more than once. A quoted figure
 // matches as U+FFFC and, as printed, as its value (`figures`, else a frozen value); a match that takes
 // part of a printed value takes the whole figure.
-Result<Anchor> findAnchor(const Vorlage &vorlage, const AnchorPlace &place, const QString &quote, int occurrence = 0,
+Result<Anchor> findAnchor(const Vorlage &vorlage, const Place &place, const QString &quote, int occurrence = 0,
                           const FigureValues *figures = nullptr);
 // The same in a section as it is read: its own text and the questions, answers and Beschluss items
 // printed in it (its placeholders), in reading order; occurrences count over all of them. The anchor

@@ -31,47 +31,47 @@ QString sectionWith(const Vorlage &v, Block::Type type)
 }
 
 // A text of the Vorlage that is printed, with where it is and how a message names it.
-struct Place {
+struct CheckedText {
     Location location;
     QString label;
     QString text;
 };
 
-QList<Place> places(const Vorlage &v, const FigureValues *figures)
+QList<CheckedText> places(const Vorlage &v, const FigureValues *figures)
 {
     using K = Location::Kind;
-    QList<Place> list;
-    list << Place{{K::Header, QStringLiteral("title"), -1}, tr("Titel"), v.title};
+    QList<CheckedText> list;
+    list << CheckedText{{K::Header, QStringLiteral("title"), -1}, tr("Titel"), v.title};
     if (!v.subtitle.isEmpty())
-        list << Place{{K::Header, QStringLiteral("subtitle"), -1}, tr("Untertitel"), v.subtitle};
+        list << CheckedText{{K::Header, QStringLiteral("subtitle"), -1}, tr("Untertitel"), v.subtitle};
     if (!v.references.isEmpty())
-        list << Place{{K::Header, QStringLiteral("references"), -1}, tr("Bezug"), v.references.join(QLatin1Char('\n'))};
+        list << CheckedText{{K::Header, QStringLiteral("references"), -1}, tr("Bezug"), v.references.join(QLatin1Char('\n'))};
     const QString questionSection = sectionWith(v, Block::Type::Questions);
     const QString answerSection = sectionWith(v, Block::Type::Answers);
     const QString beschlussSection = sectionWith(v, Block::Type::Beschluss);
     for (const Section &s : v.sections) {
-        list << Place{{K::Section, s.label, -1}, tr("Abschnitt %1").arg(s.label), contentPlainText(s.content, figures)};
+        list << CheckedText{{K::Section, s.label, -1}, tr("Abschnitt %1").arg(s.label), contentPlainText(s.content, figures)};
         if (s.label == questionSection) {
             for (int i = 0; i < v.questions.size(); ++i)
-                list << Place{{K::Question, s.label, i}, tr("Frage %1").arg(i + 1), v.questions[i].text.plainText(figures)};
+                list << CheckedText{{K::Question, s.label, i}, tr("Frage %1").arg(i + 1), v.questions[i].text.plainText(figures)};
             if (!v.questionSignatories.isEmpty())
-                list << Place{{K::Header, QStringLiteral("questionSignatories"), -1}, tr("Unterzeichnende der Anfrage"),
+                list << CheckedText{{K::Header, QStringLiteral("questionSignatories"), -1}, tr("Unterzeichnende der Anfrage"),
                               v.questionSignatories};
         }
         if (s.label == answerSection)
             for (int i = 0; i < v.questions.size(); ++i)
-                list << Place{{K::Answer, s.label, i}, tr("Antwort zu Frage %1").arg(i + 1),
+                list << CheckedText{{K::Answer, s.label, i}, tr("Antwort zu Frage %1").arg(i + 1),
                               contentPlainText(v.questions[i].answer, figures)};
         if (s.label == beschlussSection)
             for (int i = 0; i < v.beschluss.size(); ++i)
-                list << Place{{K::Beschluss, s.label, i}, tr("Beschlusspunkt %1").arg(i + 1),
+                list << CheckedText{{K::Beschluss, s.label, i}, tr("Beschlusspunkt %1").arg(i + 1),
                               v.beschluss[i].text.plainText(figures)};
     }
     for (int i = 0; i < v.anlagen.size(); ++i) {
         const Anlage &a = v.anlagen[i];
         if (a.internal)
             continue; // never published
-        list << Place{{K::Header, QStringLiteral("anlage"), i}, tr("Anlage %1").arg(i + 1),
+        list << CheckedText{{K::Header, QStringLiteral("anlage"), i}, tr("Anlage %1").arg(i + 1),
                       a.text.isEmpty() ? a.title : a.title + QLatin1Char('\n') + a.text};
     }
     return list;
@@ -124,27 +124,30 @@ void brokenFigures(const Vorlage &v, const FigureValues *figures, QList<Publicat
               tr("Beschlusspunkt %1").arg(i + 1));
 }
 
-Location annotationLocation(const Vorlage &v, const AnchorPlace &place)
+Location annotationLocation(const Vorlage &v, const Place &place)
 {
     using K = Location::Kind;
     switch (place.kind) {
-    case AnchorPlace::Kind::Header:
+    case Place::Kind::Header:
         return {K::Header, place.field, -1};
-    case AnchorPlace::Kind::Section:
+    case Place::Kind::Section:
         return {K::Section, place.field, -1};
-    case AnchorPlace::Kind::Question:
-    case AnchorPlace::Kind::Answer:
+    case Place::Kind::Question:
+    case Place::Kind::Answer:
         for (int i = 0; i < v.questions.size(); ++i)
             if (v.questions[i].id == place.itemId)
-                return {place.kind == AnchorPlace::Kind::Question ? K::Question : K::Answer,
-                        sectionWith(v, place.kind == AnchorPlace::Kind::Question ? Block::Type::Questions
+                return {place.kind == Place::Kind::Question ? K::Question : K::Answer,
+                        sectionWith(v, place.kind == Place::Kind::Question ? Block::Type::Questions
                                                                                   : Block::Type::Answers),
                         i};
         break;
-    case AnchorPlace::Kind::Beschluss:
+    case Place::Kind::Beschluss:
         for (int i = 0; i < v.beschluss.size(); ++i)
             if (v.beschluss[i].id == place.itemId)
                 return {K::Beschluss, sectionWith(v, Block::Type::Beschluss), i};
+        break;
+    case Place::Kind::Beteiligung:
+    case Place::Kind::Anlage:
         break;
     }
     return {K::Header, QString(), -1};
@@ -225,7 +228,7 @@ bool isValidIban(const QString &input)
 
 QString placeText(const Vorlage &vorlage, const Location &location, const FigureValues *figures)
 {
-    for (const Place &p : places(vorlage, figures))
+    for (const CheckedText &p : places(vorlage, figures))
         if (p.location == location)
             return p.text;
     return {};
@@ -308,7 +311,7 @@ QList<PublicationIssue> personalDataWarnings(const Vorlage &v, const QStringList
     }
 
     QList<PublicationIssue> out;
-    for (const Place &place : places(v, figures)) {
+    for (const CheckedText &place : places(v, figures)) {
         QList<PublicationIssue> found;
         const auto overlaps = [&found](int start, int length) {
             return std::any_of(found.begin(), found.end(), [&](const PublicationIssue &i) {

@@ -32,23 +32,23 @@ Result<Publisher::Prepared> Publisher::prepare(qint64 id) const
 {
     auto current = mWorkspace.load(id);
     if (!current)
-        return Error{current.error()};
+        return current.failure();
     auto annotations = mWorkspace.annotations(id);
     if (!annotations)
-        return Error{annotations.error()};
+        return annotations.failure();
     auto names = mWorkspace.protectedPersons();
     if (!names)
-        return Error{names.error()};
+        return names.failure();
     // A Vorlage that is not decided has no decided version: the check then runs on the current state,
     // which reports it as not decided (and whatever else stands in the way).
     auto decided = isReadOnly(current->status) ? mWorkspace.decidedVersion(id) : current;
     if (!decided)
-        return Error{decided.error()};
+        return decided.failure();
     // Objections settled after the decision count as settled (Workspace::setObjectionResolved()).
     decided->beteiligung = current->beteiligung;
     auto figures = mWorkspace.figureValues(&decided.value());
     if (!figures)
-        return Error{figures.error()};
+        return figures.failure();
     PublicationCheck checked = checkPublication(decided.value(), annotations.value(), names.value(), &figures.value());
     return Prepared{std::move(decided).value(), std::move(figures).value(), std::move(checked)};
 }
@@ -57,7 +57,7 @@ Result<PublicationCheck> Publisher::check(qint64 id) const
 {
     auto prepared = prepare(id);
     if (!prepared)
-        return Error{prepared.error()};
+        return prepared.failure();
     return prepared->check;
 }
 
@@ -65,7 +65,7 @@ Result<RegisterPackage> Publisher::publish(qint64 id, const QString &outDir, boo
 {
     auto prepared = prepare(id);
     if (!prepared)
-        return Error{prepared.error()};
+        return prepared.failure();
     const PublicationCheck &checked = prepared->check;
     if (checked.refused())
         return Error{tr("Vorlage %1 wird nicht veröffentlicht:\n%2").arg(id).arg(refusalReport(checked.refusals))};
@@ -77,7 +77,7 @@ Result<RegisterPackage> Publisher::publish(qint64 id, const QString &outDir, boo
     auto document = makePublicDocument(prepared->decided, mWorkspace.ressorts(), prepared->figures,
                                        [this](const Anlage &a) { return mWorkspace.blob(a.sha256); });
     if (!document)
-        return Error{document.error()};
+        return document.failure();
     if (!QDir().mkpath(outDir))
         return Error{tr("Der Ordner %1 kann nicht angelegt werden.").arg(QDir::toNativeSeparators(outDir))};
     auto package = writeRegisterPackage(document.value(), outDir, mOptions);
@@ -97,7 +97,7 @@ Result<QList<qint64>> Publisher::sessionVorlagen(const QDate &sessionDate) const
 {
     auto rows = mWorkspace.list();
     if (!rows)
-        return Error{rows.error()};
+        return rows.failure();
     QList<qint64> ids;
     for (const VorlageSummary &s : rows.value()) {
         if (s.sessionDate == sessionDate && s.status == Status::Beschlossen)
@@ -112,7 +112,7 @@ Result<Publisher::SessionResult> Publisher::publishSession(const QDate &sessionD
 {
     auto ids = sessionVorlagen(sessionDate);
     if (!ids)
-        return Error{ids.error()};
+        return ids.failure();
     if (ids->isEmpty())
         return Error{tr("Für die Sitzung am %1 gibt es keine beschlossene, noch nicht veröffentlichte Vorlage.")
                          .arg(germanDate(sessionDate))};
@@ -125,7 +125,7 @@ Result<Publisher::SessionResult> Publisher::publishSession(const QDate &sessionD
         const QString title = vorlage ? vorlage->title : QString();
         if (progress && !progress(i, int(ids->size()), title))
             break;
-        auto package = vorlage ? publish(id, outDir, warningsConfirmed) : Result<RegisterPackage>(Error{vorlage.error()});
+        auto package = vorlage ? publish(id, outDir, warningsConfirmed) : Result<RegisterPackage>(vorlage.failure());
         if (package)
             result.packages << package.value();
         else
@@ -135,7 +135,7 @@ Result<Publisher::SessionResult> Publisher::publishSession(const QDate &sessionD
         progress(int(ids->size()), int(ids->size()), QString());
     auto index = writeSessionIndex(outDir, sessionDate, result.packages, mOptions);
     if (!index)
-        return Error{index.error()};
+        return index.failure();
     result.indexPath = index.value();
     return result;
 }

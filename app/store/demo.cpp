@@ -36,7 +36,7 @@ Result<void> addDemoContent(Workspace &workspace)
     for (const QJsonValue &value : demo.value(QStringLiteral("vorlagen")).toArray()) {
         auto vorlage = vorlageFromJson(value.toObject());
         if (!vorlage)
-            return Error{vorlage.error()};
+            return vorlage.failure();
         vorlagen << vorlage.value();
     }
     // Figures first: the Vorlagen quote them.
@@ -44,7 +44,7 @@ Result<void> addDemoContent(Workspace &workspace)
         return r;
     auto ids = workspace.addAll(vorlagen);
     if (!ids)
-        return Error{ids.error()};
+        return ids.failure();
     return {};
 }
 
@@ -58,7 +58,7 @@ Result<std::unique_ptr<Workspace>> openOrCreateWithDemo(const QString &path)
             workspace.value().reset();
             for (const char *suffix : {"", "-wal", "-shm"})
                 QFile::remove(path + QLatin1String(suffix));
-            return Error{r.error()};
+            return r.failure();
         }
     }
     return workspace;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "vorlage.h"
 
 #include <QObject>
 #include <QTimer>
@@ -14,7 +15,8 @@ class Workspace;
 // fires everything changed so far goes to the workspace in one transaction. While someone keeps typing,
 // that is every delayMs, so a crash loses at most the last second.
 // A save that finds the Vorlage changed elsewhere stops saving and reports a conflict; the document keeps
-// its changes until the user decides (see MainWindow), so nothing is lost.
+// its changes until the user decides (see MainWindow), so nothing is lost. A save writes only the places
+// that changed since the last one (VorlagenRepository::save with the stored state as its base).
 class DocumentSaver : public QObject {
     Q_OBJECT
 public:
@@ -39,6 +41,7 @@ private:
 
     Workspace *mWorkspace;
     VorlageDocument *mDocument;
+    Vorlage mStored; // the Vorlage as the workspace holds it at its revision: the base of the next save
     QTimer mTimer;
     bool mDirty = false;
     bool mConflict = false;

@@ -64,8 +64,8 @@ Result<void> apply(QSqlDatabase db)
         if (!file.open(QIODevice::ReadOnly))
             return Error{tr("Migration %1 fehlt im Programm.").arg(name)};
         Transaction tx(db);
-        if (!tx.active())
-            return Error{tr("Migration %1: %2").arg(name, tx.error())};
+        if (auto r = tx.started(); !r)
+            return Error{tr("Migration %1: %2").arg(name, r.error()), r.code()};
         for (const QString &statement : statements(QString::fromUtf8(file.readAll()))) {
             QSqlQuery step(db);
             if (!step.prepare(statement))
@@ -79,7 +79,7 @@ Result<void> apply(QSqlDatabase db)
             || !pragma.exec(QStringLiteral("PRAGMA application_id = %1").arg(applicationId)))
             return Error{tr("Migration %1: Schemaversion nicht gesetzt.").arg(name)};
         if (auto r = tx.commit(); !r)
-            return Error{tr("Migration %1: %2").arg(name, r.error())};
+            return Error{tr("Migration %1: %2").arg(name, r.error()), r.code()};
     }
     return {};
 }

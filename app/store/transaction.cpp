@@ -11,12 +11,62 @@
 
 namespace vw {
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vw::Workspace", text);
+}
+
+bool isSqlite(const QSqlDriver *driver)
+{
+    const QVariant handle = driver ? driver->handle() : QVariant();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0;
+}
+
+QString sqliteFileName(const QSqlDriver *driver)
+{
+    if (!isSqlite(driver))
+        return {};
+    const QVariant handle = driver->handle();
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    return db ? QString::fromUtf8(sqlite3_db_filename(db, "main")) : QString();
+}
+
+// The code of a failed SQLite statement (its primary result code).
+ErrorCode sqliteCode(const QSqlError &error)
+{
+    switch (error.nativeErrorCode().toInt() & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return ErrorCode::Busy;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+    case SQLITE_CANTOPEN:
+        return ErrorCode::Refused;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return ErrorCode::Damaged;
+    case SQLITE_FULL:
+        return ErrorCode::DiskFull;
+    case SQLITE_CONSTRAINT:
+        return ErrorCode::Invalid;
+    default:
+        return ErrorCode::Failed;
+    }
+}
+
+} // namespace
+
 Transaction::Transaction(QSqlDatabase db) : mDb(std::move(db))
 {
     QSqlQuery q(mDb);
-    mActive = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-    if (!mActive)
+    mActive = q.exec(isSqlite(mDb.driver()) ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    if (!mActive) {
         mError = sqlFailure(q.lastError(), mDb.driver());
+        mError.message = tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(mError.message);
+    }
 }
 
 Transaction::~Transaction()
@@ -25,13 +75,20 @@ Transaction::~Transaction()
         QSqlQuery(mDb).exec(QStringLiteral("ROLLBACK"));
 }
 
+Result<void> Transaction::started() const
+{
+    if (!mActive)
+        return mError;
+    return {};
+}
+
 Result<void> Transaction::commit()
 {
     if (!mActive)
-        return Error{mError};
+        return mError;
     QSqlQuery q(mDb);
     if (!q.exec(QStringLiteral("COMMIT")))
-        return Error{sqlFailure(q.lastError(), mDb.driver())};
+        return sqlFailure(q.lastError(), mDb.driver());
     mActive = false;
     return {};
 }
@@ -40,7 +97,7 @@ Result<void> execQuery(QSqlQuery &query, const QString &what)
 {
     if (query.exec())
         return {};
-    return Error{sqlFailure(query.lastError(), query.driver(), what)};
+    return sqlFailure(query.lastError(), query.driver(), what);
 }
 
 bool isDiskFullError(const QSqlError &error, const QString &path)
@@ -49,19 +106,14 @@ bool isDiskFullError(const QSqlError &error, const QString &path)
     return code == SQLITE_FULL || (code == SQLITE_IOERR && isDiskFull(path));
 }
 
-QString sqlFailure(const QSqlError &error, const QSqlDriver *driver, const QString &what)
+Error sqlFailure(const QSqlError &error, const QSqlDriver *driver, const QString &what)
 {
-    QString path;
-    if (const QVariant handle = driver ? driver->handle() : QVariant();
-        handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        if (sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData()))
-            path = QString::fromUtf8(sqlite3_db_filename(db, "main"));
-    }
-    if (!path.isEmpty() && isDiskFullError(error, path))
-        return workspaceDiskFullMessage(path);
+    if (const QString path = sqliteFileName(driver); !path.isEmpty() && isDiskFullError(error, path))
+        return {workspaceDiskFullMessage(path), ErrorCode::DiskFull};
+    const ErrorCode code = isSqlite(driver) ? sqliteCode(error) : ErrorCode::Failed;
     if (what.isEmpty())
-        return error.text();
-    return QCoreApplication::translate("vw::Workspace", "%1: %2").arg(what, error.text());
+        return {error.text(), code};
+    return {tr("%1: %2").arg(what, error.text()), code};
 }
 
 } // namespace vw

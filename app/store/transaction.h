@@ -19,22 +19,22 @@ public:
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 
-    bool active() const { return mActive; }
-    const QString &error() const { return mError; }
+    // Whether BEGIN succeeded; if not, "Der Arbeitsbereich kann nicht geschrieben werden: …" with its code.
+    Result<void> started() const;
     Result<void> commit();
 
 private:
     QSqlDatabase mDb;
     bool mActive = false;
-    QString mError;
+    Error mError;
 };
 
 // Runs a prepared query; on failure returns the driver's message with `what` in front.
 Result<void> execQuery(QSqlQuery &query, const QString &what);
 
-// The message for a failed statement on `db`: "Der Datenträger ist voll …" (and nothing else) when that is
-// why, else the driver's message, with `what` in front if given.
-QString sqlFailure(const QSqlError &error, const QSqlDriver *driver, const QString &what = {});
+// The error for a failed statement on `db`, with its code: "Der Datenträger ist voll …" (and nothing else)
+// when that is why, else the driver's message, with `what` in front if given.
+Error sqlFailure(const QSqlError &error, const QSqlDriver *driver, const QString &what = {});
 
 // True when SQLite failed because the disk holding `path` is full (SQLITE_FULL, or an I/O error on a full disk).
 bool isDiskFullError(const QSqlError &error, const QString &path);

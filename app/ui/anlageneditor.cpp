@@ -117,7 +117,7 @@ Result<void> AnlagenEditor::addFile(const QString &path)
                          .arg(QFileInfo(path).fileName(), mediaType)};
     auto sha = mWorkspace->storeBlob(bytes);
     if (!sha)
-        return Error{sha.error()};
+        return sha.failure();
     Anlage anlage;
     anlage.id = newItemId();
     anlage.title = QFileInfo(path).completeBaseName();

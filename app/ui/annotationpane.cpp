@@ -92,10 +92,10 @@ int beschlussIndex(const Vorlage &v, const QString &id)
 }
 
 // Pushes the text of `place` in `changed` onto the document through the Commands facade.
-bool pushPlace(VorlageDocument *doc, const AnchorPlace &place, const Vorlage &changed)
+bool pushPlace(VorlageDocument *doc, const Place &place, const Vorlage &changed)
 {
     switch (place.kind) {
-    case AnchorPlace::Kind::Header: {
+    case Place::Kind::Header: {
         const QString &f = place.field;
         if (f == QLatin1String("title"))
             Commands::setTitle(doc, changed.title);
@@ -115,29 +115,32 @@ bool pushPlace(VorlageDocument *doc, const AnchorPlace &place, const Vorlage &ch
             return false;
         return true;
     }
-    case AnchorPlace::Kind::Section:
+    case Place::Kind::Section:
         if (const Section *s = changed.section(place.field)) {
             Commands::setSectionContent(doc, place.field, s->content);
             return true;
         }
         return false;
-    case AnchorPlace::Kind::Question:
+    case Place::Kind::Question:
         if (const int i = questionIndex(changed, place.itemId); i >= 0) {
             Commands::setQuestionText(doc, i, changed.questions[i].text);
             return true;
         }
         return false;
-    case AnchorPlace::Kind::Answer:
+    case Place::Kind::Answer:
         if (const int i = questionIndex(changed, place.itemId); i >= 0) {
             Commands::setAnswer(doc, i, changed.questions[i].answer);
             return true;
         }
         return false;
-    case AnchorPlace::Kind::Beschluss:
+    case Place::Kind::Beschluss:
         if (const int i = beschlussIndex(changed, place.itemId); i >= 0) {
             Commands::setBeschlussText(doc, i, changed.beschluss[i].text);
             return true;
         }
+        return false;
+    case Place::Kind::Beteiligung:
+    case Place::Kind::Anlage:
         return false;
     }
     return false;
@@ -197,7 +200,7 @@ private:
 // or a line edit (offsets are positions).
 struct AnnotationPane::Target {
     QWidget *widget = nullptr;
-    AnchorPlace place;
+    Place place;
     int firstOffset = 0;
     QList<AnchorLine> lines;
     bool inSync = true; // the editor shows what the model holds (no typing waiting to be recorded)
@@ -406,7 +409,7 @@ void AnnotationPane::reload()
 
 static std::tuple<int, int, int> readingKey(const Vorlage &v, const Annotation &a)
 {
-    const AnchorPlace &p = a.anchor.place;
+    const Place &p = a.anchor.place;
     const int start = a.anchor.detached ? 1 << 30 : a.anchor.start;
     const auto sectionHolding = [&v](Block::Type type) {
         for (int i = 0; i < v.sections.size(); ++i)
@@ -416,7 +419,7 @@ static std::tuple<int, int, int> readingKey(const Vorlage &v, const Annotation &
         return int(v.sections.size());
     };
     switch (p.kind) {
-    case AnchorPlace::Kind::Header: {
+    case Place::Kind::Header: {
         int i = 0;
         for (const char *key : {"title", "subtitle", "questionNumber", "fileCode", "body", "fraktion", "questionSignatories"}) {
             if (p.field == QLatin1String(key))
@@ -425,17 +428,20 @@ static std::tuple<int, int, int> readingKey(const Vorlage &v, const Annotation &
         }
         return {0, i, start};
     }
-    case AnchorPlace::Kind::Section:
+    case Place::Kind::Section:
         for (int i = 0; i < v.sections.size(); ++i)
             if (v.sections[i].label == p.field)
                 return {1 + i, 0, start};
         break;
-    case AnchorPlace::Kind::Question:
+    case Place::Kind::Question:
         return {1 + sectionHolding(Block::Type::Questions), 1 + questionIndex(v, p.itemId), start};
-    case AnchorPlace::Kind::Answer:
+    case Place::Kind::Answer:
         return {1 + sectionHolding(Block::Type::Answers), 1 + questionIndex(v, p.itemId), start};
-    case AnchorPlace::Kind::Beschluss:
+    case Place::Kind::Beschluss:
         return {1 + sectionHolding(Block::Type::Beschluss), 1 + beschlussIndex(v, p.itemId), start};
+    case Place::Kind::Beteiligung:
+    case Place::Kind::Anlage:
+        break;
     }
     return {1000, 0, start};
 }
@@ -531,7 +537,7 @@ QWidget *AnnotationPane::makeCard(const Annotation &a, QWidget *parent)
     };
 
     auto *head = new QHBoxLayout;
-    head->addWidget(label(anchorPlaceLabel(v, a.anchor.place), QStringLiteral("font-weight: bold;")), 1);
+    head->addWidget(label(placeLabel(v, a.anchor.place), QStringLiteral("font-weight: bold;")), 1);
     QString state;
     QString stateColor = QStringLiteral("#8a6d00");
     switch (a.suggestion) {
@@ -696,7 +702,7 @@ QList<AnnotationPane::Target> AnnotationPane::targets() const
         if (auto *line = qobject_cast<QLineEdit *>(mEditor->headerForm()->fieldWidget(QLatin1String(key)))) {
             Target t;
             t.widget = line;
-            t.place = {AnchorPlace::Kind::Header, QLatin1String(key), {}};
+            t.place = {Place::Kind::Header, QLatin1String(key), {}};
             t.inSync = false; // line edits show no highlights
             result << t;
         }
@@ -714,7 +720,7 @@ QList<AnnotationPane::Target> AnnotationPane::targets() const
             shown += edit->content();
             Target t;
             t.widget = edit;
-            t.place = {AnchorPlace::Kind::Section, s.label, {}};
+            t.place = {Place::Kind::Section, s.label, {}};
             t.lines = anchorLines(edit->document());
             t.firstOffset = next;
             if (!t.lines.isEmpty())
@@ -729,13 +735,13 @@ QList<AnnotationPane::Target> AnnotationPane::targets() const
             if (ContentEdit *edit = form->answerEdit(i)) {
                 Target t;
                 t.widget = edit;
-                t.place = {AnchorPlace::Kind::Answer, {}, v.questions[i].id};
+                t.place = {Place::Kind::Answer, {}, v.questions[i].id};
                 t.lines = anchorLines(edit->document());
                 t.inSync = edit->content() == v.questions[i].answer;
                 result << t;
             }
         }
-        const auto items = [&result](ItemListEditor *list, AnchorPlace::Kind kind, const QStringList &ids,
+        const auto items = [&result](ItemListEditor *list, Place::Kind kind, const QStringList &ids,
                                      const QStringList &texts) {
             if (!list)
                 return;
@@ -755,14 +761,14 @@ QList<AnnotationPane::Target> AnnotationPane::targets() const
             ids << q.id;
             texts << q.text.plainText();
         }
-        items(form->questionsEditor(), AnchorPlace::Kind::Question, ids, texts);
+        items(form->questionsEditor(), Place::Kind::Question, ids, texts);
         ids.clear();
         texts.clear();
         for (const BeschlussItem &b : v.beschluss) {
             ids << b.id;
             texts << b.text.plainText();
         }
-        items(form->beschlussEditor(), AnchorPlace::Kind::Beschluss, ids, texts);
+        items(form->beschlussEditor(), Place::Kind::Beschluss, ids, texts);
     }
     return result;
 }
@@ -842,7 +848,7 @@ Result<qint64> AnnotationPane::addComment(const QString &text)
 {
     auto anchor = selectionAnchor();
     if (!anchor)
-        return Error{anchor.error()};
+        return anchor.failure();
     Annotation a;
     a.vorlageId = mEditor->document()->vorlage().id;
     a.anchor = anchor.value();
@@ -859,7 +865,7 @@ Result<qint64> AnnotationPane::addSuggestion(const QString &replacement, const Q
 {
     auto anchor = selectionAnchor();
     if (!anchor)
-        return Error{anchor.error()};
+        return anchor.failure();
     if (replacement == anchor->quote)
         return Error{tr("Der Vorschlag ändert nichts: der Ersatz ist der markierte Text.")};
     Annotation a;
@@ -919,7 +925,7 @@ Result<void> AnnotationPane::reply(qint64 id, const QString &text)
 {
     auto r = mWorkspace->addReply(id, text);
     if (!r)
-        return Error{r.error()};
+        return r.failure();
     reload();
     return {};
 }
@@ -950,7 +956,7 @@ Result<void> AnnotationPane::accept(qint64 id)
         return Error{tr("Die Vorlage ist nicht gespeichert; der Vorschlag kann erst danach angenommen werden.")};
     auto a = mWorkspace->annotation(id);
     if (!a)
-        return Error{a.error()};
+        return a.failure();
     if (a->suggestion != Annotation::Suggestion::Open)
         return Error{tr("Der Vorschlag ist schon entschieden.")};
     VorlageDocument *doc = mEditor->document();
@@ -977,7 +983,7 @@ Result<void> AnnotationPane::exportReview(const QString &path, const FigureValue
     PdfExporter exporter(mWorkspace->ressorts(), figures);
     auto bytes = exporter.reviewBytes(mEditor->document()->vorlage(), mAnnotations);
     if (!bytes)
-        return Error{bytes.error()};
+        return bytes.failure();
     return PdfExporter::saveBytes(bytes.value(), path);
 }
 
@@ -1074,7 +1080,7 @@ bool AnnotationPane::activate(qint64 id)
     }
     refreshHighlights();
     const Anchor anchor = currentAnchors().value(index);
-    const AnchorPlace &place = anchor.place;
+    const Place &place = anchor.place;
     QList<Target> matching;
     for (const Target &t : targets())
         if (t.place == place)

@@ -71,7 +71,7 @@ Result<void> ComparisonDialog::savePdf(const QString &path) const
 {
     auto bytes = PdfExporter(mRessorts, mFigures).comparisonBytes(mBefore, mBeforeLabel, mAfter, mAfterLabel);
     if (!bytes)
-        return Error{bytes.error()};
+        return bytes.failure();
     return PdfExporter::saveBytes(bytes.value(), path);
 }
 

@@ -361,7 +361,7 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
 {
     auto ws = Workspace::open(path, create ? Workspace::Mode::CreateIfMissing : Workspace::Mode::OpenExisting);
     if (!ws)
-        return Error{ws.error()};
+        return ws.failure();
     closeAllEditors();
     mFigurePanel->setWorkspace(nullptr); // before the old workspace goes
     SpellChecker::instance()->setWorkspace(nullptr);
@@ -723,10 +723,10 @@ Result<MainWindow::ImportReport> MainWindow::importFile(const QString &path)
         return Error{tr("Es ist kein Arbeitsbereich geöffnet.")};
     auto imported = vw::importFile(path, mWorkspace->ressorts());
     if (!imported)
-        return Error{imported.error()};
+        return imported.failure();
     auto id = mWorkspace->add(imported->vorlage);
     if (!id)
-        return Error{id.error()};
+        return id.failure();
     setFilterText(QString());
     reloadList(id.value());
     ImportReport report;

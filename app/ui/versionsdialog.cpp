@@ -86,16 +86,16 @@ VersionsDialog::VersionsDialog(Workspace *workspace, qint64 vorlageId, const Fig
     connect(mAdd, &QPushButton::clicked, this, &VersionsDialog::askAndAddVersion);
     connect(mOpen, &QPushButton::clicked, this, [this] {
         if (auto r = openSelected(); !r)
-            report(tr("Version öffnen"), Error{r.error()});
+            report(tr("Version öffnen"), r.failure());
     });
     connect(mRestore, &QPushButton::clicked, this, [this] {
         if (auto r = restoreSelected(); !r)
-            report(tr("Version wiederherstellen"), Error{r.error()});
+            report(tr("Version wiederherstellen"), r.failure());
     });
     connect(mCompare, &QPushButton::clicked, this, [this] {
         auto r = compareSelected();
         if (!r) {
-            report(tr("Versionen vergleichen"), Error{r.error()});
+            report(tr("Versionen vergleichen"), r.failure());
             return;
         }
         r.value()->show();
@@ -209,7 +209,7 @@ void VersionsDialog::askAndAddVersion()
     if (!ok)
         return;
     if (auto r = addVersion(name); !r)
-        report(tr("Version festhalten"), Error{r.error()});
+        report(tr("Version festhalten"), r.failure());
 }
 
 Result<Workspace::VersionInfo> VersionsDialog::addVersion(const QString &name)
@@ -258,7 +258,7 @@ Result<VorlageEditor *> VersionsDialog::openSelected()
     const int number = numbers.first();
     auto snapshot = mWorkspace->versionSnapshot(mVorlageId, number);
     if (!snapshot)
-        return Error{snapshot.error()};
+        return snapshot.failure();
     auto *window = new QDialog(this);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowTitle(tr("%1 – Fassung %2 (schreibgeschützt)").arg(snapshot->title).arg(number));
@@ -288,10 +288,10 @@ Result<ComparisonDialog *> VersionsDialog::compareSelected()
     std::sort(numbers.begin(), numbers.end(), [](int a, int b) { return (a == 0 ? INT_MAX : a) < (b == 0 ? INT_MAX : b); });
     auto before = stateOf(numbers[0]);
     if (!before)
-        return Error{before.error()};
+        return before.failure();
     auto after = stateOf(numbers[1]);
     if (!after)
-        return Error{after.error()};
+        return after.failure();
     return new ComparisonDialog(mWorkspace->ressorts(), mFigures, before.value(), labelOf(numbers[0]), after.value(),
                                 labelOf(numbers[1]), this);
 }

@@ -69,7 +69,7 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
             return r;
         auto stored = mWorkspace->load(id);
         if (!stored)
-            return Error{stored.error()};
+            return stored.failure();
         mDocument->reset(stored.value());
         return {};
     });

@@ -190,7 +190,7 @@ void VorlageMenu::showOpenReview()
 Result<qint64> VorlageMenu::createNeufassung()
 {
     if (auto r = prepare(); !r)
-        return Error{r.error()};
+        return r.failure();
     auto created = mWindow->workspace()->addNeufassung(mWindow->currentVorlageId());
     if (!created)
         return created;

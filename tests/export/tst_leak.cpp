@@ -100,7 +100,7 @@ Scenario scenario()
     comment.id = 1;
     comment.author = QStringLiteral("Prüferin %1").arg(next());
     comment.text = QStringLiteral("Kommentar %1").arg(next());
-    comment.anchor.place = {AnchorPlace::Kind::Section, QStringLiteral("B"), {}};
+    comment.anchor.place = {Place::Kind::Section, QStringLiteral("B"), {}};
     comment.anchor.quote = QStringLiteral("Tablet");
     comment.replies << Reply{1, QStringLiteral("Sachbearbeiter %1").arg(next()), QDateTime::currentDateTimeUtc(),
                              QStringLiteral("Antwort %1").arg(next())};
@@ -109,7 +109,7 @@ Scenario scenario()
     Annotation suggestion;
     suggestion.id = 2;
     suggestion.author = QStringLiteral("Senatskanzlei %1").arg(next());
-    suggestion.anchor.place = {AnchorPlace::Kind::Section, QStringLiteral("C"), {}};
+    suggestion.anchor.place = {Place::Kind::Section, QStringLiteral("C"), {}};
     suggestion.anchor.quote = QStringLiteral("Entschädigung");
     suggestion.suggestion = Annotation::Suggestion::Rejected;
     suggestion.replacement = QStringLiteral("Vorschlag %1").arg(next());

@@ -52,7 +52,7 @@ QDateTime at(int day, int hour)
     return QDateTime(QDate(2020, 5, day), QTime(hour, 15));
 }
 
-Annotation comment(const Vorlage &v, const AnchorPlace &place, const QString &quote, const QString &author,
+Annotation comment(const Vorlage &v, const Place &place, const QString &quote, const QString &author,
                    const QString &text)
 {
     auto anchor = findAnchor(v, place, quote);
@@ -78,9 +78,9 @@ Review reviewCase()
     Vorlage &v = r.vorlage;
     v = demoVorlagen()[0];
     v.id = 7;
-    const AnchorPlace sectionC{AnchorPlace::Kind::Section, QStringLiteral("C"), {}};
-    const AnchorPlace title{AnchorPlace::Kind::Header, QStringLiteral("title"), {}};
-    const AnchorPlace answer1{AnchorPlace::Kind::Answer, {}, v.questions[0].id};
+    const Place sectionC{Place::Kind::Section, QStringLiteral("C"), {}};
+    const Place title{Place::Kind::Header, QStringLiteral("title"), {}};
+    const Place answer1{Place::Kind::Answer, {}, v.questions[0].id};
 
     Annotation a = comment(v, sectionC, QStringLiteral("nicht vorgeschlagen"), QStringLiteral("Prüferin Kommentarmarke"),
                            QStringLiteral("KOMMENTAR-ALPHA: Bitte begründen."));

@@ -24,11 +24,11 @@ Paragraph para(std::initializer_list<Span> spans)
     return p;
 }
 
-AnchorPlace header(const QString &field) { return {AnchorPlace::Kind::Header, field, {}}; }
-AnchorPlace section(const QString &label) { return {AnchorPlace::Kind::Section, label, {}}; }
-AnchorPlace question(const QString &id) { return {AnchorPlace::Kind::Question, {}, id}; }
-AnchorPlace answer(const QString &id) { return {AnchorPlace::Kind::Answer, {}, id}; }
-AnchorPlace beschluss(const QString &id) { return {AnchorPlace::Kind::Beschluss, {}, id}; }
+Place header(const QString &field) { return {Place::Kind::Header, field, {}}; }
+Place section(const QString &label) { return {Place::Kind::Section, label, {}}; }
+Place question(const QString &id) { return {Place::Kind::Question, {}, id}; }
+Place answer(const QString &id) { return {Place::Kind::Answer, {}, id}; }
+Place beschluss(const QString &id) { return {Place::Kind::Beschluss, {}, id}; }
 
 // A Fragestunde-like Vorlage with every kind of content.
 Vorlage sample()
@@ -71,7 +71,7 @@ Vorlage sample()
     return v;
 }
 
-Anchor anchorOn(const Vorlage &v, const AnchorPlace &place, const QString &quote, int occurrence = 0)
+Anchor anchorOn(const Vorlage &v, const Place &place, const QString &quote, int occurrence = 0)
 {
     const Result<Anchor> a = findAnchor(v, place, quote, occurrence);
     INFO(a.error().toStdString());
@@ -88,7 +88,7 @@ QString anchored(const Vorlage &v, const Anchor &a)
 
 TEST_CASE("anchor place keys round-trip and bad keys are refused", "[model][annotation]")
 {
-    const QList<std::pair<AnchorPlace, QString>> cases{
+    const QList<std::pair<Place, QString>> cases{
         {header(QStringLiteral("title")), QStringLiteral("header:title")},
         {section(QStringLiteral("C")), QStringLiteral("section:C")},
         {question(QStringLiteral("q1")), QStringLiteral("question:q1")},
@@ -96,15 +96,15 @@ TEST_CASE("anchor place keys round-trip and bad keys are refused", "[model][anno
         {beschluss(QStringLiteral("b-2")), QStringLiteral("beschluss:b-2")},
     };
     for (const auto &[place, key] : cases) {
-        CHECK(anchorPlaceKey(place) == key);
-        AnchorPlace back;
-        REQUIRE(anchorPlaceFromKey(key, &back));
+        CHECK(placeKey(place) == key);
+        Place back;
+        REQUIRE(placeFromKey(key, &back));
         CHECK(back == place);
     }
-    AnchorPlace untouched = section(QStringLiteral("A"));
+    Place untouched = section(QStringLiteral("A"));
     for (const QString &bad : {QString(), QStringLiteral("section"), QStringLiteral("section:"),
                                QStringLiteral(":A"), QStringLiteral("absatz:A")}) {
-        CHECK_FALSE(anchorPlaceFromKey(bad, &untouched));
+        CHECK_FALSE(placeFromKey(bad, &untouched));
         CHECK(untouched == section(QStringLiteral("A")));
     }
 }
@@ -112,18 +112,18 @@ TEST_CASE("anchor place keys round-trip and bad keys are refused", "[model][anno
 TEST_CASE("anchor place labels are German and numbered by position", "[model][annotation]")
 {
     Vorlage v = sample();
-    CHECK(anchorPlaceLabel(v, header(QStringLiteral("title"))) == QStringLiteral("Titel"));
-    CHECK(anchorPlaceLabel(v, header(QStringLiteral("subtitle"))) == QStringLiteral("Untertitel"));
-    CHECK(anchorPlaceLabel(v, section(QStringLiteral("C"))) == QStringLiteral("Abschnitt C"));
-    CHECK(anchorPlaceLabel(v, question(QStringLiteral("q2"))) == QStringLiteral("Frage 2"));
-    CHECK(anchorPlaceLabel(v, answer(QStringLiteral("q2"))) == QStringLiteral("Antwort zu Frage 2"));
-    CHECK(anchorPlaceLabel(v, beschluss(QStringLiteral("b1"))) == QStringLiteral("Beschlusspunkt 1"));
+    CHECK(placeLabel(v, header(QStringLiteral("title"))) == QStringLiteral("Titel"));
+    CHECK(placeLabel(v, header(QStringLiteral("subtitle"))) == QStringLiteral("Untertitel"));
+    CHECK(placeLabel(v, section(QStringLiteral("C"))) == QStringLiteral("Abschnitt C"));
+    CHECK(placeLabel(v, question(QStringLiteral("q2"))) == QStringLiteral("Frage 2"));
+    CHECK(placeLabel(v, answer(QStringLiteral("q2"))) == QStringLiteral("Antwort zu Frage 2"));
+    CHECK(placeLabel(v, beschluss(QStringLiteral("b1"))) == QStringLiteral("Beschlusspunkt 1"));
     // Reordering renumbers: the anchor keeps the item, the label follows its position.
     std::swap(v.questions[0], v.questions[1]);
     std::swap(v.beschluss[0], v.beschluss[1]);
-    CHECK(anchorPlaceLabel(v, question(QStringLiteral("q2"))) == QStringLiteral("Frage 1"));
-    CHECK(anchorPlaceLabel(v, answer(QStringLiteral("q2"))) == QStringLiteral("Antwort zu Frage 1"));
-    CHECK(anchorPlaceLabel(v, beschluss(QStringLiteral("b1"))) == QStringLiteral("Beschlusspunkt 2"));
+    CHECK(placeLabel(v, question(QStringLiteral("q2"))) == QStringLiteral("Frage 1"));
+    CHECK(placeLabel(v, answer(QStringLiteral("q2"))) == QStringLiteral("Antwort zu Frage 1"));
+    CHECK(placeLabel(v, beschluss(QStringLiteral("b1"))) == QStringLiteral("Beschlusspunkt 2"));
 }
 
 TEST_CASE("anchor text of every kind of place", "[model][annotation]")
@@ -146,13 +146,13 @@ TEST_CASE("anchor text of every kind of place", "[model][annotation]")
     CHECK(anchorText(v, beschluss(QStringLiteral("b2"))) == QStringLiteral("Der Senat bittet um Bericht."));
 
     // Gone places: no text, and placeExists() says so.
-    for (const AnchorPlace &gone : {section(QStringLiteral("F")), question(QStringLiteral("q9")),
+    for (const Place &gone : {section(QStringLiteral("F")), question(QStringLiteral("q9")),
                                     answer(QStringLiteral("q9")), beschluss(QStringLiteral("b9")),
                                     header(QStringLiteral("nonsense"))}) {
         CHECK_FALSE(placeExists(v, gone));
         CHECK(anchorText(v, gone).isEmpty());
     }
-    for (const AnchorPlace &there : {section(QStringLiteral("G")), question(QStringLiteral("q2")),
+    for (const Place &there : {section(QStringLiteral("G")), question(QStringLiteral("q2")),
                                      answer(QStringLiteral("q2")), beschluss(QStringLiteral("b1")),
                                      header(QStringLiteral("title"))})
         CHECK(placeExists(v, there));
@@ -516,9 +516,9 @@ public:
         return v;
     }
 
-    static QList<AnchorPlace> places(const Vorlage &v)
+    static QList<Place> places(const Vorlage &v)
     {
-        QList<AnchorPlace> list{header(QStringLiteral("title")), header(QStringLiteral("subtitle"))};
+        QList<Place> list{header(QStringLiteral("title")), header(QStringLiteral("subtitle"))};
         for (const Section &s : v.sections)
             list.append(section(s.label));
         for (const Question &q : v.questions)
@@ -529,7 +529,7 @@ public:
     }
 
     // The test's own walk over the editable lines of a place (paragraphs, items, cells).
-    static QList<Paragraph *> lines(Vorlage &v, const AnchorPlace &place)
+    static QList<Paragraph *> lines(Vorlage &v, const Place &place)
     {
         const auto ofContent = [](Content &content) {
             QList<Paragraph *> out;
@@ -546,19 +546,19 @@ public:
             return out;
         };
         for (Section &s : v.sections) {
-            if (place.kind == AnchorPlace::Kind::Section && s.label == place.field)
+            if (place.kind == Place::Kind::Section && s.label == place.field)
                 return ofContent(s.content);
         }
         for (Question &q : v.questions) {
             if (q.id != place.itemId)
                 continue;
-            if (place.kind == AnchorPlace::Kind::Question)
+            if (place.kind == Place::Kind::Question)
                 return {&q.text};
-            if (place.kind == AnchorPlace::Kind::Answer)
+            if (place.kind == Place::Kind::Answer)
                 return ofContent(q.answer);
         }
         for (BeschlussItem &b : v.beschluss) {
-            if (place.kind == AnchorPlace::Kind::Beschluss && b.id == place.itemId)
+            if (place.kind == Place::Kind::Beschluss && b.id == place.itemId)
                 return {&b.text};
         }
         return {};
@@ -586,9 +586,9 @@ public:
     }
 
     // Edits one line of a place (the header field is a line of its own) through its units.
-    void editLine(Vorlage &v, const AnchorPlace &place, int line, const std::function<void(QList<Span> &)> &edit)
+    void editLine(Vorlage &v, const Place &place, int line, const std::function<void(QList<Span> &)> &edit)
     {
-        if (place.kind == AnchorPlace::Kind::Header) {
+        if (place.kind == Place::Kind::Header) {
             QString &field = place.field == QLatin1String("title") ? v.title : v.subtitle;
             QList<Span> u = units(Paragraph::plain(field));
             edit(u);
@@ -610,7 +610,7 @@ public:
         return {line, pos - lineStart};
     }
 
-    void insertAt(Vorlage &v, const AnchorPlace &place, int pos)
+    void insertAt(Vorlage &v, const Place &place, int pos)
     {
         const auto [line, offset] = lineOf(anchorText(v, place), pos);
         const QString add = fresh(rand(1, 5));
@@ -623,7 +623,7 @@ public:
     }
 
     // Deletes [from, to) of anchorText(), clipped to the line `from` is in.
-    void deleteRange(Vorlage &v, const AnchorPlace &place, int from, int to)
+    void deleteRange(Vorlage &v, const Place &place, int from, int to)
     {
         const QString text = anchorText(v, place);
         const auto [line, offset] = lineOf(text, from);
@@ -632,7 +632,7 @@ public:
         editLine(v, place, line, [&](QList<Span> &u) { u.remove(offset, std::max(0, stop - from)); });
     }
 
-    void deleteLine(Vorlage &v, const AnchorPlace &place)
+    void deleteLine(Vorlage &v, const Place &place)
     {
         const auto removeFrom = [&](Content &content) {
             if (content.isEmpty())
@@ -649,24 +649,24 @@ public:
                 content.removeAt(b);
         };
         for (Section &s : v.sections) {
-            if (place.kind == AnchorPlace::Kind::Section && s.label == place.field)
+            if (place.kind == Place::Kind::Section && s.label == place.field)
                 removeFrom(s.content);
         }
         for (Question &q : v.questions) {
-            if (place.kind == AnchorPlace::Kind::Answer && q.id == place.itemId)
+            if (place.kind == Place::Kind::Answer && q.id == place.itemId)
                 removeFrom(q.answer);
         }
     }
 
-    void insertLine(Vorlage &v, const AnchorPlace &place)
+    void insertLine(Vorlage &v, const Place &place)
     {
         Content *content = nullptr;
         for (Section &s : v.sections) {
-            if (place.kind == AnchorPlace::Kind::Section && s.label == place.field)
+            if (place.kind == Place::Kind::Section && s.label == place.field)
                 content = &s.content;
         }
         for (Question &q : v.questions) {
-            if (place.kind == AnchorPlace::Kind::Answer && q.id == place.itemId)
+            if (place.kind == Place::Kind::Answer && q.id == place.itemId)
                 content = &q.answer;
         }
         if (content)
@@ -695,9 +695,9 @@ TEST_CASE("Anchors across many random edits: insert and delete text around comme
     QList<Tracked> tracked;
 
     const auto addAnchors = [&](int count) {
-        const QList<AnchorPlace> places = RandomEdits::places(v);
+        const QList<Place> places = RandomEdits::places(v);
         for (int n = 0; n < count; ++n) {
-            const AnchorPlace place = places.at(r.rand(0, int(places.size()) - 1));
+            const Place place = places.at(r.rand(0, int(places.size()) - 1));
             const QString text = anchorText(v, place);
             if (text.isEmpty())
                 continue;
@@ -739,7 +739,7 @@ TEST_CASE("Anchors across many random edits: insert and delete text around comme
         // Usually one edit per remap (an undo command), sometimes a batch (autosave every 500 ms).
         const int batch = r.rand(0, 9) < 7 ? 1 : r.rand(2, 6);
         for (int e = 0; e < batch; ++e, ++edits) {
-            const QList<AnchorPlace> places = RandomEdits::places(v);
+            const QList<Place> places = RandomEdits::places(v);
             const int kind = r.rand(0, 99);
             // Edits aimed at an anchor use where its words are now (ranges are only updated at remap).
             QList<int> live;
@@ -750,8 +750,8 @@ TEST_CASE("Anchors across many random edits: insert and delete text around comme
             }
             if (kind < 30 || live.isEmpty()) {
                 // Typing anywhere.
-                const AnchorPlace place = places.at(r.rand(0, int(places.size()) - 1));
-                if (RandomEdits::lines(v, place).isEmpty() && place.kind != AnchorPlace::Kind::Header)
+                const Place place = places.at(r.rand(0, int(places.size()) - 1));
+                if (RandomEdits::lines(v, place).isEmpty() && place.kind != Place::Kind::Header)
                     continue;
                 r.insertAt(v, place, r.rand(0, int(anchorText(v, place).size())));
             } else if (kind < 50) {
@@ -765,7 +765,7 @@ TEST_CASE("Anchors across many random edits: insert and delete text around comme
                 r.insertAt(v, t.anchor.place, where == 0 ? first : where == 1 ? last + 1 : r.rand(first, last + 1));
             } else if (kind < 62) {
                 // Deleting a few characters anywhere.
-                const AnchorPlace place = places.at(r.rand(0, int(places.size()) - 1));
+                const Place place = places.at(r.rand(0, int(places.size()) - 1));
                 const QString text = anchorText(v, place);
                 if (text.isEmpty())
                     continue;
@@ -818,7 +818,7 @@ TEST_CASE("Anchors across many random edits: insert and delete text around comme
 
         for (int i = 0; i < tracked.size(); ++i) {
             Tracked &t = tracked[i];
-            INFO("step " << step << ", anchor " << i << " in " << anchorPlaceKey(t.anchor.place).toStdString());
+            INFO("step " << step << ", anchor " << i << " in " << placeKey(t.anchor.place).toStdString());
             REQUIRE(t.anchor.quote == t.made);
             if (old[i].detached) {
                 REQUIRE(t.anchor.detached);
@@ -889,7 +889,7 @@ TEST_CASE("accepting a suggestion in a copy leaves the Vorlage it was copied fro
     // the copy shares its lists with the document until it is written.
     const Vorlage original = sample(); // built on its own: shares nothing with the document below
     const struct {
-        AnchorPlace place;
+        Place place;
         QString quote;
     } cases[] = {{section(QStringLiteral("A")), QStringLiteral("Blumenthal")},
                  {section(QStringLiteral("C")), QStringLiteral("Planung")},
@@ -901,7 +901,7 @@ TEST_CASE("accepting a suggestion in a copy leaves the Vorlage it was copied fro
         const Vorlage document = sample();
         Vorlage copy = document;
         REQUIRE(replaceAnchoredText(copy, anchorOn(copy, c.place, c.quote), QStringLiteral("Neu")).ok());
-        INFO(anchorPlaceKey(c.place).toStdString());
+        INFO(placeKey(c.place).toStdString());
         CHECK(anchorText(copy, c.place).contains(QStringLiteral("Neu")));
         CHECK(anchorText(document, c.place) == anchorText(original, c.place));
         CHECK(document == original);
@@ -926,4 +926,41 @@ TEST_CASE("a comment detaches when its words are replaced, not when they are cor
     CHECK(replaced(QStringLiteral("Sie löst die Datenschutzfragen nicht und wird deshalb nicht vorgeschlagen."),
                    QStringLiteral("Eine Entschädigung wurde geprüft und wird nicht vorgeschlagen."),
                    QStringLiteral("Datenschutzfragen")));
+}
+
+TEST_CASE("changedPlaces names exactly the places an edit touched", "[place]")
+{
+    const QList<Vorlage> demo = demoVorlagen();
+    const Vorlage v = demo[0]; // Fragestunde: questions with answers
+    REQUIRE(v.questions.size() >= 2);
+    const auto keys = [](const QList<Place> &places) {
+        QStringList list;
+        for (const Place &p : places)
+            list << placeKey(p);
+        return list;
+    };
+    CHECK(changedPlaces(v, v).isEmpty());
+
+    Vorlage changed = v;
+    changed.title += QStringLiteral(" (neu)");
+    changed.questions[1].answer.first().paragraph.append(Span{QStringLiteral(" Ergänzt.")});
+    CHECK(keys(changedPlaces(v, changed))
+          == QStringList{QStringLiteral("header:title"), QStringLiteral("answer:") + v.questions[1].id});
+
+    Vorlage moved = v;
+    moved.questions.move(0, 1);
+    CHECK(keys(changedPlaces(v, moved)).size() == 4); // both questions moved: text and answer of each
+
+    Vorlage removed = v;
+    removed.questions.removeLast();
+    removed.sections.first().heading = QStringLiteral("Anders");
+    CHECK(keys(changedPlaces(v, removed))
+          == QStringList{QStringLiteral("section:") + v.sections.first().label,
+                         QStringLiteral("question:") + v.questions.last().id,
+                         QStringLiteral("answer:") + v.questions.last().id});
+
+    Place parsed;
+    REQUIRE(placeFromKey(QStringLiteral("anlage:abc"), &parsed));
+    CHECK(parsed == Place{Place::Kind::Anlage, {}, QStringLiteral("abc")});
+    CHECK_FALSE(placeFromKey(QStringLiteral("unbekannt:x"), &parsed));
 }

@@ -152,7 +152,7 @@ TEST_CASE("publication is refused for each reason, with one German message per r
         const Vorlage v = decided();
         Annotation comment;
         comment.author = QStringLiteral("Jana Prüfer");
-        comment.anchor.place = {AnchorPlace::Kind::Section, QStringLiteral("C"), {}};
+        comment.anchor.place = {Place::Kind::Section, QStringLiteral("C"), {}};
         comment.anchor.quote = QStringLiteral("Alternativen");
         comment.text = QStringLiteral("Bitte begründen.");
         Annotation suggestion = comment;

@@ -44,7 +44,7 @@ struct Fixture {
 
     qint64 comment(const QString &section, const QString &quote, const QString &text = QStringLiteral("Bitte prüfen"))
     {
-        auto anchor = findAnchor(load(), {AnchorPlace::Kind::Section, section, {}}, quote);
+        auto anchor = findAnchor(load(), {Place::Kind::Section, section, {}}, quote);
         REQUIRE(anchor.ok());
         Annotation a;
         a.vorlageId = id;
@@ -137,7 +137,7 @@ TEST_CASE("replies, resolving and reopening are recorded with who and when", "[s
 TEST_CASE("an accepted suggestion replaces its words, a rejected one changes nothing", "[store][review]")
 {
     Fixture f;
-    auto anchor = findAnchor(f.load(), {AnchorPlace::Kind::Section, QStringLiteral("A"), {}}, QStringLiteral("nicht länger tragbar"));
+    auto anchor = findAnchor(f.load(), {Place::Kind::Section, QStringLiteral("A"), {}}, QStringLiteral("nicht länger tragbar"));
     REQUIRE(anchor.ok());
     Annotation s;
     s.vorlageId = f.id;
@@ -170,7 +170,7 @@ TEST_CASE("a comment on words that are not at the place is refused", "[store][re
     Fixture f;
     Annotation a;
     a.vorlageId = f.id;
-    a.anchor = {{AnchorPlace::Kind::Section, QStringLiteral("C"), {}}, 0, 5, QStringLiteral("Falsch"), false};
+    a.anchor = {{Place::Kind::Section, QStringLiteral("C"), {}}, 0, 5, QStringLiteral("Falsch"), false};
     a.text = QStringLiteral("x");
     CHECK_FALSE(f.ws->addAnnotation(a).ok());
     a.anchor.place.field = QStringLiteral("Z");
@@ -327,7 +327,7 @@ TEST_CASE("a decided Vorlage refuses every change and keeps its figure values", 
 TEST_CASE("an open suggestion of a decided Vorlage can still be rejected, never accepted", "[store][review]")
 {
     Fixture f;
-    auto anchor = findAnchor(f.load(), {AnchorPlace::Kind::Section, QStringLiteral("C"), {}}, QStringLiteral("Entschädigung"));
+    auto anchor = findAnchor(f.load(), {Place::Kind::Section, QStringLiteral("C"), {}}, QStringLiteral("Entschädigung"));
     REQUIRE(anchor.ok());
     Annotation s;
     s.vorlageId = f.id;
@@ -393,7 +393,7 @@ TEST_CASE("a Neufassung takes the open threads with their replies onto the same 
     REQUIRE(f.ws->decideSuggestion(rejected, Annotation::Suggestion::Rejected).ok());
     const Vorlage before = f.load();
     REQUIRE_FALSE(before.beschluss.isEmpty());
-    const AnchorPlace item{AnchorPlace::Kind::Beschluss, {}, before.beschluss.last().id};
+    const Place item{Place::Kind::Beschluss, {}, before.beschluss.last().id};
     const QString itemWords = anchorText(before, item).left(10);
     Annotation onItem;
     onItem.vorlageId = f.id;
@@ -415,7 +415,7 @@ TEST_CASE("a Neufassung takes the open threads with their replies onto the same 
         return Annotation{};
     };
     const Annotation comment = byText(QStringLiteral("Höhe?"));
-    CHECK(comment.anchor.place == AnchorPlace{AnchorPlace::Kind::Section, QStringLiteral("C"), {}});
+    CHECK(comment.anchor.place == Place{Place::Kind::Section, QStringLiteral("C"), {}});
     CHECK(anchoredText(draft, comment.anchor) == QStringLiteral("Entschädigung"));
     CHECK(comment.author == f.annotation(open).author);
     CHECK(comment.created == f.annotation(open).created);
@@ -429,7 +429,7 @@ TEST_CASE("a Neufassung takes the open threads with their replies onto the same 
     CHECK(anchoredText(draft, copiedSuggestion.anchor) == QStringLiteral("Entschädigung"));
     // The item of the draft has its own id; the thread is on it.
     const Annotation onCopy = byText(QStringLiteral("Frist?"));
-    CHECK(onCopy.anchor.place == AnchorPlace{AnchorPlace::Kind::Beschluss, {}, draft.beschluss.last().id});
+    CHECK(onCopy.anchor.place == Place{Place::Kind::Beschluss, {}, draft.beschluss.last().id});
     CHECK(draft.beschluss.last().id != before.beschluss.last().id);
     CHECK(anchoredText(draft, onCopy.anchor) == itemWords);
 

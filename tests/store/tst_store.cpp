@@ -149,6 +149,10 @@ TEST_CASE("a failed write leaves the workspace exactly as it was", "[store]")
     const Vorlage before = changed;
     changed.title = QStringLiteral("Soll nicht ankommen");
     changed.sections.removeFirst();
+    // A save writes only the changed places: the title and the sections are written before the
+    // Beschluss item whose insert fails.
+    REQUIRE_FALSE(changed.beschluss.isEmpty());
+    changed.beschluss.first().text = Paragraph::plain(QStringLiteral("Geändert"));
     REQUIRE_FALSE(ws->save(changed).ok());
     CHECK(ws->load(id.value()).value() == before);
 }
@@ -356,7 +360,8 @@ TEST_CASE("a save over someone else's newer save is refused, nothing is lost", "
     mine.title = QStringLiteral("Meine Fassung");
     auto refused = ws->save(mine);
     REQUIRE_FALSE(refused.ok());
-    CHECK(Workspace::isConflict(refused.error(), mine.id));
+    CHECK(refused.code() == ErrorCode::Conflict);
+    CHECK(refused.error() == Workspace::conflictMessage(mine.id));
     CHECK(ws->load(id.value())->title == QStringLiteral("Ihre Fassung"));
 
     // Loading again gives the current revision, and saving works from there.

@@ -113,7 +113,7 @@ QString cardText(QWidget *card)
 
 QString sectionText(const Vorlage &v, const QString &label)
 {
-    return anchorText(v, {AnchorPlace::Kind::Section, label, {}});
+    return anchorText(v, {Place::Kind::Section, label, {}});
 }
 
 // The text of [from, from + length) of a document as anchorText() writes it.
@@ -263,7 +263,7 @@ TEST_CASE("Ctrl+Alt+K comments the selected words: stored with their anchor, sho
     const Annotation &a = stored.first();
     CHECK(a.text == QStringLiteral("Welche Schulen genau?"));
     CHECK(a.author == QStringLiteral("Erika Prüferin"));
-    CHECK(a.anchor.place == AnchorPlace{AnchorPlace::Kind::Section, QStringLiteral("B"), {}});
+    CHECK(a.anchor.place == Place{Place::Kind::Section, QStringLiteral("B"), {}});
     CHECK(a.anchor.quote == QStringLiteral("Schulen der Stadtgemeinde"));
     CHECK(sectionText(f.stored(f.beschlussvorlage), QStringLiteral("B")).mid(a.anchor.start, a.anchor.end - a.anchor.start)
           == QStringLiteral("Schulen der Stadtgemeinde"));
@@ -408,7 +408,7 @@ TEST_CASE("threads are in reading order; a click on one selects its words and ma
     title->setFocus();
     title->setSelection(0, 18); // "Digitale Endgeräte"
     const qint64 inTitle = pane->addComment(QStringLiteral("Titel kürzen")).value();
-    CHECK(f.annotation(inTitle).anchor.place == AnchorPlace{AnchorPlace::Kind::Header, QStringLiteral("title"), {}});
+    CHECK(f.annotation(inTitle).anchor.place == Place{Place::Kind::Header, QStringLiteral("title"), {}});
     CHECK(f.annotation(inTitle).anchor.quote == QStringLiteral("Digitale Endgeräte"));
     CHECK(cardText(pane->threadWidget(inTitle)).contains(QStringLiteral("Titel")));
 
@@ -444,7 +444,7 @@ TEST_CASE("the pane's buttons answer, resolve and reopen; the filter shows the o
     selectWords(answer, words);
     const qint64 id = pane->addComment(QStringLiteral("Quelle?")).value();
     const Annotation a = f.annotation(id);
-    CHECK(a.anchor.place.kind == AnchorPlace::Kind::Answer);
+    CHECK(a.anchor.place.kind == Place::Kind::Answer);
     CHECK(a.anchor.quote == words);
     CHECK(cardText(pane->threadWidget(id)).contains(QStringLiteral("Antwort zu Frage 1")));
     CHECK(highlightedSoon(answer, id, words) == words);

@@ -48,7 +48,7 @@ qint64 comment(Workspace &ws, qint64 id, const QString &label = QStringLiteral("
 {
     auto v = ws.load(id);
     REQUIRE(v.ok());
-    const AnchorPlace place{AnchorPlace::Kind::Section, label, QString()};
+    const Place place{Place::Kind::Section, label, QString()};
     const QString quote = anchorText(v.value(), place).left(24);
     REQUIRE(quote.size() == 24);
     auto anchor = findAnchor(v.value(), place, quote);

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "vorlage.h"
+
+#include <QList>
+#include <QString>
+
+namespace vw {
+
+// A place in a Vorlage: the unit an edit changes, a save writes, an annotation sits on and a search
+// result points to. Items (questions, answers, Beschluss items, Beteiligung entries, Anlagen) are named by
+// their stable id, so a place survives reordering.
+struct Place {
+    enum class Kind { Header, Section, Question, Answer, Beschluss, Beteiligung, Anlage };
+
+    Kind kind = Kind::Section;
+    // Header: the field key ("title", "subtitle", "sessionDate", "ressorts", …); Section: its label ("A" … "G").
+    QString field;
+    // Question and Answer: Question::id; Beschluss: BeschlussItem::id; Beteiligung: Participation::id;
+    // Anlage: Anlage::id.
+    QString itemId;
+
+    bool operator==(const Place &) const = default;
+};
+
+QString placeKey(const Place &place); // "section:C", "answer:<id>", "header:title", "anlage:<id>"
+bool placeFromKey(const QString &key, Place *place);
+
+// The places whose stored form differs between two states of one Vorlage: header fields by key (also
+// "references", "ressorts", "kind", dates), sections by label, items by id — an item that was added,
+// removed or moved counts as changed. Empty when nothing a save writes has changed.
+QList<Place> changedPlaces(const Vorlage &before, const Vorlage &after);
+
+} // namespace vw

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace vw {
+
+// The connection under a workspace: opening (inspection, pragmas, migrations), the SQL dialect, who
+// is working, and the error mapping. The repositories (vorlagenrepository.h, …) speak only through it,
+// so a second dialect is one more way to open a Database.
+class Database {
+public:
+    enum class Dialect { Sqlite, Postgres };
+    enum class Mode {
+        OpenExisting,   // the file must be a workspace already
+        CreateIfMissing // a missing (or empty) file becomes a new workspace
+    };
+
+    // A SQLite workspace file. Refuses, with a specific message and code, what is not a workspace, is
+    // damaged or was written by a newer version; never changes such a file.
+    static Result<std::unique_ptr<Database>> openFile(const QString &path, Mode mode);
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const QString &path() const { return mPath; }
+    Dialect dialect() const { return mDialect; }
+    QSqlDatabase connection() const;
+
+    // Recorded with every change, comment, version and status change.
+    void setAuthor(const QString &name) { mAuthor = name; }
+    const QString &author() const { return mAuthor; }
+
+private:
+    Database(QString path, QString connection, Dialect dialect);
+
+    QString mPath;
+    QString mConnection;
+    Dialect mDialect;
+    QString mAuthor;
+};
+
+} // namespace vw
