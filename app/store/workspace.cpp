@@ -219,33 +219,59 @@ QString Workspace::ressortName(const RessortRef &ref, const QDate &date) const
     return mRessorts.displayName(ref.key, ref.name, date);
 }
 
+namespace {
+
+// The list's columns (with the lead Ressort, else the first one), for all Vorlagen or, with `where`, one.
+QString summaryQuery(const QString &where = {})
+{
+    return QStringLiteral(
+               "SELECT v.id, v.kind, v.paper_kind, v.status, v.title, v.date, v.session_date, v.modified, "
+               "       r.ressort_key, r.name "
+               "FROM vorlage v LEFT JOIN vorlage_ressort r ON r.vorlage_id = v.id AND r.position = "
+               "  (SELECT position FROM vorlage_ressort x WHERE x.vorlage_id = v.id ORDER BY x.lead DESC, x.position LIMIT 1) ")
+        + where + QStringLiteral(" ORDER BY v.session_date DESC, v.id");
+}
+
+VorlageSummary summaryFrom(const QSqlQuery &q, const Workspace &workspace)
+{
+    VorlageSummary s;
+    s.id = q.value(0).toLongLong();
+    kindFromKey(q.value(1).toString(), &s.kind);
+    paperKindFromKey(q.value(2).toString(), &s.paperKind);
+    statusFromKey(q.value(3).toString(), &s.status);
+    s.title = q.value(4).toString();
+    s.date = dateFrom(q.value(5));
+    s.sessionDate = dateFrom(q.value(6));
+    s.modified = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
+    if (!q.isNull(8))
+        s.ressort = workspace.ressortName({q.value(8).toString(), q.value(9).toString(), true}, s.date);
+    return s;
+}
+
+} // namespace
+
 Result<QList<VorlageSummary>> Workspace::list() const
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "SELECT v.id, v.kind, v.paper_kind, v.status, v.title, v.date, v.session_date, v.modified, "
-        "       r.ressort_key, r.name "
-        "FROM vorlage v LEFT JOIN vorlage_ressort r ON r.vorlage_id = v.id AND r.position = "
-        "  (SELECT position FROM vorlage_ressort x WHERE x.vorlage_id = v.id ORDER BY x.lead DESC, x.position LIMIT 1) "
-        "ORDER BY v.session_date DESC, v.id"));
+    q.prepare(summaryQuery());
     if (auto r = execQuery(q, tr("Vorlagen auflisten")); !r)
         return Error{r.error()};
     QList<VorlageSummary> result;
-    while (q.next()) {
-        VorlageSummary s;
-        s.id = q.value(0).toLongLong();
-        kindFromKey(q.value(1).toString(), &s.kind);
-        paperKindFromKey(q.value(2).toString(), &s.paperKind);
-        statusFromKey(q.value(3).toString(), &s.status);
-        s.title = q.value(4).toString();
-        s.date = dateFrom(q.value(5));
-        s.sessionDate = dateFrom(q.value(6));
-        s.modified = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
-        if (!q.isNull(8))
-            s.ressort = ressortName({q.value(8).toString(), q.value(9).toString(), true}, s.date);
-        result.append(s);
-    }
+    while (q.next())
+        result.append(summaryFrom(q, *this));
     return result;
+}
+
+Result<VorlageSummary> Workspace::summary(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(summaryQuery(QStringLiteral("WHERE v.id = ?")));
+    q.addBindValue(id);
+    if (auto r = execQuery(q, tr("Vorlage %1 lesen").arg(id)); !r)
+        return Error{r.error()};
+    if (!q.next())
+        return Error{tr("Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.").arg(id)};
+    return summaryFrom(q, *this);
 }
 
 Result<Vorlage> Workspace::load(qint64 id) const

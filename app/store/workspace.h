@@ -49,6 +49,8 @@ public:
     QString ressortName(const RessortRef &ref, const QDate &date) const;
 
     Result<QList<VorlageSummary>> list() const;
+    // One row of list(): after a save, the list updates only that Vorlage's row.
+    Result<VorlageSummary> summary(qint64 id) const;
     Result<Vorlage> load(qint64 id) const;
     // Stores a new Vorlage and returns its id.
     Result<qint64> add(const Vorlage &vorlage);
