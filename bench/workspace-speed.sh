@@ -32,7 +32,7 @@ now() { date +%s%N; }
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
 time_ms() { local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now); awk -v d=$((t1 - t0)) 'BEGIN {printf "%.3f\n", d / 1e6}'; }
-calc() { awk "BEGIN {printf \"%.2f\", $1}"; }
+calc() { awk "BEGIN {printf \"%.${2:-2}f\", $1}"; }
 # verdict VALUE TARGET: within the target (smaller is better)?
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v <= t) ? "ok" : "MISSED"}'; }
 
@@ -113,7 +113,7 @@ for ws in big one; do
     c1=$(cpu_ticks)
     sleep 1.5 # the last autosave
     stop_app
-    typing[$ws]=$(calc "($c1 - $c0) / $(getconf CLK_TCK) / (($t1 - $t0) / 1e9)")
+    typing[$ws]=$(calc "($c1 - $c0) / $(getconf CLK_TCK) / (($t1 - $t0) / 1e9)" 3)
     saves[$ws]=$(($(revision "$path" "$open_id") - before_revision))
     "$cli" --workspace "$path" show "$open_id" 2>/dev/null | grep -q "Beschaffung und die Kosten fuer das Jahr" \
         || { echo "workspace-speed.sh: the typed text did not reach section B of Vorlage $open_id ($ws)" >&2; exit 1; }
