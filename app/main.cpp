@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHashSeed>
 #include <QIcon>
@@ -13,11 +14,38 @@
 #include <QMessageBox>
 #include <QTranslator>
 #include <QUrl>
+#include <QWindow>
 
+#include <cstdio>
 #include <cstring>
+
+namespace {
+
+// VW_REPORT_STARTUP=1 (bench/workspace-speed.sh): the milliseconds from main() to the window's first
+// expose, printed once on stderr.
+class StartupReport : public QObject {
+public:
+    explicit StartupReport(const QElapsedTimer &since) : mSince(since) {}
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed()) {
+            std::fprintf(stderr, "vorlagenwerk: window shown after %lld ms\n", static_cast<long long>(mSince.elapsed()));
+            watched->removeEventFilter(this);
+        }
+        return false;
+    }
+
+private:
+    QElapsedTimer mSince;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QHashSeed::setDeterministicGlobalSeed(); // byte-stable PDFs, see the CLI
     // --version and --help only print: they work without a display (over ssh, in package tests).
     for (int i = 1; i < argc; ++i) {
@@ -84,6 +112,9 @@ int main(int argc, char *argv[])
     if (opened)
         opened = window.openWorkspaceOrOfferNew(path); // a new path (--workspace) is offered to be created
     window.show();
+    StartupReport startupReport(sinceStart);
+    if (qEnvironmentVariableIntValue("VW_REPORT_STARTUP") == 1 && window.windowHandle())
+        window.windowHandle()->installEventFilter(&startupReport); // exposed later, in the event loop
     if (opened && window.workspace() && parser.isSet(openOption) && !window.openVorlage(parser.value(openOption).toLongLong()))
         QMessageBox::warning(&window, QApplication::translate("main", "Vorlage öffnen"),
                              QApplication::translate("main", "Im Arbeitsbereich gibt es keine Vorlage mit der Nummer %1.")

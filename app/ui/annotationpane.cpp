@@ -279,7 +279,7 @@ AnnotationPane::AnnotationPane(Workspace *workspace, VorlageEditor *editor, QWid
     connect(mAddSuggestion, &QToolButton::clicked, this, &AnnotationPane::askAndAddSuggestion);
 
     VorlageDocument *doc = mEditor->document();
-    connect(mEditor->saver(), &DocumentSaver::saved, this, &AnnotationPane::reload);
+    connect(mEditor->saver(), &DocumentSaver::saved, this, &AnnotationPane::followSave);
     connect(doc, &VorlageDocument::reloaded, this, &AnnotationPane::reload);
     connect(doc, &VorlageDocument::changed, this, [this] {
         updateState();
@@ -1006,6 +1006,22 @@ QList<Anchor> AnnotationPane::currentAnchors() const
     for (const Annotation &a : std::as_const(copy))
         result << a.anchor;
     return result;
+}
+
+void AnnotationPane::followSave()
+{
+    // Workspace::save moved the anchors of the places that changed since the stored text (mBase), as
+    // remapAnchors() moves them here; when none of ours moved, nothing the pane shows changed in the store,
+    // and typing costs no reading of the annotations on every autosave.
+    QList<Annotation> copy = mAnnotations;
+    QList<Anchor *> anchors;
+    for (Annotation &a : copy)
+        anchors << &a.anchor;
+    if (remapAnchors(mBase, mEditor->document()->vorlage(), anchors)) {
+        reload();
+        return;
+    }
+    mBase = mEditor->document()->vorlage();
 }
 
 void AnnotationPane::scheduleHighlights()

@@ -101,6 +101,8 @@ private:
     void scheduleHighlights();
     void refreshHighlights();
     QList<Anchor> currentAnchors() const;
+    // After an autosave: reads the annotations again only when the save moved some of their anchors.
+    void followSave();
     void showError(const QString &title, const QString &message);
     void updateState();
     QWidget *makeCard(const Annotation &a, QWidget *parent);

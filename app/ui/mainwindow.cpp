@@ -398,6 +398,38 @@ void MainWindow::reloadList(qint64 selectId)
     updateActions();
 }
 
+void MainWindow::updateListRow(qint64 id)
+{
+    if (!mWorkspace)
+        return;
+    auto row = mWorkspace->summary(id);
+    if (!row) {
+        statusBar()->showMessage(row.error());
+        return;
+    }
+    bool listed = false;
+    {
+        // A row the filter no longer matches leaves the list: the view must not move the current row to
+        // a neighbour and open that one (a reset used to clear the selection silently).
+        const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+        listed = mModel->updateRow(row.value());
+    }
+    if (!listed) {
+        reloadList(currentVorlageId()); // not listed yet
+        return;
+    }
+    // The open Vorlage stays the list's current row; filtered out, none is (a click on a neighbour opens it).
+    const int r = mModel->rowOf(currentVorlageId());
+    const QModelIndex current = r >= 0 ? mProxy->mapFromSource(mModel->index(r, VorlageListModel::TitleColumn)) : QModelIndex();
+    if (current != mUi->vorlagenView->currentIndex()) {
+        const QSignalBlocker block(mUi->vorlagenView->selectionModel());
+        if (current.isValid())
+            mUi->vorlagenView->setCurrentIndex(current);
+        else
+            mUi->vorlagenView->selectionModel()->clear();
+    }
+}
+
 void MainWindow::setFilterText(const QString &text)
 {
     if (mUi->filterEdit->text() != text)
@@ -483,14 +515,8 @@ bool MainWindow::openVorlage(qint64 id)
     });
     connect(editor->saver(), &DocumentSaver::saved, this, [this, editor] {
         statusBar()->showMessage(tr("Gespeichert: %1").arg(editor->document()->vorlage().title), 3000);
-        // The list shows title, dates and Ressort: keep it current without losing the selection.
-        auto rows = mWorkspace->list();
-        if (rows)
-            mModel->setRows(rows.value());
-        const int r = mModel->rowOf(currentVorlageId());
-        const QSignalBlocker block(mUi->vorlagenView->selectionModel());
-        if (r >= 0)
-            mUi->vorlagenView->setCurrentIndex(mProxy->mapFromSource(mModel->index(r, VorlageListModel::TitleColumn)));
+        // The list shows title, dates and Ressort: keep this row current without losing the selection.
+        updateListRow(editor->document()->vorlage().id);
     });
     connect(editor->saver(), &DocumentSaver::saveFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Nicht gespeichert: %1 – neuer Versuch bei der nächsten Änderung.").arg(message));
@@ -682,12 +708,7 @@ void MainWindow::reloadVorlage(qint64 id)
         e->document()->reset(stored.value());
         e->saver()->clearConflict();
     }
-    if (auto rows = mWorkspace->list())
-        mModel->setRows(rows.value());
-    const int r = mModel->rowOf(currentVorlageId());
-    const QSignalBlocker block(mUi->vorlagenView->selectionModel());
-    if (r >= 0)
-        mUi->vorlagenView->setCurrentIndex(mProxy->mapFromSource(mModel->index(r, VorlageListModel::TitleColumn)));
+    updateListRow(id);
     refreshPreview();
     updateActions();
 }

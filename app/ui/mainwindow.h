@@ -112,6 +112,9 @@ protected:
 
 private:
     void reloadList(qint64 selectId = 0);
+    // Vorlage `id` was saved: its row shows the stored title, dates, Ressort and status (the other rows
+    // are untouched; nothing here grows with the workspace).
+    void updateListRow(qint64 id);
     void listSelectionChanged();
     void currentTabChanged();
     void updateActions();

@@ -6,16 +6,25 @@ void VorlageListModel::setRows(const QList<VorlageSummary> &rows)
 {
     beginResetModel();
     mRows = rows;
+    mRowOfId.clear();
+    for (int i = 0; i < mRows.size(); ++i)
+        mRowOfId.insert(mRows[i].id, i);
     endResetModel();
+}
+
+bool VorlageListModel::updateRow(const VorlageSummary &summary)
+{
+    const int row = rowOf(summary.id);
+    if (row < 0)
+        return false;
+    mRows[row] = summary;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
 }
 
 int VorlageListModel::rowOf(qint64 id) const
 {
-    for (int i = 0; i < mRows.size(); ++i) {
-        if (mRows[i].id == id)
-            return i;
-    }
-    return -1;
+    return mRowOfId.value(id, -1);
 }
 
 int VorlageListModel::rowCount(const QModelIndex &parent) const

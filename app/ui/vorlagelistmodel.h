@@ -3,6 +3,7 @@
 #include "workspace.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace vw {
 
@@ -16,6 +17,9 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setRows(const QList<VorlageSummary> &rows);
+    // Replaces the row of summary.id (dataChanged, so a proxy re-sorts and re-filters just that row);
+    // false when the Vorlage is not listed.
+    bool updateRow(const VorlageSummary &summary);
     const QList<VorlageSummary> &rows() const { return mRows; }
     int rowOf(qint64 id) const;
 
@@ -26,6 +30,7 @@ public:
 
 private:
     QList<VorlageSummary> mRows;
+    QHash<qint64, int> mRowOfId; // a save updates one row of thousands without a search
 };
 
 } // namespace vw

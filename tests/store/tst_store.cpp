@@ -106,6 +106,42 @@ TEST_CASE("Vorlagen are stored and read back unchanged", "[store]")
     CHECK(rows->at(1).sessionDate == QDate(2020, 5, 12));
 }
 
+TEST_CASE("one Vorlage's summary is its row of the list, and follows a save", "[store]")
+{
+    QTemporaryDir dir;
+    auto ws = createWorkspace(dir.filePath(QStringLiteral("ws.vorlagen")));
+    auto ids = ws->addAll(demoVorlagen());
+    REQUIRE(ids.ok());
+    const QList<VorlageSummary> rows = ws->list().value();
+    for (const VorlageSummary &row : rows) {
+        auto one = ws->summary(row.id);
+        REQUIRE(one.ok());
+        CHECK(one->id == row.id);
+        CHECK(one->kind == row.kind);
+        CHECK(one->status == row.status);
+        CHECK(one->title == row.title);
+        CHECK(one->date == row.date);
+        CHECK(one->sessionDate == row.sessionDate);
+        CHECK(one->ressort == row.ressort);
+        CHECK(one->modified == row.modified);
+    }
+
+    Vorlage v = ws->load(ids->first()).value();
+    v.title = QStringLiteral("Neuer Titel");
+    v.sessionDate = QDate(2021, 3, 2);
+    v.ressorts = {{QStringLiteral("finanzen"), {}, false}, {QStringLiteral("inneres"), {}, true}};
+    REQUIRE(ws->save(v).ok());
+    auto saved = ws->summary(v.id);
+    REQUIRE(saved.ok());
+    CHECK(saved->title == QStringLiteral("Neuer Titel"));
+    CHECK(saved->sessionDate == QDate(2021, 3, 2));
+    CHECK(saved->ressort == ws->ressortName({QStringLiteral("inneres"), {}, true}, v.date)); // the lead one
+
+    auto missing = ws->summary(999);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error() == QStringLiteral("Im Arbeitsbereich gibt es keine Vorlage mit der Nummer 999."));
+}
+
 TEST_CASE("saving replaces a Vorlage, removing it leaves nothing behind", "[store]")
 {
     QTemporaryDir dir;

@@ -320,6 +320,49 @@ TEST_CASE("a comment keeps its words when text is typed before them, and is deta
     CHECK_FALSE(highlighted(c).contains(id.value()));
 }
 
+TEST_CASE("an autosave reads the comments again only when it moved their anchors", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.beschlussvorlage);
+    AnnotationPane *pane = editor->annotationPane();
+    ContentEdit *c = sectionEdit(editor, QStringLiteral("C"));
+    selectWords(c, QStringLiteral("privater Geräte"));
+    auto mine = pane->addComment(QStringLiteral("Welche Geräte?"));
+    REQUIRE(mine.ok());
+    // A comment the pane has not read yet (as from the command line, beside the open window).
+    Annotation other;
+    other.vorlageId = f.beschlussvorlage;
+    other.anchor = findAnchor(f.stored(f.beschlussvorlage), {Place::Kind::Section, QStringLiteral("E"), {}},
+                              QStringLiteral("Gesamtpersonalrat"))
+                       .value();
+    other.text = QStringLiteral("Beteiligt?");
+    auto otherId = f.window.workspace()->addAnnotation(other);
+    REQUIRE(otherId.ok());
+
+    // Typing in B, where no comment is: saved, no anchor moved, the pane stays as it was.
+    QSignalSpy saved(editor->saver(), &DocumentSaver::saved);
+    ContentEdit *b = sectionEdit(editor, QStringLiteral("B"));
+    b->setFocus();
+    QTest::keyClick(b, Qt::Key_End, Qt::ControlModifier);
+    typeText(b, QStringLiteral(" Ergänzt."));
+    REQUIRE(saved.wait(3000));
+    QTest::qWait(20);
+    CHECK(pane->annotations().size() == 1);
+    CHECK_FALSE(pane->threadWidget(otherId.value()));
+    CHECK(highlightedSoon(c, mine.value(), QStringLiteral("privater Geräte")) == QStringLiteral("privater Geräte"));
+
+    // Typing in front of the commented words moves their anchor: the pane reads the comments again.
+    saved.clear();
+    c->setFocus();
+    QTest::keyClick(c, Qt::Key_Home, Qt::ControlModifier);
+    typeText(c, QStringLiteral("Vorweg: "));
+    REQUIRE(saved.wait(3000));
+    QTest::qWait(20);
+    CHECK(pane->annotations().size() == 2);
+    CHECK(pane->threadWidget(otherId.value()));
+    CHECK(highlightedSoon(c, mine.value(), QStringLiteral("privater Geräte")) == QStringLiteral("privater Geräte"));
+}
+
 TEST_CASE("an accepted suggestion changes the text in one undo step; undo opens it again, redo accepts", "[ui]")
 {
     Fixture f;

@@ -9,10 +9,12 @@
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QMimeData>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -246,4 +248,40 @@ TEST_CASE("vorlagenwerk --version prints the project version without a display",
     CHECK(p.exitStatus() == QProcess::NormalExit);
     CHECK(p.exitCode() == 0);
     CHECK(QString::fromUtf8(p.readAllStandardOutput()) == S("vorlagenwerk " VW_PROJECT_VERSION "\n"));
+}
+
+TEST_CASE("VW_REPORT_STARTUP=1 makes the app print when its window is shown (once)", "[ui]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(S("start.vorlagen"));
+    REQUIRE(openOrCreateWithDemo(path).ok());
+    const auto run = [&](bool report) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(S("QT_QPA_PLATFORM"), S("offscreen"));
+        env.insert(S("VW_SKIP_FIRST_START"), S("1"));
+        env.insert(S("XDG_CONFIG_HOME"), dir.filePath(S("config")));
+        env.insert(S("XDG_DATA_HOME"), dir.filePath(S("data")));
+        if (report)
+            env.insert(S("VW_REPORT_STARTUP"), S("1"));
+        p.setProcessEnvironment(env);
+        p.start(S(VW_APP_BINARY), {S("--workspace"), path});
+        REQUIRE(p.waitForStarted(30000));
+        QByteArray err;
+        QElapsedTimer t;
+        t.start();
+        while (!err.contains("window shown after") && t.elapsed() < 3000) {
+            p.waitForReadyRead(100);
+            err += p.readAllStandardError();
+        }
+        QTest::qWait(300); // a later expose must not print again
+        err += p.readAllStandardError();
+        p.kill();
+        p.waitForFinished(10000);
+        return QString::fromUtf8(err);
+    };
+    const QString reported = run(true);
+    static const QRegularExpression line(S("vorlagenwerk: window shown after \\d+ ms\n"));
+    CHECK(reported.count(line) == 1);
+    CHECK_FALSE(run(false).contains(S("window shown")));
 }
