@@ -2,6 +2,7 @@
 
 #include "diskspace.h"
 #include "migrations.h"
+#include "searchindex.h"
 #include "sqlitelocks.h"
 #include "transaction.h"
 #include "vorlagejson.h"
@@ -162,7 +163,8 @@ QString Workspace::defaultPath()
            + QStringLiteral("/vorlagenwerk/arbeitsbereich.vorlagen");
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mode)
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mode,
+                                                   const std::function<void(int, int)> &progress)
 {
     installSqliteLocks();
     const QFileInfo info(path);
@@ -189,10 +191,20 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
                                  tr("%1 kann nicht geöffnet werden: %2").arg(path, db.lastError().text()))};
     if (auto r = applyPragmas(db, path); !r)
         return Error{r.error()};
-    if (auto r = Migrations::apply(db); !r)
+    Workspace *w = ws.get();
+    const auto fillSearchIndex = [w, &progress](int version) -> Result<void> {
+        if (version != 6)
+            return {};
+        if (auto r = w->loadRessorts(); !r)
+            return r;
+        return SearchIndex::rebuild(*w, progress);
+    };
+    if (auto r = Migrations::apply(db, fillSearchIndex); !r)
         return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(path, r.error())};
     if (auto r = ws->loadRessorts(); !r)
         return Error{r.error()};
+    if (auto r = ws->repairSearchIndex(progress); !r)
+        return Error{tr("%1: Der Suchindex kann nicht neu aufgebaut werden: %2").arg(path, r.error())};
     return ws;
 }
 
@@ -211,6 +223,24 @@ Result<void> Workspace::loadRessorts()
     while (q.next())
         entries.append({q.value(0).toString(), q.value(1).toString(), dateFrom(q.value(2)), dateFrom(q.value(3))});
     mRessorts = RessortTable(entries);
+    return {};
+}
+
+// A missing or damaged search index is rebuilt from the Vorlagen (nothing else is touched) and the user told.
+Result<void> Workspace::repairSearchIndex(const std::function<void(int, int)> &progress)
+{
+    if (SearchIndex::isSound(database()))
+        return {};
+    Transaction tx(database());
+    if (!tx.active())
+        return Error{tx.error()};
+    if (auto r = SearchIndex::rebuild(*this, progress); !r)
+        return r;
+    if (auto r = tx.commit(); !r)
+        return r;
+    mOpenNotice = tr("Der Suchindex von %1 fehlte oder war beschädigt und wurde neu aufgebaut; die Vorlagen sind "
+                     "unverändert.")
+                      .arg(QDir::toNativeSeparators(mPath));
     return {};
 }
 
@@ -514,6 +544,8 @@ Result<qint64> Workspace::insertInTransaction(const Vorlage &vorlage)
     const qint64 id = q.lastInsertId().toLongLong();
     if (auto r = writeParts(vorlage, id); !r)
         return Error{r.error()};
+    if (auto r = SearchIndex::writeStored(*this, id); !r)
+        return Error{r.error()};
     return id;
 }
 
@@ -557,6 +589,8 @@ Result<int> Workspace::saveInTransaction(const Vorlage &vorlage)
         return Error{r.error()};
     if (auto r = moveAnchors(before.value(), vorlage); !r)
         return Error{r.error()};
+    if (auto r = SearchIndex::writeStored(*this, vorlage.id); !r)
+        return Error{r.error()};
     return before->revision + 1;
 }
 
@@ -577,6 +611,8 @@ Result<void> Workspace::remove(qint64 id)
         return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
     if (auto v = load(id); v && isReadOnly(v->status))
         return Error{readOnlyMessage(v.value())};
+    if (auto r = SearchIndex::removeVorlage(database(), id); !r)
+        return r;
     QSqlQuery q(database());
     q.prepare(QStringLiteral("DELETE FROM vorlage WHERE id = ?"));
     q.addBindValue(id);
@@ -697,10 +733,14 @@ Result<void> Workspace::setFigures(const QList<Figure> &figures, const QString &
         return Error{tr("Der Arbeitsbereich kann nicht geschrieben werden: %1").arg(tx.error())};
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     FigureStatements statements(database());
+    QStringList keys;
     for (const Figure &f : figures) {
         if (auto r = writeFigure(f, who, now, statements); !r)
             return r;
+        keys << f.key;
     }
+    if (auto r = SearchIndex::refreshFigures(*this, keys); !r)
+        return r;
     return tx.commit();
 }
 

@@ -8,6 +8,7 @@
 
 #include <QSqlDatabase>
 
+#include <functional>
 #include <memory>
 
 namespace vw {
@@ -34,7 +35,11 @@ public:
         CreateIfMissing // a missing (or empty) file becomes a new workspace
     };
 
-    static Result<std::unique_ptr<Workspace>> open(const QString &path, Mode mode);
+    // `progress` is called while the search index is filled (migration 0006) or rebuilt: (done, total) Vorlagen.
+    static Result<std::unique_ptr<Workspace>> open(const QString &path, Mode mode,
+                                                   const std::function<void(int, int)> &progress = {});
+    // What open() repaired and the user should be told (a rebuilt search index); empty normally.
+    const QString &openNotice() const { return mOpenNotice; }
     // Where the app keeps its workspace unless told otherwise.
     static QString defaultPath();
 
@@ -187,6 +192,7 @@ public:
 private:
     Workspace(QString path, QString connection);
     Result<void> loadRessorts();
+    Result<void> repairSearchIndex(const std::function<void(int, int)> &progress);
     Result<void> writeParts(const Vorlage &vorlage, qint64 id);
     // The part of add() that runs inside its transaction: inserts one new Vorlage, returns its id.
     Result<qint64> insertInTransaction(const Vorlage &vorlage);
@@ -206,6 +212,7 @@ private:
     QString mPath;
     QString mConnection;
     QString mAuthor;
+    QString mOpenNotice;
     RessortTable mRessorts;
 };
 

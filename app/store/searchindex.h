@@ -1,0 +1,94 @@
+#pragma once
+
+#include "placetext.h"
+#include "result.h"
+#include "vorlage.h"
+
+#include <QDate>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <utility>
+
+namespace vw {
+
+class Workspace;
+
+// What to look for. `text` is what a user typed: words (all must occur), "a phrase" in double quotes,
+// a prefix with a trailing * ("Homeoff*"). Anything else (a stray quote, *, -, AND/OR/NOT, brackets) is taken
+// as text, never as FTS5 syntax: no input makes the search fail.
+struct SearchQuery {
+    QString text;
+    std::optional<VorlageKind> kind;
+    std::optional<Status> status;
+    QString ressortKey; // any submitting Ressort of the Vorlage, lead or not
+    QDate from;         // session date range, inclusive; a null date leaves that end open
+    QDate to;
+    bool decidedOnly = false;   // status Beschlossen or Veröffentlicht
+    bool publishedOnly = false; // status Veröffentlicht
+    int limit = 50;
+};
+
+// One place of a Vorlage that matches, best first.
+struct SearchHit {
+    qint64 vorlageId = 0;
+    QString title;
+    QDate sessionDate;
+    VorlageKind kind = VorlageKind::Beschlussvorlage;
+    Status status = Status::Entwurf;
+    QString placeKey;   // PlaceText::key: "section:B", "answer:<id>", …
+    QString placeLabel; // "Abschnitt B", "Antwort zu Frage 2", …
+    // Words around the first match, from the text as printed (not folded), on one line; "…" where cut.
+    QString snippet;
+    // The matched words in `snippet`: (start, length) pairs, in order.
+    QList<std::pair<int, int>> highlights;
+    double rank = 0; // bm25: lower is better
+
+    // The snippet with every match wrapped in `open` and `close`: »Homeoffice« for plain text (the CLI). For rich
+    // text use `highlights` on the escaped pieces; the strings are inserted as they are.
+    QString markedSnippet(const QString &open = QStringLiteral("»"), const QString &close = QStringLiteral("«")) const;
+};
+
+// The full-text search over a workspace (SQLite FTS5; tables search_place, search_place_figure, search_fts of
+// migration 0006). The index rows of a place are written in the transaction that writes the place: every
+// writer of the Workspace calls one of the write functions below inside its Transaction.
+//
+// Matching folds German text the same way for the indexed text and for the query (foldForSearch): case,
+// ä/ö/ü → ae/oe/ue (so "Ärzte", "ärzte" and "Aerzte" match each other; "Arzte" does not), ß and ẞ → ss,
+// other accents dropped (é → e).
+namespace SearchIndex {
+
+QString foldForSearch(const QString &text);
+// The FTS5 MATCH expression for what a user typed; empty when it holds no word.
+QString matchExpression(const QString &userText);
+
+// Replaces every index row of the Vorlage (stored, with its id) by its placeTexts().
+Result<void> writeVorlage(QSqlDatabase db, const Vorlage &vorlage, const FigureValues &figures,
+                          const RessortTable *ressorts = nullptr);
+// The same, with the figures the Vorlage quotes and the Ressort names from the workspace.
+Result<void> writeVorlage(const Workspace &workspace, const Vorlage &vorlage);
+// Loads Vorlage `id` as stored (with the ids its new items were given) and writes its rows.
+Result<void> writeStored(const Workspace &workspace, qint64 id);
+// Replaces the rows of the given places of one Vorlage (a place-level save); a place with an empty text is
+// removed from the index.
+Result<void> writePlaces(QSqlDatabase db, qint64 vorlageId, const QList<PlaceText> &places);
+Result<void> removePlaces(QSqlDatabase db, qint64 vorlageId, const QStringList &placeKeys);
+Result<void> removeVorlage(QSqlDatabase db, qint64 vorlageId);
+// Re-indexes the Vorlagen that quote one of `figureKeys` (their printed value or label changed).
+Result<void> refreshFigures(const Workspace &workspace, const QStringList &figureKeys);
+
+Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query);
+
+// Whether the index is there and sound: its tables and triggers exist and FTS5's integrity-check passes.
+bool isSound(QSqlDatabase db);
+using Progress = std::function<void(int done, int total)>;
+// Drops what is left of the index, creates it again (the statements of migration 0006) and fills it from every
+// Vorlage. Runs inside the caller's transaction.
+Result<void> rebuild(const Workspace &workspace, const Progress &progress = {});
+
+} // namespace SearchIndex
+} // namespace vw
