@@ -22,6 +22,9 @@ class Workspace;
 // a prefix with a trailing * ("Homeoff*"). Anything else (a stray quote, *, -, AND/OR/NOT, brackets) is taken
 // as text, never as FTS5 syntax: no input makes the search fail.
 struct SearchQuery {
+    SearchQuery() = default;
+    explicit SearchQuery(QString words) : text(std::move(words)) {}
+
     QString text;
     std::optional<VorlageKind> kind;
     std::optional<Status> status;
@@ -83,7 +86,8 @@ Result<void> refreshFigures(const Workspace &workspace, const QStringList &figur
 
 Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query);
 
-// Whether the index is there and sound: its tables and triggers exist and FTS5's integrity-check passes.
+// Whether the index is there and sound: its tables and triggers exist, FTS5's integrity-check passes and it
+// indexes as many places as there are.
 bool isSound(QSqlDatabase db);
 using Progress = std::function<void(int done, int total)>;
 // Drops what is left of the index, creates it again (the statements of migration 0006) and fills it from every
