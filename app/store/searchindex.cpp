@@ -452,7 +452,12 @@ Result<void> rebuild(const Workspace &workspace, const Progress &progress)
     for (int i = 0; i < ids.size(); ++i) {
         if (progress)
             progress(i, int(ids.size()));
-        if (auto r = writeStored(workspace, ids[i]); !r)
+        // A Vorlage that cannot be read (damaged JSON) stays unindexed rather than keep the workspace from opening;
+        // load() reports it when someone opens it.
+        auto stored = workspace.load(ids[i]);
+        if (!stored)
+            continue;
+        if (auto r = writeVorlage(workspace, stored.value()); !r)
             return r;
     }
     if (progress)

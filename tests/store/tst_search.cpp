@@ -452,3 +452,25 @@ TEST_CASE("migration 0006 fills the index of a workspace of the previous version
     CHECK(ids(find(*ws, decided)) == QList<qint64>{2});
     CHECK(SearchIndex::isSound(ws->database()));
 }
+
+TEST_CASE("a Vorlage that cannot be read does not keep the migrated workspace from opening", "[search][store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("alt.vorlagen"));
+    REQUIRE(QFile::copy(testData(QStringLiteral("workspace-schema5.vorlagen")), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw-search"));
+        db.setDatabaseName(path);
+        REQUIRE(db.open());
+        exec(db, QStringLiteral("UPDATE section SET content = '[42]' WHERE vorlage_id = 3"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw-search"));
+
+    auto ws = openWs(path, Workspace::Mode::OpenExisting);
+    CHECK_FALSE(ws->load(3).ok());
+    CHECK(ids(find(*ws, QStringLiteral("Lehrkräfte"))) == QList<qint64>{2});
+    CHECK(find(*ws, QStringLiteral("Ganztagsschulen")).isEmpty());
+    CHECK(ws->list()->size() == 3);
+}
