@@ -193,7 +193,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
         return Error{r.error()};
     Workspace *w = ws.get();
     const auto fillSearchIndex = [w, &progress](int version) -> Result<void> {
-        if (version != 6)
+        if (version != 6) // 0006_search.sql: its rows are rendered in C++
             return {};
         if (auto r = w->loadRessorts(); !r)
             return r;

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include "annotation.h"
 #include "migrations.h"
 #include "placetext.h"
 #include "searchindex.h"
@@ -343,6 +344,24 @@ TEST_CASE("the index follows saves, undos, Neufassungen, restores and deletions"
         const auto neu = ws->addNeufassung(d);
         REQUIRE(neu.ok());
         CHECK(ids(find(*ws, QStringLiteral("Deichsanierung"))) == QList<qint64>{d, neu.value()});
+    }
+    SECTION("an accepted suggestion changes what is found")
+    {
+        auto anchor = findAnchor(ws->load(id).value(), {AnchorPlace::Kind::Section, QStringLiteral("B"), {}},
+                                 QStringLiteral("im Land"));
+        REQUIRE(anchor.ok());
+        Annotation s;
+        s.vorlageId = id;
+        s.anchor = anchor.value();
+        s.suggestion = Annotation::Suggestion::Open;
+        s.replacement = QStringLiteral("in Bremerhaven");
+        auto added = ws->addAnnotation(s);
+        REQUIRE(added.ok());
+        REQUIRE(ws->acceptSuggestion(added.value()).ok());
+        CHECK(ids(find(*ws, QStringLiteral("\"Breitbandausbau im Land\""))) == QList<qint64>{restored}); // the copy keeps it
+        const auto accepted = find(*ws, QStringLiteral("Bremerhaven"));
+        REQUIRE(accepted.size() == 1);
+        CHECK(accepted[0].markedSnippet() == QStringLiteral("Breitbandausbau in »Bremerhaven«"));
     }
     SECTION("a deleted Vorlage is gone from the index")
     {
