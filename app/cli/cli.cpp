@@ -9,6 +9,7 @@
 #include "pdfimporter.h"
 #include "publicationcheck.h"
 #include "publisher.h"
+#include "searchindex.h"
 #include "vorlagedocument.h"
 #include "validation.h"
 #include "vorlagediff.h"
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QSet>
 #include <QStringDecoder>
@@ -104,6 +106,8 @@ public:
                 return list(args);
             if (command == QLatin1String("show"))
                 return show(args);
+            if (command == QLatin1String("search"))
+                return search(args);
             if (command == QLatin1String("export"))
                 return exportPdf(args);
             if (command == QLatin1String("check"))
@@ -170,6 +174,8 @@ private:
             return false;
         }
         mWorkspace = std::move(ws.value());
+        if (!mWorkspace->openNotice().isEmpty())
+            mErr << tr("Hinweis: %1").arg(mWorkspace->openNotice()) << '\n';
         mWorkspace->setAuthor(UserProfile::load().author());
         return true;
     }
@@ -271,6 +277,107 @@ private:
             mOut << QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\n")
                         .arg(s.id)
                         .arg(germanDate(s.sessionDate), kindLabel(s.kind), s.ressort, statusLabel(s.status), s.title);
+        return ExitOk;
+    }
+
+    static QDate dateArgument(Args &args, const char *name)
+    {
+        const QString option = QString::fromLatin1(name);
+        const QString text = args.option(option);
+        if (text.isEmpty())
+            return {};
+        const QDate date = parseGermanDate(text);
+        if (!date.isValid())
+            throw UsageError{tr("%1: „%2“ ist kein Datum (erwartet wird z. B. 12.05.2020).").arg(option, text)};
+        return date;
+    }
+
+    int search(Args &args)
+    {
+        const bool json = args.flag(QStringLiteral("--json"));
+        SearchQuery query;
+        query.decidedOnly = args.flag(QStringLiteral("--decided"));
+        query.publishedOnly = args.flag(QStringLiteral("--published"));
+        const QString kindText = args.option(QStringLiteral("--kind"));
+        const QString statusText = args.option(QStringLiteral("--status"));
+        const QString ressortText = args.option(QStringLiteral("--ressort")).trimmed();
+        query.from = dateArgument(args, "--from");
+        query.to = dateArgument(args, "--to");
+        QStringList words;
+        for (QString word = args.positional(); !word.isNull(); word = args.positional())
+            words << word;
+        args.finish();
+        query.text = words.join(QLatin1Char(' '));
+        if (SearchIndex::matchExpression(query.text).isEmpty())
+            throw UsageError{tr("Der Suchbegriff fehlt (ein Wort, „Homeoff*“ oder \"mobile Arbeit\").")};
+        if (!kindText.isEmpty()) {
+            VorlageKind kind;
+            if (!kindFromKey(kindText, &kind)) {
+                QStringList keys;
+                for (const VorlageKind k : allKinds())
+                    keys << kindKey(k);
+                throw UsageError{tr("Unbekannte Art „%1“ (%2).").arg(kindText, keys.join(QStringLiteral(", ")))};
+            }
+            query.kind = kind;
+        }
+        if (!statusText.isEmpty()) {
+            Status status;
+            if (!statusFromKey(statusText, &status)) {
+                QStringList keys;
+                for (const Status st : allStatuses())
+                    keys << statusKey(st);
+                throw UsageError{tr("Unbekannter Status „%1“ (%2).").arg(statusText, keys.join(QStringLiteral(", ")))};
+            }
+            query.status = status;
+        }
+        if (!openWorkspace())
+            return ExitInputError;
+        if (!ressortText.isEmpty()) {
+            const RessortTable &ressorts = mWorkspace->ressorts();
+            query.ressortKey = ressorts.hasKey(ressortText) ? ressortText : ressorts.keyForName(ressortText);
+            if (query.ressortKey.isEmpty())
+                return fail(tr("Unbekanntes Ressort „%1“ (Schlüssel: %2).")
+                                .arg(ressortText, ressorts.keysOn(QDate::currentDate()).join(QStringLiteral(", "))));
+        }
+        const QString noticeBefore = mWorkspace->openNotice();
+        if (auto r = mWorkspace->checkSearchIndex(); !r)
+            return fail(r.error());
+        if (mWorkspace->openNotice() != noticeBefore)
+            mErr << tr("Hinweis: %1").arg(mWorkspace->openNotice()) << '\n';
+        auto hits = mWorkspace->search(query);
+        if (!hits)
+            return fail(hits.error());
+        if (json) {
+            QJsonArray array;
+            for (const SearchHit &h : hits.value()) {
+                QJsonArray highlights;
+                for (const auto &[start, length] : h.highlights)
+                    highlights.append(QJsonArray{start, length});
+                array.append(QJsonObject{
+                    {QStringLiteral("id"), h.vorlageId},
+                    {QStringLiteral("title"), h.title},
+                    {QStringLiteral("sessionDate"), h.sessionDate.toString(Qt::ISODate)},
+                    {QStringLiteral("kind"), kindKey(h.kind)},
+                    {QStringLiteral("status"), statusKey(h.status)},
+                    {QStringLiteral("place"), h.placeKey},
+                    {QStringLiteral("placeLabel"), h.placeLabel},
+                    {QStringLiteral("snippet"), h.markedSnippet()},
+                    {QStringLiteral("text"), h.snippet},
+                    {QStringLiteral("highlights"), highlights},
+                    {QStringLiteral("rank"), h.rank},
+                });
+            }
+            mOut << QJsonDocument(array).toJson();
+        } else {
+            for (const SearchHit &h : hits.value())
+                mOut << QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
+                            .arg(h.vorlageId)
+                            .arg(germanDate(h.sessionDate), h.title, h.placeLabel, h.markedSnippet());
+        }
+        if (hits->isEmpty()) {
+            mErr << tr("Keine Treffer.") << '\n';
+            return ExitInputError;
+        }
         return ExitOk;
     }
 

@@ -36,6 +36,23 @@ const QList<CliCommandHelp> commandTable = {
      QT_TRANSLATE_NOOP("vw::CliHelp",
         "Eine Zeile je Vorlage, durch Tabulatoren getrennt: Nummer, Sitzungsdatum, Art, Ressort, Status,\n"
         "Titel. Mit --json ein JSON-Array mit denselben Angaben.")},
+    {"search",
+     QT_TRANSLATE_NOOP("vw::CliHelp", "search SUCHE [--kind ART] [--status STATUS] [--ressort RESSORT]\n"
+                                      "       [--from DATUM] [--to DATUM] [--decided] [--published] [--json]"),
+     QT_TRANSLATE_NOOP("vw::CliHelp", "im Text aller Vorlagen suchen (Rückgabewert 1 ohne Treffer)"),
+     QT_TRANSLATE_NOOP("vw::CliHelp",
+        "Sucht in Titel, Untertitel, Bezug, Abschnitten, Fragen, Antworten, Beschlusspunkten, Beteiligung,\n"
+        "Anlagen und den Namen der zitierten Zahlen, mit den Zahlen, wie sie gedruckt werden. Alle Wörter\n"
+        "müssen vorkommen; „Homeoff*“ sucht nach dem Wortanfang, \"mobile Arbeit\" (in Anführungszeichen,\n"
+        "für die Shell in einfachen) nach den Wörtern in dieser Folge. Groß- und Kleinschreibung zählen\n"
+        "nicht, ä gilt wie ae, ö wie oe, ü wie ue, ß wie ss. Eine Zeile je Fundstelle, die beste zuerst,\n"
+        "durch Tabulatoren getrennt: Nummer, Sitzungsdatum, Titel, Stelle, Ausschnitt mit den gefundenen\n"
+        "Wörtern in »…«. --kind und --status nehmen die Schlüssel von list --json, --ressort einen\n"
+        "Schlüssel oder Namen (federführend oder beteiligt), --from und --to ein Sitzungsdatum (12.05.2020\n"
+        "oder 2020-05-12, jeweils einschließlich); --decided: nur beschlossene und veröffentlichte,\n"
+        "--published: nur veröffentlichte. Mit --json ein JSON-Array (place, placeLabel, snippet mit »…«,\n"
+        "text ohne Markierung, highlights als [Anfang, Länge] in text, rank: kleiner ist besser).\n"
+        "Rückgabewert 0 mit Treffern, 1 ohne.")},
     {"show",
      QT_TRANSLATE_NOOP("vw::CliHelp", "show ID [--json]"),
      QT_TRANSLATE_NOOP("vw::CliHelp", "Kopfdaten und Abschnitte einer Vorlage zeigen"),

@@ -138,7 +138,7 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(mConnection, false);
 }
 
-Result<std::unique_ptr<Database>> Database::openFile(const QString &path, Mode mode)
+Result<std::unique_ptr<Database>> Database::openFile(const QString &path, Mode mode, const AfterMigration &afterMigration)
 {
     installSqliteLocks();
     const QFileInfo info(path);
@@ -166,7 +166,11 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString &path, Mode m
                            ErrorCode::Refused);
     if (auto r = applyPragmas(connection, path); !r)
         return r.failure();
-    if (auto r = Migrations::apply(connection); !r)
+    Database *opened = db.get();
+    const auto afterStep = [opened, &afterMigration](int version) -> Result<void> {
+        return afterMigration ? afterMigration(*opened, version) : Result<void>();
+    };
+    if (auto r = Migrations::apply(connection, afterStep); !r)
         return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(path, r.error()), r.code()};
     return db;
 }

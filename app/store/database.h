@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace vw {
@@ -22,7 +23,11 @@ public:
 
     // A SQLite workspace file. Refuses, with a specific message and code, what is not a workspace, is
     // damaged or was written by a newer version; never changes such a file.
-    static Result<std::unique_ptr<Database>> openFile(const QString &path, Mode mode);
+    // `afterMigration` runs inside the transaction of each migration applied, after its SQL (filling what
+    // needs C++, such as the search index of migration 6).
+    using AfterMigration = std::function<Result<void>(Database &db, int version)>;
+    static Result<std::unique_ptr<Database>> openFile(const QString &path, Mode mode,
+                                                      const AfterMigration &afterMigration = {});
 
     ~Database();
     Database(const Database &) = delete;

@@ -123,8 +123,14 @@ Result<void> FigureRepository::setFigures(const QList<Figure> &figures, const QS
         return r;
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     Statements statements(mDb.connection());
+    QStringList keys;
     for (const Figure &f : figures) {
         if (auto r = writeFigure(f, who, now, statements); !r)
+            return r;
+        keys << f.key;
+    }
+    if (mChanged) {
+        if (auto r = mChanged(keys); !r)
             return r;
     }
     return tx.commit();

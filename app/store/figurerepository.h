@@ -4,6 +4,8 @@
 #include "result.h"
 #include "vorlage.h"
 
+#include <functional>
+
 namespace vw {
 
 class Database;
@@ -33,12 +35,17 @@ public:
     };
     Result<QList<FigureUse>> figureUses(const QString &key) const;
 
+    // Called inside the transaction of setFigures() with the keys written (the Workspace re-indexes the
+    // Vorlagen that quote them, as their printed text changed); its failure rolls the write back.
+    void setChangedHook(std::function<Result<void>(const QStringList &keys)> hook) { mChanged = std::move(hook); }
+
 private:
     struct Statements;
     Result<void> writeFigure(const Figure &figure, const QString &who, const QString &now, Statements &st);
 
     Database &mDb;
     const SettingsRepository &mSettings;
+    std::function<Result<void>(const QStringList &)> mChanged;
 };
 
 } // namespace vw

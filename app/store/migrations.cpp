@@ -51,12 +51,13 @@ QStringList statements(const QString &sql)
     return result;
 }
 
-Result<void> apply(QSqlDatabase db)
+Result<void> apply(QSqlDatabase db, const AfterStep &afterStep)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return Error{tr("Die Schemaversion kann nicht gelesen werden.")};
     const int current = q.value(0).toInt();
+    q.finish(); // an open statement would lock the tables a C++ step drops (SearchIndex::rebuild)
     const QStringList files = migrationFiles();
     for (int version = current + 1; version <= files.size(); ++version) {
         const QString name = files[version - 1];
@@ -72,6 +73,10 @@ Result<void> apply(QSqlDatabase db)
                 return Error{tr("Migration %1: %2").arg(name, step.lastError().text())};
             if (auto r = execQuery(step, tr("Migration %1").arg(name)); !r)
                 return r;
+        }
+        if (afterStep) {
+            if (auto r = afterStep(version); !r)
+                return Error{tr("Migration %1: %2").arg(name, r.error())};
         }
         QSqlQuery pragma(db);
         // PRAGMAs take no bound values; both numbers are ours.

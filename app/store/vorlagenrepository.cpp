@@ -1,13 +1,17 @@
 #include "vorlagenrepository.h"
 
 #include "database.h"
+#include "figurerepository.h"
+#include "placetext.h"
 #include "reviewrepository.h"
+#include "searchindex.h"
 #include "sqlvalues.h"
 #include "transaction.h"
 #include "vorlagejson.h"
 
 #include <QCryptographicHash>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace vw {
@@ -69,7 +73,10 @@ Result<void> run(QSqlQuery &q, std::initializer_list<QVariant> values, const QSt
 
 } // namespace
 
-VorlagenRepository::VorlagenRepository(Database &db, const RessortTable &ressorts) : mDb(db), mRessorts(ressorts) {}
+VorlagenRepository::VorlagenRepository(Database &db, const RessortTable &ressorts, const FigureRepository &figures)
+    : mDb(db), mRessorts(ressorts), mFigures(figures)
+{
+}
 
 QString VorlagenRepository::conflictMessage(qint64 id)
 {
@@ -464,11 +471,24 @@ Result<qint64> VorlagenRepository::insertInTransaction(const Vorlage &vorlage)
     Vorlage stored = vorlage;
     stored.id = q.value(0).toLongLong();
     q.finish();
+    // Items get their ids here, so that the rows and the index name them alike.
+    const auto ensureIds = [](auto &list) {
+        for (auto &item : list) {
+            if (item.id.isEmpty())
+                item.id = newItemId();
+        }
+    };
+    ensureIds(stored.questions);
+    ensureIds(stored.beschluss);
+    ensureIds(stored.beteiligung);
+    ensureIds(stored.anlagen);
     // Everything is new: every place of an empty Vorlage has changed.
     Vorlage empty;
     empty.id = stored.id;
     empty.kind = stored.kind;
     if (auto r = writePlaces(empty, stored, changedPlaces(empty, stored)); !r)
+        return r.failure();
+    if (auto r = indexWhole(stored); !r)
         return r.failure();
     return stored.id;
 }
@@ -525,6 +545,8 @@ Result<int> VorlagenRepository::saveInTransaction(const Vorlage &vorlage, const 
         return r.failure();
     if (auto r = ReviewRepository::moveAnchors(mDb, *base, vorlage, places); !r)
         return r.failure();
+    if (auto r = indexPlaces(vorlage, places); !r)
+        return r.failure();
     return vorlage.revision + 1;
 }
 
@@ -538,12 +560,98 @@ Result<void> VorlagenRepository::remove(qint64 id)
         return v.failure();
     if (isReadOnly(v->status))
         return Error{readOnlyMessage(v.value()), ErrorCode::ReadOnly};
+    if (auto r = SearchIndex::removeVorlage(mDb.connection(), id); !r)
+        return r;
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("DELETE FROM vorlage WHERE id = ?"));
     q.addBindValue(id);
     if (auto r = execQuery(q, tr("Vorlage %1 löschen").arg(id)); !r)
         return r;
     return tx.commit();
+}
+
+// ---- Search index ---------------------------------------------------------------------------------
+
+Result<void> VorlagenRepository::indexWhole(const Vorlage &vorlage)
+{
+    auto figures = mFigures.figureValues(&vorlage);
+    if (!figures)
+        return figures.failure();
+    return SearchIndex::writeVorlage(mDb.connection(), vorlage, figures.value(), &mRessorts);
+}
+
+// The index rows of the changed places, and of the figure labels the Vorlage quotes. Items without usable ids
+// got new ones in the store: then the whole Vorlage is indexed as stored.
+Result<void> VorlagenRepository::indexPlaces(const Vorlage &vorlage, const QList<Place> &places)
+{
+    if (places.isEmpty())
+        return {};
+    if (!hasUsableIds(vorlage.questions) || !hasUsableIds(vorlage.beschluss) || !hasUsableIds(vorlage.beteiligung)
+        || !hasUsableIds(vorlage.anlagen)) {
+        auto stored = load(vorlage.id);
+        if (!stored)
+            return stored.failure();
+        return indexWhole(stored.value());
+    }
+    QSet<QString> keys{QStringLiteral("figures")};
+    for (const Place &p : places)
+        keys.insert(placeKey(p));
+    auto figures = mFigures.figureValues(&vorlage);
+    if (!figures)
+        return figures.failure();
+    QList<PlaceText> texts;
+    for (const PlaceText &t : placeTexts(vorlage, figures.value(), &mRessorts)) {
+        if (keys.remove(t.key))
+            texts << t;
+    }
+    if (auto r = SearchIndex::writePlaces(mDb.connection(), vorlage.id, texts); !r)
+        return r;
+    // What is left has no text now (a deleted question, an emptied subtitle).
+    return SearchIndex::removePlaces(mDb.connection(), vorlage.id, QStringList(keys.cbegin(), keys.cend()));
+}
+
+Result<void> VorlagenRepository::reindex(const QList<qint64> &ids)
+{
+    for (const qint64 id : ids) {
+        auto stored = load(id);
+        if (!stored)
+            return stored.failure();
+        if (auto r = indexWhole(stored.value()); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> VorlagenRepository::rebuildSearchIndex(const std::function<void(int, int)> &progress)
+{
+    if (auto r = SearchIndex::recreate(mDb.connection()); !r)
+        return r;
+    QSqlQuery q(mDb.connection());
+    if (!q.exec(QStringLiteral("SELECT id FROM vorlage ORDER BY id")))
+        return sqlFailure(q.lastError(), q.driver(), tr("Vorlagen für den Suchindex lesen"));
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    q.finish();
+    for (int i = 0; i < ids.size(); ++i) {
+        if (progress)
+            progress(i, int(ids.size()));
+        // A Vorlage that cannot be read (damaged JSON) stays unindexed rather than keep the workspace from
+        // opening; load() reports it when someone opens it.
+        auto stored = load(ids[i]);
+        if (!stored)
+            continue;
+        if (auto r = indexWhole(stored.value()); !r)
+            return r;
+    }
+    if (progress)
+        progress(int(ids.size()), int(ids.size()));
+    return {};
+}
+
+Result<QList<SearchHit>> VorlagenRepository::search(const SearchQuery &query) const
+{
+    return SearchIndex::search(mDb.connection(), query);
 }
 
 // ---- Blobs ----------------------------------------------------------------------------------------

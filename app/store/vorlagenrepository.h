@@ -8,9 +8,14 @@
 #include <QDateTime>
 #include <QSet>
 
+#include <functional>
+
 namespace vw {
 
 class Database;
+class FigureRepository;
+struct SearchHit;
+struct SearchQuery;
 
 // One row of the workspace's list of Vorlagen.
 struct VorlageSummary {
@@ -28,10 +33,12 @@ struct VorlageSummary {
 };
 
 // The Vorlagen themselves: header rows and their parts (Ressorts, sections, questions, Beschluss items,
-// Beteiligung, Anlagen) and the file contents of Anlagen. A save writes only the places that changed.
+// Beteiligung, Anlagen), the file contents of Anlagen, and the full-text index of their places
+// (searchindex.h), written in the same transaction as the places themselves. A save writes only the places
+// that changed.
 class VorlagenRepository {
 public:
-    VorlagenRepository(Database &db, const RessortTable &ressorts);
+    VorlagenRepository(Database &db, const RessortTable &ressorts, const FigureRepository &figures);
 
     Result<QList<VorlageSummary>> list() const;
     Result<VorlageSummary> summary(qint64 id) const;
@@ -49,6 +56,13 @@ public:
     // File contents of Anlagen, addressed by SHA-256 (hex).
     Result<QString> storeBlob(const QByteArray &data);
     Result<QByteArray> blob(const QString &sha256) const;
+
+    // Full-text search (SearchIndex::search).
+    Result<QList<SearchHit>> search(const SearchQuery &query) const;
+    // Inside a caller's transaction: the index of these Vorlagen written again from what is stored (their
+    // figures changed), or the whole index dropped, created and filled (migration, repair).
+    Result<void> reindex(const QList<qint64> &ids);
+    Result<void> rebuildSearchIndex(const std::function<void(int done, int total)> &progress = {});
 
     static QString conflictMessage(qint64 id);
     static QString readOnlyMessage(const Vorlage &vorlage);
@@ -73,9 +87,12 @@ private:
     Result<void> writeItems(const Vorlage &v, const QList<T> &list, const QSet<QString> &changed, const char *table,
                             Insert insert);
     Result<void> deleteRows(const char *table, qint64 vorlageId, const QString &id = {});
+    Result<void> indexPlaces(const Vorlage &vorlage, const QList<Place> &places);
+    Result<void> indexWhole(const Vorlage &vorlage);
 
     Database &mDb;
     const RessortTable &mRessorts;
+    const FigureRepository &mFigures;
 };
 
 } // namespace vw

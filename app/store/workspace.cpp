@@ -1,14 +1,25 @@
 #include "workspace.h"
 
+#include "transaction.h"
+
+#include <QCoreApplication>
+#include <QDir>
 #include <QStandardPaths>
 
 namespace vw {
 
 Workspace::Workspace(std::unique_ptr<Database> db)
-    : mDb(std::move(db)), mSettings(*mDb), mFigures(*mDb, mSettings), mVorlagen(*mDb, mRessorts),
+    : mDb(std::move(db)), mSettings(*mDb), mFigures(*mDb, mSettings), mVorlagen(*mDb, mRessorts, mFigures),
       mReview(*mDb, mVorlagen), mVersions(*mDb, mVorlagen, mFigures, mReview, mRessorts),
       mPublications(*mDb, mVorlagen, mVersions)
 {
+    // A figure's printed value is part of the text of the Vorlagen that quote it.
+    mFigures.setChangedHook([this](const QStringList &keys) -> Result<void> {
+        auto ids = SearchIndex::vorlagenQuoting(mDb->connection(), keys);
+        if (!ids)
+            return ids.failure();
+        return mVorlagen.reindex(ids.value());
+    });
 }
 
 QString Workspace::defaultPath()
@@ -18,9 +29,22 @@ QString Workspace::defaultPath()
            + QStringLiteral("/vorlagenwerk/arbeitsbereich.vorlagen");
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mode)
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mode, const SearchIndex::Progress &progress)
 {
-    auto db = Database::openFile(path, mode);
+    // Migration 6 fills the search index from the Vorlagen, with repositories of their own over the
+    // half-migrated file.
+    const auto fillSearchIndex = [&progress](Database &db, int version) -> Result<void> {
+        if (version != 6)
+            return {};
+        SettingsRepository settings(db);
+        auto ressorts = settings.ressorts();
+        if (!ressorts)
+            return ressorts.failure();
+        FigureRepository figures(db, settings);
+        VorlagenRepository vorlagen(db, ressorts.value(), figures);
+        return vorlagen.rebuildSearchIndex(progress);
+    };
+    auto db = Database::openFile(path, mode, fillSearchIndex);
     if (!db)
         return db.failure();
     std::unique_ptr<Workspace> ws(new Workspace(std::move(db.value())));
@@ -28,7 +52,34 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
     if (!ressorts)
         return ressorts.failure();
     ws->mRessorts = ressorts.value();
+    if (auto r = ws->repairSearchIndex(SearchIndex::Check::Quick, progress); !r)
+        return r.failure();
     return ws;
+}
+
+Result<void> Workspace::checkSearchIndex(const SearchIndex::Progress &progress)
+{
+    return repairSearchIndex(SearchIndex::Check::Thorough, progress);
+}
+
+// A missing or damaged search index is rebuilt from the Vorlagen (nothing else is touched) and the user told.
+Result<void> Workspace::repairSearchIndex(SearchIndex::Check check, const SearchIndex::Progress &progress)
+{
+    if (SearchIndex::isSound(mDb->connection(), check))
+        return {};
+    Transaction tx(mDb->connection());
+    if (auto r = tx.started(); !r)
+        return r;
+    if (auto r = mVorlagen.rebuildSearchIndex(progress); !r)
+        return Error{QCoreApplication::translate("vw::Workspace", "%1: Der Suchindex kann nicht neu aufgebaut werden: %2")
+                         .arg(QDir::toNativeSeparators(path()), r.error()),
+                     r.code()};
+    if (auto r = tx.commit(); !r)
+        return r;
+    mNotice = QCoreApplication::translate("vw::Workspace", "Der Suchindex von %1 fehlte oder war beschädigt und wurde neu "
+                                                           "aufgebaut; die Vorlagen sind unverändert.")
+                  .arg(QDir::toNativeSeparators(path()));
+    return {};
 }
 
 QString Workspace::ressortName(const RessortRef &ref, const QDate &date) const

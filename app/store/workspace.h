@@ -8,6 +8,7 @@
 #include "ressorts.h"
 #include "result.h"
 #include "reviewrepository.h"
+#include "searchindex.h"
 #include "settingsrepository.h"
 #include "versionrepository.h"
 #include "vorlage.h"
@@ -31,7 +32,11 @@ public:
     using StatusChange = VersionRepository::StatusChange;
     using Publication = PublicationRepository::Publication;
 
-    static Result<std::unique_ptr<Workspace>> open(const QString &path, Mode mode);
+    // `progress` is called while the search index is filled (migration 6) or rebuilt: (done, total) Vorlagen.
+    static Result<std::unique_ptr<Workspace>> open(const QString &path, Mode mode,
+                                                   const SearchIndex::Progress &progress = {});
+    // What open() or checkSearchIndex() repaired and the user should be told; empty normally.
+    const QString &openNotice() const { return mNotice; }
     // Where the app keeps its workspace unless told otherwise.
     static QString defaultPath();
 
@@ -61,6 +66,13 @@ public:
     static QString readOnlyMessage(const Vorlage &v) { return VorlagenRepository::readOnlyMessage(v); }
     Result<QString> storeBlob(const QByteArray &data) { return mVorlagen.storeBlob(data); }
     Result<QByteArray> blob(const QString &sha256) const { return mVorlagen.blob(sha256); }
+
+    // Full-text search over every place of every Vorlage (searchindex.h).
+    Result<QList<SearchHit>> search(const SearchQuery &query) const { return mVorlagen.search(query); }
+    // Reads the whole search index (FTS5's integrity-check) and rebuilds it when damaged, saying so in
+    // openNotice(). open() checks only the index's structure and size: the whole check takes 0.16 s on 10,000
+    // Vorlagen, so the CLI runs it before a search and the app once its window is shown.
+    Result<void> checkSearchIndex(const SearchIndex::Progress &progress = {});
 
     // Figures (FigureRepository).
     Result<QList<Figure>> figures() const { return mFigures.figures(); }
@@ -123,6 +135,7 @@ public:
 
 private:
     explicit Workspace(std::unique_ptr<Database> db);
+    Result<void> repairSearchIndex(SearchIndex::Check check, const SearchIndex::Progress &progress);
 
     // In the order they depend on each other.
     std::unique_ptr<Database> mDb;
@@ -133,6 +146,7 @@ private:
     ReviewRepository mReview;
     VersionRepository mVersions;
     PublicationRepository mPublications;
+    QString mNotice;
 };
 
 } // namespace vw

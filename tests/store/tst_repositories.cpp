@@ -85,7 +85,8 @@ TEST_CASE("the Vorlagen repository stores, lists and loads on its own", "[store]
     SettingsRepository settings(*db);
     auto ressorts = settings.ressorts();
     REQUIRE(ressorts.ok());
-    VorlagenRepository vorlagen(*db, ressorts.value());
+    FigureRepository figures(*db, settings);
+    VorlagenRepository vorlagen(*db, ressorts.value(), figures);
     const QList<Vorlage> demo = demoVorlagen();
     auto ids = vorlagen.addAll(demo);
     REQUIRE(ids.ok());
@@ -145,7 +146,7 @@ TEST_CASE("the review, version and publication repositories work on their own", 
     auto ressorts = settings.ressorts();
     REQUIRE(ressorts.ok());
     FigureRepository figures(*db, settings);
-    VorlagenRepository vorlagen(*db, ressorts.value());
+    VorlagenRepository vorlagen(*db, ressorts.value(), figures);
     ReviewRepository review(*db, vorlagen);
     VersionRepository versions(*db, vorlagen, figures, review, ressorts.value());
     PublicationRepository publications(*db, vorlagen, versions);
