@@ -41,6 +41,15 @@ namespace vw {
 namespace {
 constexpr int validateDelayMs = 150;
 constexpr int previewDelayMs = 400;
+
+// The position of the item with `id` (a question, a Beschluss item), -1 when there is none.
+template <typename T> int indexOf(const QList<T> &items, const QString &id)
+{
+    for (int i = 0; i < int(items.size()); ++i)
+        if (items[i].id == id)
+            return i;
+    return -1;
+}
 } // namespace
 
 VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidget *parent)
@@ -273,17 +282,21 @@ bool VorlageEditor::applySuggestion(const Problem &suggestion)
     Vorlage changed = mDocument->vorlage();
     if (!applyFigureSuggestion(changed, suggestion))
         return false;
-    const Location &at = suggestion.location;
+    const Place &at = suggestion.place;
     switch (at.kind) {
-    case Location::Kind::Section:
+    case Place::Kind::Section:
         Commands::setSectionContent(mDocument, at.field, changed.section(at.field)->content);
         break;
-    case Location::Kind::Answer:
-        Commands::setAnswer(mDocument, at.index, changed.questions[at.index].answer);
+    case Place::Kind::Answer: {
+        const int i = indexOf(changed.questions, at.itemId);
+        Commands::setAnswer(mDocument, i, changed.questions[i].answer);
         break;
-    case Location::Kind::Beschluss:
-        Commands::setBeschlussText(mDocument, at.index, changed.beschluss[at.index].text);
+    }
+    case Place::Kind::Beschluss: {
+        const int i = indexOf(changed.beschluss, at.itemId);
+        Commands::setBeschlussText(mDocument, i, changed.beschluss[i].text);
         break;
+    }
     default:
         return false;
     }
@@ -319,20 +332,30 @@ bool VorlageEditor::focusPlace(const EditPlace &place)
     return done;
 }
 
-bool VorlageEditor::focusLocation(const Location &location)
+bool VorlageEditor::focusLocation(const Place &place)
 {
-    switch (location.kind) {
-    case Location::Kind::Header:
-        return focusPlace({location.field});
-    case Location::Kind::Section:
-        return focusPlace({QStringLiteral("section:") + location.field});
-    case Location::Kind::Question:
-        return focusPlace({QStringLiteral("question:%1").arg(std::max(0, location.index))});
-    case Location::Kind::Answer:
-        return focusPlace({QStringLiteral("answer:%1").arg(std::max(0, location.index))});
-    case Location::Kind::Beschluss:
-        return location.index >= 0 ? focusPlace({QStringLiteral("beschluss:%1").arg(location.index)})
-                                   : focusPlace({QStringLiteral("section:") + location.field});
+    const Vorlage &v = mDocument->vorlage();
+    switch (place.kind) {
+    case Place::Kind::Header:
+        return focusPlace({place.field});
+    case Place::Kind::Section:
+        return focusPlace({QStringLiteral("section:") + place.field});
+    case Place::Kind::Question:
+        return focusPlace({QStringLiteral("question:%1").arg(std::max(0, indexOf(v.questions, place.itemId)))});
+    case Place::Kind::Answer:
+        return focusPlace({QStringLiteral("answer:%1").arg(std::max(0, indexOf(v.questions, place.itemId)))});
+    case Place::Kind::Beschluss:
+        if (const int i = indexOf(v.beschluss, place.itemId); i >= 0)
+            return focusPlace({QStringLiteral("beschluss:%1").arg(i)});
+        // No item: the section that prints them.
+        for (SectionForm *form : mSections)
+            if (form->beschlussEditor())
+                return focusPlace({QStringLiteral("section:") + form->label()});
+        return false;
+    case Place::Kind::Beteiligung:
+        return focusPlace({QStringLiteral("beteiligung")});
+    case Place::Kind::Anlage:
+        return focusPlace({QStringLiteral("anlagen")});
     }
     return false;
 }

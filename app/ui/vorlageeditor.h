@@ -66,7 +66,7 @@ public:
     void flush();
     // Ctrl+0 … Ctrl+7, a click in the problems panel, undo and redo come here.
     bool focusPlace(const EditPlace &place);
-    bool focusLocation(const Location &location);
+    bool focusLocation(const Place &place);
     // Ctrl+F: shows the find bar; findNext() searches from the cursor through all fields.
     void showFind();
     bool findNext(const QString &text);

@@ -153,7 +153,7 @@ TEST_CASE("a new Beschluss item has its … selected, so that typing replaces it
     QTest::qWait(300);
     bool placeholderWarned = false;
     for (const Problem &p : editor->problems())
-        placeholderWarned = placeholderWarned || (p.location == Location{Location::Kind::Beschluss, QStringLiteral("G"), items} &&
+        placeholderWarned = placeholderWarned || (p.place == Place{Place::Kind::Beschluss, {}, editor->document()->vorlage().beschluss[items].id} &&
                                                   p.message.contains(QStringLiteral("Platzhalter „…“")));
     CHECK(placeholderWarned);
 
@@ -181,7 +181,7 @@ TEST_CASE("Beschluss items are added; problems appear, jump to their place and c
     typeText(item, QStringLiteral("Die Behörde prüft das."));
     QTest::qWait(400);
     CHECK(editor->validationPanel()->summary().contains(QStringLiteral("1 Fehler")));
-    CHECK(editor->problems().first().location.kind == Location::Kind::Beschluss);
+    CHECK(editor->problems().first().place.kind == Place::Kind::Beschluss);
 
     // Export refuses while there is an error, and says which.
     auto refused = f.window.exportCurrent(f.dir.filePath(QStringLiteral("x.pdf")));
@@ -190,7 +190,7 @@ TEST_CASE("Beschluss items are added; problems appear, jump to their place and c
 
     // A click on the problem puts the cursor into the item.
     editor->headerForm()->fieldWidget(QStringLiteral("title"))->setFocus();
-    emit editor->validationPanel()->problemActivated(editor->problems().first().location);
+    emit editor->validationPanel()->problemActivated(editor->problems().first().place);
     CHECK(QApplication::focusWidget() == item);
 
     item->selectAll();
@@ -365,7 +365,7 @@ TEST_CASE("Enter in the open {{ list quotes the highlighted or first figure; wit
     QTest::qWait(300);
     bool listed = false;
     for (const Problem &p : editor->validationPanel()->problems())
-        listed = listed || (p.severity == Problem::Severity::Error && p.location.field == QLatin1String("C") &&
+        listed = listed || (p.severity == Problem::Severity::Error && p.place.field == QLatin1String("C") &&
                             p.message.contains(QStringLiteral("„{{“ ist kein Verweis")));
     CHECK(listed);
     auto refused = f.window.exportCurrent(f.dir.filePath(QStringLiteral("klammern.pdf")));

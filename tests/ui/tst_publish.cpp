@@ -152,7 +152,7 @@ TEST_CASE("publish dialog: a refusal is listed, jumps to its place and keeps the
     QSignalSpy activated(dialog, &PublishDialog::issueActivated);
     clickItem(refusals, 0);
     REQUIRE(activated.size() == 1);
-    CHECK(activated[0][0].value<Location>() == Location{Location::Kind::Section, QStringLiteral("C"), -1});
+    CHECK(activated[0][0].value<Place>() == Place{Place::Kind::Section, QStringLiteral("C")});
     SectionForm *c = f.window.currentEditor()->sectionForm(QStringLiteral("C"));
     REQUIRE(c);
     QWidget *focus = f.window.focusWidget();
