@@ -413,7 +413,7 @@ void showIssueInEditor(VorlageEditor *editor, const Place &place, const QString 
         return;
     editor->window()->raise();
     editor->window()->activateWindow();
-    if (!editor->focusLocation(place) || text.isEmpty())
+    if (!editor->focusPlace(place) || text.isEmpty())
         return;
     // The place's field has the focus (of its window, which may not be the active one yet).
     QWidget *field = editor->window()->focusWidget();

@@ -163,8 +163,8 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + i)));
         action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, [this, i] {
-            focusPlace(i == 0 ? EditPlace{QStringLiteral("title")}
-                              : EditPlace{QStringLiteral("section:") + mSections[i - 1]->label()});
+            focusPlace(i == 0 ? Place{Place::Kind::Header, QStringLiteral("title")}
+                              : Place{Place::Kind::Section, mSections[i - 1]->label()});
         });
         addAction(action);
     }
@@ -182,7 +182,7 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
         emit titleChanged(mDocument->vorlage().title);
     });
     connect(mDocument, &VorlageDocument::focusRequested, this, &VorlageEditor::focusPlace);
-    connect(mPanel, &ValidationPanel::problemActivated, this, &VorlageEditor::focusLocation);
+    connect(mPanel, &ValidationPanel::problemActivated, this, [this](const Place &place) { focusPlace(place); });
     // A typed number that is a figure's value: the panel offers it as a quote.
     connect(mPanel, &ValidationPanel::quoteRequested, this, &VorlageEditor::applySuggestion);
     // Where a figure from the panel goes: the text the cursor was last in.
@@ -309,55 +309,27 @@ void VorlageEditor::validateNow()
     mPanel->setProblems(mProblems);
 }
 
-bool VorlageEditor::focusPlace(const EditPlace &place)
+bool VorlageEditor::focusPlace(const Place &place, int cursor)
 {
     // The Beteiligung (an open objection in the problems panel, an undo there) and the Anlagen.
-    if (place.key == QLatin1String("beteiligung") || place.key == QLatin1String("anlagen")) {
-        QWidget *table = place.key == QLatin1String("anlagen") ? static_cast<QWidget *>(mAnlagen->table())
-                                                               : static_cast<QWidget *>(mBeteiligung->table());
+    if (place.kind == Place::Kind::Beteiligung || place.kind == Place::Kind::Anlage) {
+        QWidget *table = place.kind == Place::Kind::Anlage ? static_cast<QWidget *>(mAnlagen->table())
+                                                           : static_cast<QWidget *>(mBeteiligung->table());
         table->setFocus(Qt::OtherFocusReason);
         mScroll->ensureWidgetVisible(table, 20, 60);
         return true;
     }
-    bool done = mHeader->focusField(place);
+    bool done = mHeader->focusField(place, cursor);
     for (qsizetype i = 0; !done && i < mSections.size(); ++i)
-        done = mSections[i]->focusPlace(place);
-    if (SectionForm *form = place.key.startsWith(QLatin1String("section:")) ? sectionForm(place.key.mid(8)) : nullptr;
-        done && form && place.cursor < 0) {
+        done = mSections[i]->focusPlace(place, cursor);
+    if (SectionForm *form = place.kind == Place::Kind::Section ? sectionForm(place.field) : nullptr;
+        done && form && cursor < 0) {
         // Jumping to a section (Ctrl+1 … Ctrl+7) shows it from its heading.
         mScroll->verticalScrollBar()->setValue(form->y() - 8);
     } else if (done && QApplication::focusWidget()) {
         mScroll->ensureWidgetVisible(QApplication::focusWidget(), 20, 60);
     }
     return done;
-}
-
-bool VorlageEditor::focusLocation(const Place &place)
-{
-    const Vorlage &v = mDocument->vorlage();
-    switch (place.kind) {
-    case Place::Kind::Header:
-        return focusPlace({place.field});
-    case Place::Kind::Section:
-        return focusPlace({QStringLiteral("section:") + place.field});
-    case Place::Kind::Question:
-        return focusPlace({QStringLiteral("question:%1").arg(std::max(0, indexOf(v.questions, place.itemId)))});
-    case Place::Kind::Answer:
-        return focusPlace({QStringLiteral("answer:%1").arg(std::max(0, indexOf(v.questions, place.itemId)))});
-    case Place::Kind::Beschluss:
-        if (const int i = indexOf(v.beschluss, place.itemId); i >= 0)
-            return focusPlace({QStringLiteral("beschluss:%1").arg(i)});
-        // No item: the section that prints them.
-        for (SectionForm *form : mSections)
-            if (form->beschlussEditor())
-                return focusPlace({QStringLiteral("section:") + form->label()});
-        return false;
-    case Place::Kind::Beteiligung:
-        return focusPlace({QStringLiteral("beteiligung")});
-    case Place::Kind::Anlage:
-        return focusPlace({QStringLiteral("anlagen")});
-    }
-    return false;
 }
 
 void VorlageEditor::showFind()

@@ -137,6 +137,23 @@ TEST_CASE("questions are added and reordered, the answers follow", "[ui]")
     CHECK(a->questionsEditor()->textEdit(0)->toPlainText() == QStringLiteral("Wie viele Geräte fehlen noch?"));
 }
 
+TEST_CASE("undoing a change to the list of questions puts the cursor into the first question, as for Beschluss items", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.fragestunde);
+    SectionForm *a = editor->sectionForm(QStringLiteral("A"));
+    REQUIRE(a->questionsEditor());
+    QTest::mouseClick(a->questionsEditor()->addButton(), Qt::LeftButton);
+    REQUIRE(a->questionsEditor()->rowCount() == 4);
+    CHECK(QApplication::focusWidget() == a->questionsEditor()->textEdit(3));
+
+    editor->document()->undoStack()->undo();
+    REQUIRE(a->questionsEditor()->rowCount() == 3);
+    QTextEdit *first = a->questionsEditor()->textEdit(0);
+    CHECK(QApplication::focusWidget() == first);
+    CHECK(first->textCursor().position() == first->toPlainText().size());
+}
+
 TEST_CASE("a new Beschluss item has its … selected, so that typing replaces it", "[ui]")
 {
     Fixture f;
