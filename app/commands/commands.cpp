@@ -22,41 +22,40 @@ template <typename T> class ChangeValue : public QUndoCommand {
 public:
     using Access = std::function<T &(Vorlage &)>;
 
-    ChangeValue(VorlageDocument *doc, const QString &text, const EditPlace &place, Access access, T value,
+    ChangeValue(VorlageDocument *doc, const QString &text, const Place &place, int cursor, Access access, T value,
                 bool typing)
-        : QUndoCommand(text), mDoc(doc), mBefore(place), mAfter(place), mAccess(std::move(access)),
+        : QUndoCommand(text), mDoc(doc), mPlace(place), mCursor(cursor), mAccess(std::move(access)),
           mValue(std::move(value)), mTyping(typing), mTime(QDateTime::currentMSecsSinceEpoch())
     {
-        mBefore.cursor = -1;
     }
 
-    void redo() override { swap(mAfter); }
-    void undo() override { swap(mBefore); }
+    void redo() override { swap(mCursor); }
+    void undo() override { swap(-1); }
     int id() const override { return mTyping ? 1 : -1; }
 
     bool mergeWith(const QUndoCommand *other) override
     {
         const auto *next = dynamic_cast<const ChangeValue<T> *>(other);
-        if (!next || next->mDoc != mDoc || next->mAfter.key != mAfter.key || next->mTime - mTime > pauseMs)
+        if (!next || next->mDoc != mDoc || next->mPlace != mPlace || next->mTime - mTime > pauseMs)
             return false;
-        mAfter = next->mAfter;
+        mCursor = next->mCursor;
         mTime = next->mTime;
         return true;
     }
 
 private:
-    void swap(const EditPlace &place)
+    void swap(int cursor)
     {
-        mDoc->modify([&](Vorlage &v) { std::swap(mAccess(v), mValue); }, place);
+        mDoc->modify([&](Vorlage &v) { std::swap(mAccess(v), mValue); }, mPlace);
         // The first redo is the edit itself, where the cursor already is; undo and redo move it back.
         if (mApplied)
-            emit mDoc->focusRequested(place);
+            emit mDoc->focusRequested(mPlace, cursor);
         mApplied = true;
     }
 
     VorlageDocument *mDoc;
-    EditPlace mBefore;
-    EditPlace mAfter;
+    Place mPlace;
+    int mCursor; // after the edit; undo puts the cursor at the place as a whole
     Access mAccess;
     T mValue;
     bool mTyping;
@@ -65,7 +64,7 @@ private:
 };
 
 template <typename T>
-void change(VorlageDocument *doc, const QString &text, const EditPlace &place,
+void change(VorlageDocument *doc, const QString &text, const Place &place, int cursor,
             const typename ChangeValue<T>::Access &access, const T &value, bool typing)
 {
     if (doc->isReadOnly())
@@ -74,7 +73,12 @@ void change(VorlageDocument *doc, const QString &text, const EditPlace &place,
     Vorlage &current = const_cast<Vorlage &>(doc->vorlage());
     if (access(current) == value)
         return;
-    doc->undoStack()->push(new ChangeValue<T>(doc, text, place, access, value, typing));
+    doc->undoStack()->push(new ChangeValue<T>(doc, text, place, cursor, access, value, typing));
+}
+
+Place header(const char *field)
+{
+    return {Place::Kind::Header, QLatin1String(field)};
 }
 
 bool validIndex(int index, qsizetype size)
@@ -90,7 +94,8 @@ void changeList(VorlageDocument *doc, QList<T> Vorlage::*member, const QString &
     QList<T> list = doc->vorlage().*member;
     if (!edit(list))
         return;
-    change<QList<T>>(doc, text, {std::is_same_v<T, Question> ? QStringLiteral("questions") : QStringLiteral("beschluss")},
+    // The list as a whole: an item kind without an id.
+    change<QList<T>>(doc, text, {std::is_same_v<T, Question> ? Place::Kind::Question : Place::Kind::Beschluss}, -1,
                      [member](Vorlage &v) -> QList<T> & { return v.*member; }, list, false);
 }
 
@@ -227,77 +232,77 @@ Result<void> setHeaderField(VorlageDocument *doc, const QString &field, const QS
 
 void setTitle(VorlageDocument *doc, const QString &title, int cursor)
 {
-    change<QString>(doc, tr("Titel ändern"), {QStringLiteral("title"), cursor}, VW_FIELD(title), title, true);
+    change<QString>(doc, tr("Titel ändern"), header("title"), cursor, VW_FIELD(title), title, true);
 }
 
 void setSubtitle(VorlageDocument *doc, const QString &subtitle, int cursor)
 {
-    change<QString>(doc, tr("Untertitel ändern"), {QStringLiteral("subtitle"), cursor}, VW_FIELD(subtitle), subtitle,
+    change<QString>(doc, tr("Untertitel ändern"), header("subtitle"), cursor, VW_FIELD(subtitle), subtitle,
                     true);
 }
 
 void setQuestionNumber(VorlageDocument *doc, const QString &number)
 {
-    change<QString>(doc, tr("Fragenummer ändern"), {QStringLiteral("questionNumber")}, VW_FIELD(questionNumber),
+    change<QString>(doc, tr("Fragenummer ändern"), header("questionNumber"), -1, VW_FIELD(questionNumber),
                     number, true);
 }
 
 void setFileCode(VorlageDocument *doc, const QString &code)
 {
-    change<QString>(doc, tr("Aktenzeichen ändern"), {QStringLiteral("fileCode")}, VW_FIELD(fileCode), code, true);
+    change<QString>(doc, tr("Aktenzeichen ändern"), header("fileCode"), -1, VW_FIELD(fileCode), code, true);
 }
 
 void setBody(VorlageDocument *doc, const QString &body)
 {
-    change<QString>(doc, tr("Gremium ändern"), {QStringLiteral("body")}, VW_FIELD(body), body, true);
+    change<QString>(doc, tr("Gremium ändern"), header("body"), -1, VW_FIELD(body), body, true);
 }
 
 void setReferences(VorlageDocument *doc, const QStringList &references)
 {
-    change<QStringList>(doc, tr("Drucksachen ändern"), {QStringLiteral("references")}, VW_FIELD(references),
+    change<QStringList>(doc, tr("Drucksachen ändern"), header("references"), -1, VW_FIELD(references),
                         references, true);
 }
 
 void setDate(VorlageDocument *doc, const QDate &date)
 {
-    change<QDate>(doc, tr("Datum ändern"), {QStringLiteral("date")}, VW_FIELD(date), date, false);
+    change<QDate>(doc, tr("Datum ändern"), header("date"), -1, VW_FIELD(date), date, false);
 }
 
 void setSessionDate(VorlageDocument *doc, const QDate &date)
 {
-    change<QDate>(doc, tr("Sitzungsdatum ändern"), {QStringLiteral("sessionDate")}, VW_FIELD(sessionDate), date,
+    change<QDate>(doc, tr("Sitzungsdatum ändern"), header("sessionDate"), -1, VW_FIELD(sessionDate), date,
                   false);
 }
 
 void setKind(VorlageDocument *doc, VorlageKind kind)
 {
-    change<VorlageKind>(doc, tr("Art ändern"), {QStringLiteral("kind")}, VW_FIELD(kind), kind, false);
+    change<VorlageKind>(doc, tr("Art ändern"), header("kind"), -1, VW_FIELD(kind), kind, false);
 }
 
 void setPaperKind(VorlageDocument *doc, PaperKind kind)
 {
-    change<PaperKind>(doc, tr("Papierart ändern"), {QStringLiteral("paperKind")}, VW_FIELD(paperKind), kind, false);
+    change<PaperKind>(doc, tr("Papierart ändern"), header("paperKind"), -1, VW_FIELD(paperKind), kind, false);
 }
 
 void setRessorts(VorlageDocument *doc, const QList<RessortRef> &ressorts)
 {
-    change<QList<RessortRef>>(doc, tr("Ressorts ändern"), {QStringLiteral("ressorts")}, VW_FIELD(ressorts), ressorts,
+    change<QList<RessortRef>>(doc, tr("Ressorts ändern"), header("ressorts"), -1, VW_FIELD(ressorts), ressorts,
                               false);
 }
 
 void setFraktion(VorlageDocument *doc, const QString &fraktion)
 {
-    change<QString>(doc, tr("Fraktion ändern"), {QStringLiteral("fraktion")}, VW_FIELD(fraktion), fraktion, true);
+    change<QString>(doc, tr("Fraktion ändern"), header("fraktion"), -1, VW_FIELD(fraktion), fraktion, true);
 }
 
 void setAskedOn(VorlageDocument *doc, const QDate &date)
 {
-    change<QDate>(doc, tr("Datum der Anfrage ändern"), {QStringLiteral("askedOn")}, VW_FIELD(askedOn), date, false);
+    change<QDate>(doc, tr("Datum der Anfrage ändern"), header("askedOn"), -1, VW_FIELD(askedOn), date, false);
 }
 
 void setSignatories(VorlageDocument *doc, const QString &signatories, int cursor)
 {
-    change<QString>(doc, tr("Unterzeichnende ändern"), {QStringLiteral("signatories"), cursor},
+    change<QString>(doc, tr("Unterzeichnende ändern"), header("questionSignatories"), cursor,
                     VW_FIELD(questionSignatories), signatories, true);
 }
 
@@ -305,7 +310,7 @@ void setSectionContent(VorlageDocument *doc, const QString &label, const Content
 {
     if (!doc->vorlage().section(label))
         return;
-    change<Content>(doc, tr("Abschnitt %1 bearbeiten").arg(label), {QStringLiteral("section:") + label, cursor},
+    change<Content>(doc, tr("Abschnitt %1 bearbeiten").arg(label), {Place::Kind::Section, label}, cursor,
                     [label](Vorlage &v) -> Content & { return v.section(label)->content; }, content, true);
 }
 
@@ -356,7 +361,7 @@ void setQuestionText(VorlageDocument *doc, int index, const Paragraph &text, int
     if (!validIndex(index, doc->vorlage().questions.size()))
         return;
     const QString id = doc->vorlage().questions[index].id;
-    change<Paragraph>(doc, tr("Frage %1 bearbeiten").arg(index + 1), {QStringLiteral("question:%1").arg(index), cursor},
+    change<Paragraph>(doc, tr("Frage %1 bearbeiten").arg(index + 1), {Place::Kind::Question, {}, id}, cursor,
                       [id](Vorlage &v) -> Paragraph & { return itemById(v.questions, id).text; }, text, true);
 }
 
@@ -366,7 +371,7 @@ void setAnswer(VorlageDocument *doc, int index, const Content &answer, int curso
         return;
     const QString id = doc->vorlage().questions[index].id;
     change<Content>(doc, tr("Antwort zu Frage %1 bearbeiten").arg(index + 1),
-                    {QStringLiteral("answer:%1").arg(index), cursor},
+                    {Place::Kind::Answer, {}, id}, cursor,
                     [id](Vorlage &v) -> Content & { return itemById(v.questions, id).answer; }, answer, true);
 }
 
@@ -394,7 +399,7 @@ void setBeschlussText(VorlageDocument *doc, int index, const Paragraph &text, in
         return;
     const QString id = doc->vorlage().beschluss[index].id;
     change<Paragraph>(doc, tr("Beschlusspunkt %1 bearbeiten").arg(index + 1),
-                      {QStringLiteral("beschluss:%1").arg(index), cursor},
+                      {Place::Kind::Beschluss, {}, id}, cursor,
                       [id](Vorlage &v) -> Paragraph & { return itemById(v.beschluss, id).text; }, text, true);
 }
 
@@ -432,12 +437,12 @@ void moveBeschlussItem(VorlageDocument *doc, int from, int to)
 void setBeteiligung(VorlageDocument *doc, const QList<Participation> &beteiligung, const QString &text)
 {
     change<QList<Participation>>(doc, text.isEmpty() ? tr("Beteiligung ändern") : text,
-                                 {QStringLiteral("beteiligung")}, VW_FIELD(beteiligung), beteiligung, false);
+                                 {Place::Kind::Beteiligung}, -1, VW_FIELD(beteiligung), beteiligung, false);
 }
 
 void setAnlagen(VorlageDocument *doc, const QList<Anlage> &anlagen, const QString &text)
 {
-    change<QList<Anlage>>(doc, text.isEmpty() ? tr("Anlagen ändern") : text, {QStringLiteral("anlagen")},
+    change<QList<Anlage>>(doc, text.isEmpty() ? tr("Anlagen ändern") : text, {Place::Kind::Anlage}, -1,
                           VW_FIELD(anlagen), anlagen, false);
 }
 

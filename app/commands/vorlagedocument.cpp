@@ -4,7 +4,7 @@ namespace vw {
 
 VorlageDocument::VorlageDocument(Vorlage vorlage, QObject *parent) : QObject(parent), mVorlage(std::move(vorlage)) {}
 
-void VorlageDocument::modify(const std::function<void(Vorlage &)> &change, const EditPlace &place)
+void VorlageDocument::modify(const std::function<void(Vorlage &)> &change, const Place &place)
 {
     change(mVorlage);
     emit changed(place);

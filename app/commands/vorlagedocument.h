@@ -1,5 +1,6 @@
 #pragma once
 
+#include "place.h"
 #include "vorlage.h"
 
 #include <QObject>
@@ -8,16 +9,6 @@
 #include <functional>
 
 namespace vw {
-
-// Where an edit happened: a header field ("title", "sessionDate", …), a section ("section:B"), a
-// question ("question:2"), an answer ("answer:2") or a Beschluss item ("beschluss:1"), and the cursor
-// position inside it. Undo and redo bring the cursor back there.
-struct EditPlace {
-    QString key;
-    int cursor = -1;
-
-    bool operator==(const EditPlace &) const = default;
-};
 
 // An open Vorlage: the model, its undo stack, and the announcement of every change. Widgets never
 // change the Vorlage directly; they go through Commands (commands.h), which push onto this stack.
@@ -29,8 +20,8 @@ public:
     const Vorlage &vorlage() const { return mVorlage; }
     QUndoStack *undoStack() { return &mUndoStack; }
 
-    // Changes the model and announces it. Only undo commands call this.
-    void modify(const std::function<void(Vorlage &)> &change, const EditPlace &place);
+    // Changes the model at `place` and announces it. Only undo commands call this.
+    void modify(const std::function<void(Vorlage &)> &change, const Place &place);
     // After a save: the workspace's new revision, so the next save expects it.
     void setRevision(int revision) { mVorlage.revision = revision; }
     // Replaces the whole Vorlage (another version was loaded); the undo history no longer applies.
@@ -43,9 +34,10 @@ public:
 
 signals:
     // Something at `place` changed (by an edit, an undo or a redo).
-    void changed(const vw::EditPlace &place);
-    // Undo or redo asks the views to put the cursor back at `place`.
-    void focusRequested(const vw::EditPlace &place);
+    void changed(const vw::Place &place);
+    // Undo or redo asks the views to put the cursor back at `place`: at `cursor` inside its text, or
+    // (-1) at the place as a whole.
+    void focusRequested(const vw::Place &place, int cursor);
     void reloaded();
 
 private:

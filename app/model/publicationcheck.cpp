@@ -32,46 +32,46 @@ QString sectionWith(const Vorlage &v, Block::Type type)
 
 // A text of the Vorlage that is printed, with where it is and how a message names it.
 struct CheckedText {
-    Location location;
+    Place place;
     QString label;
     QString text;
 };
 
 QList<CheckedText> places(const Vorlage &v, const FigureValues *figures)
 {
-    using K = Location::Kind;
+    using K = Place::Kind;
     QList<CheckedText> list;
-    list << CheckedText{{K::Header, QStringLiteral("title"), -1}, tr("Titel"), v.title};
+    list << CheckedText{{K::Header, QStringLiteral("title")}, tr("Titel"), v.title};
     if (!v.subtitle.isEmpty())
-        list << CheckedText{{K::Header, QStringLiteral("subtitle"), -1}, tr("Untertitel"), v.subtitle};
+        list << CheckedText{{K::Header, QStringLiteral("subtitle")}, tr("Untertitel"), v.subtitle};
     if (!v.references.isEmpty())
-        list << CheckedText{{K::Header, QStringLiteral("references"), -1}, tr("Bezug"), v.references.join(QLatin1Char('\n'))};
+        list << CheckedText{{K::Header, QStringLiteral("references")}, tr("Bezug"), v.references.join(QLatin1Char('\n'))};
     const QString questionSection = sectionWith(v, Block::Type::Questions);
     const QString answerSection = sectionWith(v, Block::Type::Answers);
     const QString beschlussSection = sectionWith(v, Block::Type::Beschluss);
     for (const Section &s : v.sections) {
-        list << CheckedText{{K::Section, s.label, -1}, tr("Abschnitt %1").arg(s.label), contentPlainText(s.content, figures)};
+        list << CheckedText{{K::Section, s.label}, tr("Abschnitt %1").arg(s.label), contentPlainText(s.content, figures)};
         if (s.label == questionSection) {
             for (int i = 0; i < v.questions.size(); ++i)
-                list << CheckedText{{K::Question, s.label, i}, tr("Frage %1").arg(i + 1), v.questions[i].text.plainText(figures)};
+                list << CheckedText{{K::Question, {}, v.questions[i].id}, tr("Frage %1").arg(i + 1), v.questions[i].text.plainText(figures)};
             if (!v.questionSignatories.isEmpty())
-                list << CheckedText{{K::Header, QStringLiteral("questionSignatories"), -1}, tr("Unterzeichnende der Anfrage"),
+                list << CheckedText{{K::Header, QStringLiteral("questionSignatories")}, tr("Unterzeichnende der Anfrage"),
                               v.questionSignatories};
         }
         if (s.label == answerSection)
             for (int i = 0; i < v.questions.size(); ++i)
-                list << CheckedText{{K::Answer, s.label, i}, tr("Antwort zu Frage %1").arg(i + 1),
+                list << CheckedText{{K::Answer, {}, v.questions[i].id}, tr("Antwort zu Frage %1").arg(i + 1),
                               contentPlainText(v.questions[i].answer, figures)};
         if (s.label == beschlussSection)
             for (int i = 0; i < v.beschluss.size(); ++i)
-                list << CheckedText{{K::Beschluss, s.label, i}, tr("Beschlusspunkt %1").arg(i + 1),
+                list << CheckedText{{K::Beschluss, {}, v.beschluss[i].id}, tr("Beschlusspunkt %1").arg(i + 1),
                               v.beschluss[i].text.plainText(figures)};
     }
     for (int i = 0; i < v.anlagen.size(); ++i) {
         const Anlage &a = v.anlagen[i];
         if (a.internal)
             continue; // never published
-        list << CheckedText{{K::Header, QStringLiteral("anlage"), i}, tr("Anlage %1").arg(i + 1),
+        list << CheckedText{{K::Anlage, {}, a.id}, tr("Anlage %1").arg(i + 1),
                       a.text.isEmpty() ? a.title : a.title + QLatin1Char('\n') + a.text};
     }
     return list;
@@ -96,8 +96,8 @@ void visitSpans(const Content &content, const std::function<void(const Span &)> 
 
 void brokenFigures(const Vorlage &v, const FigureValues *figures, QList<PublicationIssue> *out)
 {
-    using K = Location::Kind;
-    const auto check = [&](const Content &content, const Location &where, const QString &label) {
+    using K = Place::Kind;
+    const auto check = [&](const Content &content, const Place &where, const QString &label) {
         QStringList reported;
         visitSpans(content, [&](const Span &s) {
             if (!s.isFigure() || reported.contains(s.figure))
@@ -112,45 +112,16 @@ void brokenFigures(const Vorlage &v, const FigureValues *figures, QList<Publicat
         });
     };
     for (const Section &s : v.sections)
-        check(s.content, {K::Section, s.label, -1}, tr("Abschnitt %1").arg(s.label));
+        check(s.content, {K::Section, s.label}, tr("Abschnitt %1").arg(s.label));
     for (int i = 0; i < v.questions.size(); ++i) {
-        check({Block::para(v.questions[i].text)}, {K::Question, sectionWith(v, Block::Type::Questions), i},
+        check({Block::para(v.questions[i].text)}, {K::Question, {}, v.questions[i].id},
               tr("Frage %1").arg(i + 1));
-        check(v.questions[i].answer, {K::Answer, sectionWith(v, Block::Type::Answers), i},
+        check(v.questions[i].answer, {K::Answer, {}, v.questions[i].id},
               tr("Antwort zu Frage %1").arg(i + 1));
     }
     for (int i = 0; i < v.beschluss.size(); ++i)
-        check({Block::para(v.beschluss[i].text)}, {K::Beschluss, sectionWith(v, Block::Type::Beschluss), i},
+        check({Block::para(v.beschluss[i].text)}, {K::Beschluss, {}, v.beschluss[i].id},
               tr("Beschlusspunkt %1").arg(i + 1));
-}
-
-Location annotationLocation(const Vorlage &v, const Place &place)
-{
-    using K = Location::Kind;
-    switch (place.kind) {
-    case Place::Kind::Header:
-        return {K::Header, place.field, -1};
-    case Place::Kind::Section:
-        return {K::Section, place.field, -1};
-    case Place::Kind::Question:
-    case Place::Kind::Answer:
-        for (int i = 0; i < v.questions.size(); ++i)
-            if (v.questions[i].id == place.itemId)
-                return {place.kind == Place::Kind::Question ? K::Question : K::Answer,
-                        sectionWith(v, place.kind == Place::Kind::Question ? Block::Type::Questions
-                                                                                  : Block::Type::Answers),
-                        i};
-        break;
-    case Place::Kind::Beschluss:
-        for (int i = 0; i < v.beschluss.size(); ++i)
-            if (v.beschluss[i].id == place.itemId)
-                return {K::Beschluss, sectionWith(v, Block::Type::Beschluss), i};
-        break;
-    case Place::Kind::Beteiligung:
-    case Place::Kind::Anlage:
-        break;
-    }
-    return {K::Header, QString(), -1};
 }
 
 // ---- Section F ----------------------------------------------------------------------------------
@@ -226,10 +197,10 @@ bool isValidIban(const QString &input)
     return remainder == 1;
 }
 
-QString placeText(const Vorlage &vorlage, const Location &location, const FigureValues *figures)
+QString placeText(const Vorlage &vorlage, const Place &place, const FigureValues *figures)
 {
     for (const CheckedText &p : places(vorlage, figures))
-        if (p.location == location)
+        if (p.place == place)
             return p.text;
     return {};
 }
@@ -240,16 +211,16 @@ QList<PublicationIssue> publicationRefusals(const Vorlage &v, const QList<Annota
     using K = PublicationIssue::Kind;
     QList<PublicationIssue> out;
     if (v.status != Status::Beschlossen && v.status != Status::Veroeffentlicht)
-        out.append({K::NotDecided, {Location::Kind::Header, QStringLiteral("status"), -1}, statusLabel(v.status), -1,
+        out.append({K::NotDecided, {Place::Kind::Header, QStringLiteral("status")}, statusLabel(v.status), -1,
                     tr("Die Vorlage ist nicht beschlossen (Status: %1).").arg(statusLabel(v.status))});
     else if (!v.sessionDate.isValid())
-        out.append({K::NotDecided, {Location::Kind::Header, QStringLiteral("sessionDate"), -1}, QString(), -1,
+        out.append({K::NotDecided, {Place::Kind::Header, QStringLiteral("sessionDate")}, QString(), -1,
                     tr("Die beschlossene Vorlage hat kein Sitzungsdatum.")});
 
     if (const Section *f = v.section(QStringLiteral("F"))) {
         const QString sentence = refusingPublicationSentence(contentPlainText(f->content, figures));
         if (!sentence.isEmpty())
-            out.append({K::NotForPublication, {Location::Kind::Section, QStringLiteral("F"), -1}, sentence, -1,
+            out.append({K::NotForPublication, {Place::Kind::Section, QStringLiteral("F")}, sentence, -1,
                         tr("Abschnitt F: Die Vorlage ist nicht zur Veröffentlichung bestimmt („%1“).").arg(sentence)});
     }
 
@@ -260,7 +231,7 @@ QList<PublicationIssue> publicationRefusals(const Vorlage &v, const QList<Annota
         if (!p.isOpenObjection())
             continue;
         const QString who = p.name.isEmpty() ? p.ressortKey : p.name;
-        out.append({K::OpenObjection, {Location::Kind::Header, QStringLiteral("beteiligung"), i}, who, -1,
+        out.append({K::OpenObjection, {Place::Kind::Beteiligung, {}, p.id}, who, -1,
                     tr("Die Einwände von „%1“ sind nicht ausgeräumt.").arg(who)});
     }
 
@@ -271,7 +242,7 @@ QList<PublicationIssue> publicationRefusals(const Vorlage &v, const QList<Annota
         const QString message = a.isSuggestion()
                                     ? tr("Ein Änderungsvorschlag von %1 zu „%2“ ist nicht entschieden.")
                                     : tr("Ein Kommentar von %1 zu „%2“ ist nicht erledigt.");
-        out.append({K::OpenAnnotation, annotationLocation(v, a.anchor.place), quote, -1,
+        out.append({K::OpenAnnotation, a.anchor.place, quote, -1,
                     message.arg(a.author.isEmpty() ? tr("unbekannt") : a.author, quote)});
     }
     return out;
@@ -320,7 +291,7 @@ QList<PublicationIssue> personalDataWarnings(const Vorlage &v, const QStringList
         };
         const auto add = [&](K kind, int start, const QString &text, const QString &message) {
             if (!overlaps(start, int(text.size())))
-                found.append({kind, place.location, text, start, message});
+                found.append({kind, place.place, text, start, message});
         };
         const QString &t = place.text;
         for (auto it = email.globalMatch(t); it.hasNext();) {

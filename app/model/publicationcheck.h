@@ -29,9 +29,9 @@ struct PublicationIssue {
     };
 
     Kind kind = Kind::NotDecided;
-    Location location;  // where to jump; Header "anlage" with index = Anlage index for Anlagen
+    Place place;        // where to jump
     QString text;       // the words found (warnings), the F sentence, the figure key
-    int start = -1;     // warnings: offset of `text` in placeText() of `location`
+    int start = -1;     // warnings: offset of `text` in placeText() of `place`
     QString message;    // German, complete on its own
 
     bool isRefusal() const { return kind <= Kind::OpenAnnotation; }
@@ -88,6 +88,6 @@ bool isValidIban(const QString &iban);
 
 // The text a warning's offsets count in: the printed text of the place (sections without their
 // placeholders, one line per paragraph or item, quotes as printed).
-QString placeText(const Vorlage &vorlage, const Location &location, const FigureValues *figures = nullptr);
+QString placeText(const Vorlage &vorlage, const Place &place, const FigureValues *figures = nullptr);
 
 } // namespace vw

@@ -124,7 +124,7 @@ public:
             // No A–G here: a sequence of Vorträge, each closing with its own Beschluss line.
             for (const Section &s : mV.sections) {
                 if (!sectionHasContent(mV, s))
-                    add(Problem::Severity::Warning, {Location::Kind::Section, s.label},
+                    add(Problem::Severity::Warning, {Place::Kind::Section, s.label},
                         tr("Vortrag %1 ist leer.").arg(s.label));
             }
             return mProblems;
@@ -148,7 +148,7 @@ public:
                 reportedEmpty = true;
                 emptySection(s.label, s.heading.isEmpty() ? heading(tmpl, s.label) : s.heading, false);
             } else if (s.label == QLatin1String("D") && !mentionsGender(sectionPlainText(mV, s))) {
-                add(Problem::Severity::Error, {Location::Kind::Section, s.label},
+                add(Problem::Severity::Error, {Place::Kind::Section, s.label},
                     tr("Abschnitt D: Die Gender-Prüfung fehlt."));
             }
             if (s.label == questionsAt && !questionsDone) {
@@ -156,7 +156,7 @@ public:
                 questionsDone = true;
             }
             if (s.label == answersAt && !answersDone) {
-                answers(s.label);
+                answers();
                 answersDone = true;
             }
             if (s.label == beschlussAt && !beschlussDone) {
@@ -173,7 +173,7 @@ public:
         if (!questionsDone)
             questions(QStringLiteral("A"), !mV.section(QStringLiteral("A")));
         if (!answersDone && mV.kind == VorlageKind::Fragestunde)
-            answers(QStringLiteral("B"));
+            answers();
         if (!beschlussDone && tmpl.labels.contains(QStringLiteral("G")))
             beschluss(QStringLiteral("G"), !mV.section(QStringLiteral("G")));
         return mProblems;
@@ -188,25 +188,27 @@ private:
         return i < 0 ? QString() : tmpl.headings[i];
     }
 
-    void add(Problem::Severity severity, Location location, const QString &message)
+    void add(Problem::Severity severity, Place place, const QString &message)
     {
-        mProblems.append(Problem{severity, std::move(location), message});
+        mProblems.append(Problem{severity, std::move(place), message});
     }
 
     void header()
     {
-        const Location ressortsAt{Location::Kind::Header, QStringLiteral("ressorts")};
+        const Place ressortsAt{Place::Kind::Header, QStringLiteral("ressorts")};
         if (mV.ressorts.isEmpty())
             add(Problem::Severity::Error, ressortsAt, tr("Es ist kein einreichendes Ressort angegeben."));
-        for (int i = 0; i < mV.ressorts.size(); ++i)
-            ressort(mV.ressorts[i], {Location::Kind::Header, QStringLiteral("ressorts"), i}, i);
+        for (int i = 0; i < mV.ressorts.size(); ++i) {
+            const RessortRef &r = mV.ressorts[i];
+            ressort(r, {Place::Kind::Header, QStringLiteral("ressorts"), r.key.isEmpty() ? r.name : r.key}, i);
+        }
 
         if (!mV.date.isValid())
-            add(Problem::Severity::Error, {Location::Kind::Header, QStringLiteral("date")},
+            add(Problem::Severity::Error, {Place::Kind::Header, QStringLiteral("date")},
                 tr("Das Datum der Vorlage fehlt."));
 
         static const QRegularExpression questionNumber = compiled(QStringLiteral("^[LS] [1-9][0-9]{0,3}$"));
-        const Location numberAt{Location::Kind::Header, QStringLiteral("questionNumber")};
+        const Place numberAt{Place::Kind::Header, QStringLiteral("questionNumber")};
         if (!mV.questionNumber.isEmpty() && !questionNumber.match(mV.questionNumber).hasMatch())
             add(Problem::Severity::Warning, numberAt,
                 tr("Die Fragenummer „%1“ hat nicht die Form „L 11“ oder „S 7“.").arg(mV.questionNumber));
@@ -214,7 +216,7 @@ private:
             add(Problem::Severity::Warning, numberAt,
                 tr("Die Fragestunde hat keine Fragenummer (etwa „L 11“ oder „S 7“)."));
 
-        const Location sessionAt{Location::Kind::Header, QStringLiteral("sessionDate")};
+        const Place sessionAt{Place::Kind::Header, QStringLiteral("sessionDate")};
         if (!mV.sessionDate.isValid())
             add(Problem::Severity::Error, sessionAt, tr("Das Sitzungsdatum fehlt."));
         else if (mV.date.isValid() && mV.sessionDate < mV.date)
@@ -223,7 +225,7 @@ private:
                     .arg(germanDate(mV.sessionDate), germanDate(mV.date)));
 
         if (mV.title.trimmed().isEmpty())
-            add(Problem::Severity::Error, {Location::Kind::Header, QStringLiteral("title")},
+            add(Problem::Severity::Error, {Place::Kind::Header, QStringLiteral("title")},
                 tr("Der Titel fehlt."));
     }
 
@@ -252,7 +254,7 @@ private:
         return tr("Das Ressort „%1“ hat am %2 keinen gültigen Namen.").arg(key, germanDate(mV.date));
     }
 
-    void ressort(const RessortRef &r, const Location &at, int i)
+    void ressort(const RessortRef &r, const Place &at, int i)
     {
         if (r.key.isEmpty()) {
             if (r.name.trimmed().isEmpty())
@@ -273,7 +275,7 @@ private:
     void emptySection(const QString &label, const QString &sectionHeading, bool missing)
     {
         const auto severity = errorSection(label) ? Problem::Severity::Error : Problem::Severity::Warning;
-        const Location at{Location::Kind::Section, label};
+        const Place at{Place::Kind::Section, label};
         QString message;
         if (label == QLatin1String("D"))
             message = missing ? tr("Abschnitt D fehlt und mit ihm die Gender-Prüfung.")
@@ -289,22 +291,22 @@ private:
     {
         if (mV.questions.isEmpty()) {
             if (mV.kind == VorlageKind::Fragestunde && !sectionReportedEmpty)
-                add(Problem::Severity::Error, {Location::Kind::Question, label},
+                add(Problem::Severity::Error, {Place::Kind::Question},
                     tr("Abschnitt %1: Die Anfrage enthält keine Fragen.").arg(label));
             return;
         }
         for (int i = 0; i < mV.questions.size(); ++i) {
             if (mV.questions[i].text.plainText().trimmed().isEmpty())
-                add(Problem::Severity::Error, {Location::Kind::Question, label, i},
+                add(Problem::Severity::Error, {Place::Kind::Question, {}, mV.questions[i].id},
                     tr("Frage %1 hat keinen Text.").arg(i + 1));
         }
     }
 
-    void answers(const QString &label)
+    void answers()
     {
         for (int i = 0; i < mV.questions.size(); ++i) {
             if (contentIsEmpty(mV.questions[i].answer))
-                add(Problem::Severity::Error, {Location::Kind::Answer, label, i},
+                add(Problem::Severity::Error, {Place::Kind::Answer, {}, mV.questions[i].id},
                     tr("Zu Frage %1 fehlt die Antwort.").arg(i + 1));
         }
     }
@@ -313,13 +315,13 @@ private:
     {
         if (mV.beschluss.isEmpty()) {
             if (!sectionReportedEmpty)
-                add(Problem::Severity::Error, {Location::Kind::Beschluss, label},
+                add(Problem::Severity::Error, {Place::Kind::Beschluss},
                     tr("Abschnitt %1: Es gibt keinen Beschlusspunkt.").arg(label));
             return;
         }
         for (int i = 0; i < mV.beschluss.size(); ++i) {
             const BeschlussItem &item = mV.beschluss[i];
-            const Location at{Location::Kind::Beschluss, label, i};
+            const Place at{Place::Kind::Beschluss, {}, item.id};
             const QString text = item.text.plainText();
             if (text.trimmed().isEmpty()) {
                 add(Problem::Severity::Error, at, tr("Beschlusspunkt %1 ist leer.").arg(i + 1));
@@ -376,7 +378,7 @@ namespace {
 // Quotes of figures: unknown keys are errors, figures older than the workspace allows are warnings.
 void checkFigures(const Vorlage &v, const FigureValues &figures, QList<Problem> *problems)
 {
-    const auto check = [&](const QStringList &keys, const Location &where, const QString &place) {
+    const auto check = [&](const QStringList &keys, const Place &where, const QString &place) {
         for (const QString &key : keys) {
             const Figure *f = figures.find(key);
             if (!f) {
@@ -394,32 +396,26 @@ void checkFigures(const Vorlage &v, const FigureValues &figures, QList<Problem> 
             }
         }
     };
-    const auto sectionOf = [&v](Block::Type type) {
-        for (const Section &s : v.sections)
-            if (hasPlaceholder(s, type))
-                return s.label;
-        return QString();
-    };
     for (const Section &s : v.sections) {
         QStringList keys;
         collectFigureKeys(s.content, &keys);
-        check(keys, Location{Location::Kind::Section, s.label, -1},
+        check(keys, Place{Place::Kind::Section, s.label},
               QCoreApplication::translate("vw::Validation", "Abschnitt %1").arg(s.label));
     }
     for (int i = 0; i < v.questions.size(); ++i) {
         QStringList keys;
         collectFigureKeys({Block::para(v.questions[i].text)}, &keys);
-        check(keys, Location{Location::Kind::Question, sectionOf(Block::Type::Questions), i},
+        check(keys, Place{Place::Kind::Question, {}, v.questions[i].id},
               QCoreApplication::translate("vw::Validation", "Frage %1").arg(i + 1));
         keys.clear();
         collectFigureKeys(v.questions[i].answer, &keys);
-        check(keys, Location{Location::Kind::Answer, sectionOf(Block::Type::Answers), i},
+        check(keys, Place{Place::Kind::Answer, {}, v.questions[i].id},
               QCoreApplication::translate("vw::Validation", "Antwort zu Frage %1").arg(i + 1));
     }
     for (int i = 0; i < v.beschluss.size(); ++i) {
         QStringList keys;
         collectFigureKeys({Block::para(v.beschluss[i].text)}, &keys);
-        check(keys, Location{Location::Kind::Beschluss, sectionOf(Block::Type::Beschluss), i},
+        check(keys, Place{Place::Kind::Beschluss, {}, v.beschluss[i].id},
               QCoreApplication::translate("vw::Validation", "Beschlusspunkt %1").arg(i + 1));
     }
 }
@@ -478,7 +474,7 @@ QString typedContentText(const Content &content)
 // item that was not filled in (warnings: an ellipsis may be meant, as "[…]" in a quotation is).
 void checkLeftovers(const Vorlage &v, QList<Problem> *problems)
 {
-    const auto check = [&](const QString &text, const Location &where, const QString &place) {
+    const auto check = [&](const QString &text, const Place &where, const QString &place) {
         if (text.contains(QLatin1String("{{")))
             problems->append({Problem::Severity::Error, where,
                               QCoreApplication::translate(
@@ -499,28 +495,22 @@ void checkLeftovers(const Vorlage &v, QList<Problem> *problems)
                                   "vw::Validation", "%1: Der Platzhalter „…“ ist noch nicht ausgefüllt.")
                                   .arg(place)});
     };
-    const auto sectionOf = [&v](Block::Type type) {
-        for (const Section &s : v.sections)
-            if (hasPlaceholder(s, type))
-                return s.label;
-        return QString();
-    };
-    check(v.title, Location{Location::Kind::Header, QStringLiteral("title")},
+    check(v.title, Place{Place::Kind::Header, QStringLiteral("title")},
           QCoreApplication::translate("vw::Validation", "Titel"));
     for (const Section &s : v.sections)
-        check(typedContentText(s.content), Location{Location::Kind::Section, s.label, -1},
+        check(typedContentText(s.content), Place{Place::Kind::Section, s.label},
               QCoreApplication::translate("vw::Validation", "Abschnitt %1").arg(s.label));
     for (int i = 0; i < v.questions.size(); ++i) {
         check(typedParagraphText(v.questions[i].text),
-              Location{Location::Kind::Question, sectionOf(Block::Type::Questions), i},
+              Place{Place::Kind::Question, {}, v.questions[i].id},
               QCoreApplication::translate("vw::Validation", "Frage %1").arg(i + 1));
         check(typedContentText(v.questions[i].answer),
-              Location{Location::Kind::Answer, sectionOf(Block::Type::Answers), i},
+              Place{Place::Kind::Answer, {}, v.questions[i].id},
               QCoreApplication::translate("vw::Validation", "Antwort zu Frage %1").arg(i + 1));
     }
     for (int i = 0; i < v.beschluss.size(); ++i)
         check(typedParagraphText(v.beschluss[i].text),
-              Location{Location::Kind::Beschluss, sectionOf(Block::Type::Beschluss), i},
+              Place{Place::Kind::Beschluss, {}, v.beschluss[i].id},
               QCoreApplication::translate("vw::Validation", "Beschlusspunkt %1").arg(i + 1));
 }
 
@@ -536,7 +526,7 @@ void suggestQuotes(const Vorlage &v, const FigureValues &figures, QList<Problem>
     }
     if (byValue.isEmpty())
         return;
-    const auto scan = [&](const QString &text, const Location &where, const QString &place) {
+    const auto scan = [&](const QString &text, const Place &where, const QString &place) {
         for (auto it = typedNumberPattern().globalMatch(text); it.hasNext();) {
             const QString typed = it.next().captured(0);
             if (const Figure *f = figureForNumber(typed, byValue)) {
@@ -553,13 +543,13 @@ void suggestQuotes(const Vorlage &v, const FigureValues &figures, QList<Problem>
     const auto typedText = typedParagraphText;
     const auto contentText = typedContentText;
     for (const Section &s : v.sections)
-        scan(contentText(s.content), Location{Location::Kind::Section, s.label, -1},
+        scan(contentText(s.content), Place{Place::Kind::Section, s.label},
              QCoreApplication::translate("vw::Validation", "Abschnitt %1").arg(s.label));
     for (int i = 0; i < v.questions.size(); ++i)
-        scan(contentText(v.questions[i].answer), Location{Location::Kind::Answer, QString(), i},
+        scan(contentText(v.questions[i].answer), Place{Place::Kind::Answer, {}, v.questions[i].id},
              QCoreApplication::translate("vw::Validation", "Antwort zu Frage %1").arg(i + 1));
     for (int i = 0; i < v.beschluss.size(); ++i)
-        scan(typedText(v.beschluss[i].text), Location{Location::Kind::Beschluss, QString(), i},
+        scan(typedText(v.beschluss[i].text), Place{Place::Kind::Beschluss, {}, v.beschluss[i].id},
              QCoreApplication::translate("vw::Validation", "Beschlusspunkt %1").arg(i + 1));
 }
 
@@ -767,7 +757,7 @@ QList<NumberCandidate> numberCandidates(const Vorlage &v, const FigureValues &ex
     QList<NumberCandidate> result;
     QStringList seenValues;
     QStringList keys;
-    const auto scan = [&](const QString &text, const Location &where) {
+    const auto scan = [&](const QString &text, const Place &where) {
         for (auto it = typedNumberPattern().globalMatch(text); it.hasNext();) {
             const auto m = it.next();
             const QString typed = m.captured(0);
@@ -788,7 +778,7 @@ QList<NumberCandidate> numberCandidates(const Vorlage &v, const FigureValues &ex
             const QString before = text.left(m.capturedStart()).section(QLatin1Char('\n'), -1).simplified();
             NumberCandidate c;
             c.typed = typed;
-            c.location = where;
+            c.place = where;
             // About 40 characters either side, in whole words.
             QString lead = before.right(40);
             if (lead.size() < before.size())
@@ -815,11 +805,11 @@ QList<NumberCandidate> numberCandidates(const Vorlage &v, const FigureValues &ex
         }
     };
     for (const Section &s : v.sections)
-        scan(typedContentText(s.content), Location{Location::Kind::Section, s.label, -1});
+        scan(typedContentText(s.content), Place{Place::Kind::Section, s.label});
     for (int i = 0; i < v.questions.size(); ++i)
-        scan(typedContentText(v.questions[i].answer), Location{Location::Kind::Answer, QString(), i});
+        scan(typedContentText(v.questions[i].answer), Place{Place::Kind::Answer, {}, v.questions[i].id});
     for (int i = 0; i < v.beschluss.size(); ++i)
-        scan(typedParagraphText(v.beschluss[i].text), Location{Location::Kind::Beschluss, QString(), i});
+        scan(typedParagraphText(v.beschluss[i].text), Place{Place::Kind::Beschluss, {}, v.beschluss[i].id});
     return result;
 }
 
@@ -827,14 +817,14 @@ void quoteCandidates(Vorlage &vorlage, const QList<NumberCandidate> &chosen)
 {
     for (const NumberCandidate &c : chosen) {
         Problem p;
-        p.location = c.location;
+        p.place = c.place;
         p.typedNumber = c.typed;
         p.suggestedFigure = c.proposal.key;
         // Every place the number was typed becomes a quote, not only the first.
         while (applyFigureSuggestion(vorlage, p))
             ;
         for (const Section &s : vorlage.sections) {
-            p.location = Location{Location::Kind::Section, s.label, -1};
+            p.place = Place{Place::Kind::Section, s.label};
             while (applyFigureSuggestion(vorlage, p))
                 ;
         }
@@ -845,17 +835,21 @@ bool applyFigureSuggestion(Vorlage &v, const Problem &p)
 {
     if (p.suggestedFigure.isEmpty())
         return false;
-    switch (p.location.kind) {
-    case Location::Kind::Section:
-        if (Section *s = v.section(p.location.field))
+    switch (p.place.kind) {
+    case Place::Kind::Section:
+        if (Section *s = v.section(p.place.field))
             return replaceInContent(s->content, p.typedNumber, p.suggestedFigure);
         return false;
-    case Location::Kind::Answer:
-        return p.location.index >= 0 && p.location.index < v.questions.size()
-               && replaceInContent(v.questions[p.location.index].answer, p.typedNumber, p.suggestedFigure);
-    case Location::Kind::Beschluss:
-        return p.location.index >= 0 && p.location.index < v.beschluss.size()
-               && replaceInParagraph(v.beschluss[p.location.index].text, p.typedNumber, p.suggestedFigure);
+    case Place::Kind::Answer:
+        for (Question &q : v.questions)
+            if (q.id == p.place.itemId)
+                return replaceInContent(q.answer, p.typedNumber, p.suggestedFigure);
+        return false;
+    case Place::Kind::Beschluss:
+        for (BeschlussItem &item : v.beschluss)
+            if (item.id == p.place.itemId)
+                return replaceInParagraph(item.text, p.typedNumber, p.suggestedFigure);
+        return false;
     default:
         return false;
     }
@@ -866,7 +860,7 @@ QList<Problem> validate(const Vorlage &vorlage, const RessortTable &ressorts, co
     QList<Problem> problems = Checker(vorlage, ressorts).run();
     for (const Participation &entry : vorlage.beteiligung) {
         if (entry.isOpenObjection())
-            problems.append({Problem::Severity::Warning, {Location::Kind::Header, QStringLiteral("beteiligung"), -1},
+            problems.append({Problem::Severity::Warning, {Place::Kind::Beteiligung, {}, entry.id},
                              QCoreApplication::translate("vw::Validation", "Beteiligung: %1 hat Einwände erhoben, die nicht ausgeräumt sind.")
                                  .arg(participantName(vorlage, entry, ressorts))});
     }

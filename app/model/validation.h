@@ -1,5 +1,6 @@
 #pragma once
 
+#include "place.h"
 #include "ressorts.h"
 #include "vorlage.h"
 
@@ -8,28 +9,12 @@
 
 namespace vw {
 
-// Where a problem sits, so that a click can jump there.
-struct Location {
-    enum class Kind { Header, Section, Question, Answer, Beschluss };
-
-    Kind kind = Kind::Header;
-    // Header: the field key — "title", "date", "sessionDate", "ressorts", "questionNumber", "kind", "beteiligung".
-    // Section: the section label ("A" … "G"; "1", "2" … for Vorträge der Senatskanzlei).
-    // Question, Answer, Beschluss: the label of the section that prints the items ("A", "B", "G").
-    QString field;
-    // Header "ressorts": index into Vorlage::ressorts. Question/Answer: index into Vorlage::questions.
-    // Beschluss: index into Vorlage::beschluss. -1: the field, section or list as a whole.
-    int index = -1;
-
-    bool operator==(const Location &) const = default;
-};
-
 // One finding of validate(). Warnings let the export through; errors stop it.
 struct Problem {
     enum class Severity { Warning, Error };
 
     Severity severity = Severity::Error;
-    Location location;
+    Place place; // where a click jumps to
     QString message; // German, complete on its own: names the section, question, Ressort or dates
     // A number typed in the text that equals a figure's value: the typed text and the figure's key,
     // so that the panel can offer to turn it into a quote (applyFigureSuggestion()).
@@ -44,7 +29,7 @@ struct Problem {
 struct NumberCandidate {
     QString typed;
     QString context;
-    Location location;
+    Place place;
     Figure proposal;
 };
 // Every typed number of the Vorlage except dates, list numbers and numbers already quoted; one entry per
@@ -53,7 +38,7 @@ QList<NumberCandidate> numberCandidates(const Vorlage &vorlage, const FigureValu
 // Turns the chosen candidates into quotes of their (new) figures in the Vorlage.
 void quoteCandidates(Vorlage &vorlage, const QList<NumberCandidate> &chosen);
 
-// Replaces the typed number a suggestion names, at its location, by a quote of the suggested figure.
+// Replaces the typed number a suggestion names, at its place, by a quote of the suggested figure.
 // Returns false when the number is no longer there.
 bool applyFigureSuggestion(Vorlage &vorlage, const Problem &suggestion);
 

@@ -75,8 +75,8 @@ AnlagenEditor::AnlagenEditor(VorlageDocument *document, Workspace *workspace, QW
         else if (item->column() == LicenceColumn)
             setLicence(item->row(), item->text());
     });
-    connect(mDocument, &VorlageDocument::changed, this, [this](const EditPlace &place) {
-        if (place.key == QLatin1String("anlagen"))
+    connect(mDocument, &VorlageDocument::changed, this, [this](const Place &place) {
+        if (place.kind == Place::Kind::Anlage)
             refresh();
     });
     connect(mDocument, &VorlageDocument::reloaded, this, &AnlagenEditor::refresh);

@@ -13,7 +13,6 @@ namespace vw {
 
 class VorlageDocument;
 class Workspace;
-struct EditPlace;
 
 // The Anlagen of a Vorlage, listed after G: title, file, "nur intern" and licence. A file (PDF or
 // text) is kept in the workspace by its SHA-256; adding, removing, reordering and editing are each one

@@ -119,9 +119,9 @@ BeteiligungEditor::BeteiligungEditor(VorlageDocument *document, const RessortTab
             setResolved(item->row(), item->checkState() == Qt::Checked);
     });
     connect(mTable, &QTableWidget::currentCellChanged, this, &BeteiligungEditor::updateButtons);
-    connect(mDocument, &VorlageDocument::changed, this, [this](const EditPlace &place) {
-        if (place.key == QLatin1String("beteiligung") || place.key == QLatin1String("date") ||
-            place.key == QLatin1String("anlagen"))
+    connect(mDocument, &VorlageDocument::changed, this, [this](const Place &place) {
+        if (place.kind == Place::Kind::Beteiligung || place.kind == Place::Kind::Anlage ||
+            place == Place{Place::Kind::Header, QStringLiteral("date")})
             refresh();
     });
     connect(mDocument, &VorlageDocument::reloaded, this, &BeteiligungEditor::refresh);

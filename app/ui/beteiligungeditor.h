@@ -14,7 +14,6 @@ namespace vw {
 
 class RessortTable;
 class VorlageDocument;
-struct EditPlace;
 
 // The Beteiligung (Mitzeichnung) of a Vorlage as a table: who is involved (a Ressort from the dated
 // table or a free entry such as Magistrat Bremerhaven), the state, the date, the Maßgabe or the

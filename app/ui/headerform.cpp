@@ -200,14 +200,16 @@ QWidget *HeaderForm::fieldWidget(const QString &key) const
     return widgets.value(key);
 }
 
-bool HeaderForm::focusField(const EditPlace &place)
+bool HeaderForm::focusField(const Place &place, int cursor)
 {
-    QWidget *w = fieldWidget(place.key.isEmpty() ? QStringLiteral("title") : place.key);
+    if (place.kind != Place::Kind::Header)
+        return false;
+    QWidget *w = fieldWidget(place.field.isEmpty() ? QStringLiteral("title") : place.field);
     if (!w)
         return false;
     w->setFocus(Qt::OtherFocusReason);
-    if (auto *line = qobject_cast<QLineEdit *>(w); line && place.cursor >= 0)
-        line->setCursorPosition(place.cursor);
+    if (auto *line = qobject_cast<QLineEdit *>(w); line && cursor >= 0)
+        line->setCursorPosition(cursor);
     return true;
 }
 

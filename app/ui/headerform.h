@@ -12,7 +12,7 @@ namespace vw {
 
 class RessortTable;
 class VorlageDocument;
-struct EditPlace;
+struct Place;
 
 // The header of a Vorlage: kind, paper kind, Ressorts (lead first, from the dated table), dates, body,
 // question number, title, subtitle, references, file code, Fraktion and date of an Anfrage.
@@ -23,8 +23,9 @@ public:
     HeaderForm(VorlageDocument *document, const RessortTable &ressorts, QWidget *parent = nullptr);
     ~HeaderForm() override;
 
-    // Puts the cursor into a header field ("title", "sessionDate", …); false when the key is no header field.
-    bool focusField(const EditPlace &place);
+    // Puts the cursor into a header field (Place::Kind::Header: "title", "sessionDate", …), at `cursor`
+    // when given; false when the place is no field of this form.
+    bool focusField(const Place &place, int cursor = -1);
 
     // For tests and keyboard users: the widgets a person types into.
     QWidget *fieldWidget(const QString &key) const;

@@ -90,7 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(mFigurePanel, &FigurePanel::useActivated, this, [this](qint64 id, const QString &section) {
         if (openVorlage(id) && !section.isEmpty())
-            currentEditor()->focusPlace({QStringLiteral("section:") + section});
+            currentEditor()->focusPlace({Place::Kind::Section, section});
     });
 
     mProxy->setSourceModel(mModel);
@@ -825,7 +825,7 @@ Result<qint64> MainWindow::createVorlage(VorlageKind kind)
     setFilterText(QString());
     reloadList(id.value());
     if (VorlageEditor *e = currentEditor())
-        e->focusPlace({QStringLiteral("title")});
+        e->focusPlace({Place::Kind::Header, QStringLiteral("title")});
     return id;
 }
 

@@ -95,7 +95,7 @@ PublishDialog::PublishDialog(Workspace *workspace, qint64 vorlageId, QWidget *pa
     const auto activateRefusal = [this](QListWidgetItem *item) {
         const int row = mRefusalList->row(item);
         if (row >= 0 && row < mCheck.refusals.size())
-            emit issueActivated(mCheck.refusals[row].location, mCheck.refusals[row].text);
+            emit issueActivated(mCheck.refusals[row].place, mCheck.refusals[row].text);
     };
     connect(mRefusalList, &QListWidget::itemClicked, this, activateRefusal);
     connect(mRefusalList, &QListWidget::itemActivated, this, activateRefusal);
@@ -218,7 +218,7 @@ void PublishDialog::recheck()
 QString PublishDialog::contextHtml(const PublicationIssue &issue) const
 {
     auto figures = mWorkspace->figureValues(&mChecked);
-    const QString place = placeText(mChecked, issue.location, figures ? &figures.value() : nullptr);
+    const QString place = placeText(mChecked, issue.place, figures ? &figures.value() : nullptr);
     qsizetype start = issue.start;
     if (start < 0 || place.mid(start, issue.text.size()) != issue.text)
         start = place.indexOf(issue.text);
@@ -289,7 +289,7 @@ void PublishDialog::showCheck()
         grid->addWidget(show, 0, 2, Qt::AlignTop);
         connect(show, &QPushButton::clicked, this, [this, i] {
             if (i < mCheck.warnings.size())
-                emit issueActivated(mCheck.warnings[i].location, mCheck.warnings[i].text);
+                emit issueActivated(mCheck.warnings[i].place, mCheck.warnings[i].text);
         });
         auto *box = new QCheckBox(tr("geprüft – darf veröffentlicht werden"), row);
         box->setAccessibleDescription(issue.message);
@@ -407,13 +407,13 @@ Result<RegisterPackage> PublishDialog::publish()
     return package;
 }
 
-void showIssueInEditor(VorlageEditor *editor, const Location &location, const QString &text)
+void showIssueInEditor(VorlageEditor *editor, const Place &place, const QString &text)
 {
     if (!editor)
         return;
     editor->window()->raise();
     editor->window()->activateWindow();
-    if (!editor->focusLocation(location) || text.isEmpty())
+    if (!editor->focusPlace(place) || text.isEmpty())
         return;
     // The place's field has the focus (of its window, which may not be the active one yet).
     QWidget *field = editor->window()->focusWidget();
@@ -461,9 +461,9 @@ PublishDialog *showPublishDialog(MainWindow *window)
                 e->flush();
     });
     QObject::connect(dialog, &PublishDialog::issueActivated, window,
-                     [window, id](const Location &location, const QString &text) {
+                     [window, id](const Place &place, const QString &text) {
                          if (window->openVorlage(id))
-                             showIssueInEditor(window->currentEditor(), location, text);
+                             showIssueInEditor(window->currentEditor(), place, text);
                      });
     QObject::connect(dialog, &PublishDialog::published, window, &MainWindow::reloadVorlage);
     // Beside the editor, over the preview: a place it points to stays visible.

@@ -74,7 +74,7 @@ signals:
     // Before every check: the window saves what is typed but not yet saved.
     void aboutToCheck();
     // A refusal or warning was clicked: its place, and the words to look for there (may be empty).
-    void issueActivated(const vw::Location &location, const QString &text);
+    void issueActivated(const vw::Place &place, const QString &text);
     // The Vorlage was published; the window reads it again (status Veröffentlicht, read-only).
     void published(qint64 vorlageId);
 
@@ -114,7 +114,7 @@ private:
 
 // Shows the place of a publication issue in the editor and, where the words are found there,
 // selects them.
-void showIssueInEditor(VorlageEditor *editor, const Location &location, const QString &text);
+void showIssueInEditor(VorlageEditor *editor, const Place &place, const QString &text);
 
 // Opens a folder in the desktop's file manager.
 void openFolder(const QString &folder);

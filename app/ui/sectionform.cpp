@@ -401,42 +401,57 @@ void SectionForm::refresh()
     }
 }
 
-bool SectionForm::focusPlace(const EditPlace &place)
+bool SectionForm::focusPlace(const Place &place, int cursor)
 {
-    const QString kind = place.key.section(QLatin1Char(':'), 0, 0);
-    const int index = place.key.section(QLatin1Char(':'), 1, 1).toInt();
-    if (kind == QLatin1String("section")) {
-        if (place.key.section(QLatin1Char(':'), 1) != mLabel)
-            return false;
+    const auto focusText = [this, cursor] {
         for (ContentEdit *e : mSegments) {
             if (e) {
                 e->setFocus(Qt::OtherFocusReason);
-                if (place.cursor >= 0)
-                    e->setCursorPosition(place.cursor);
+                if (cursor >= 0)
+                    e->setCursorPosition(cursor);
                 return true;
             }
         }
         return false;
+    };
+    // A question or Beschluss item of this form's list by its id; the first one for the list as a whole.
+    const auto focusItem = [&](ItemListEditor *list, const auto &items) {
+        if (!list)
+            return false;
+        if (place.itemId.isEmpty() && items.isEmpty())
+            return focusText();
+        for (int i = 0; i < items.size(); ++i) {
+            if (place.itemId.isEmpty() || items[i].id == place.itemId) {
+                list->focusRow(i, cursor);
+                return true;
+            }
+        }
+        return false;
+    };
+    switch (place.kind) {
+    case Place::Kind::Section:
+        return place.field == mLabel && focusText();
+    case Place::Kind::Question:
+        return focusItem(mQuestions, mDocument->vorlage().questions);
+    case Place::Kind::Answer:
+        if (ContentEdit *answer = mAnswers.value(mAnswerIds.indexOf(place.itemId))) {
+            answer->setFocus(Qt::OtherFocusReason);
+            if (cursor >= 0)
+                answer->setCursorPosition(cursor);
+            return true;
+        }
+        return false;
+    case Place::Kind::Beschluss:
+        return focusItem(mBeschluss, mDocument->vorlage().beschluss);
+    case Place::Kind::Header:
+        if (place.field == QLatin1String("questionSignatories") && mSignatories) {
+            mSignatories->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+        return false;
+    default:
+        return false;
     }
-    if (kind == QLatin1String("question") && mQuestions) {
-        mQuestions->focusRow(index, place.cursor);
-        return true;
-    }
-    if (kind == QLatin1String("answer") && mAnswers.value(index)) {
-        mAnswers[index]->setFocus(Qt::OtherFocusReason);
-        if (place.cursor >= 0)
-            mAnswers[index]->setCursorPosition(place.cursor);
-        return true;
-    }
-    if (kind == QLatin1String("beschluss") && mBeschluss) {
-        mBeschluss->focusRow(index, place.cursor);
-        return true;
-    }
-    if (kind == QLatin1String("signatories") && mSignatories) {
-        mSignatories->setFocus(Qt::OtherFocusReason);
-        return true;
-    }
-    return false;
 }
 
 } // namespace vw

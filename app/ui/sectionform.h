@@ -18,7 +18,7 @@ class ContentEdit;
 class ItemListEditor;
 class RessortTable;
 class VorlageDocument;
-struct EditPlace;
+struct Place;
 
 // Inserts a standard wording at the cursor of `edit`, set apart from the text around it as a sentence
 // of its own (a new paragraph after a paragraph's end, spaces in the middle of one).
@@ -39,8 +39,10 @@ public:
     void setFigureValues(const FigureValues &values, QAbstractItemModel *entries);
     // Sends what was typed but not yet recorded as an undo step (before undo, export, closing).
     void flush();
-    // Places the cursor: "section:X" (cursor in the first text), "question:N", "answer:N", "beschluss:N".
-    bool focusPlace(const EditPlace &place);
+    // Places the cursor (at `cursor`, or at the end) in this section's first text, in a question, an
+    // answer or a Beschluss item this form prints, or in the signatories; a list as a whole (an item kind
+    // without an id) is its first item, or the section's first text while it has none.
+    bool focusPlace(const Place &place, int cursor = -1);
 
     // The editors, for tests and for find: the section's text parts in order.
     QList<ContentEdit *> textEdits() const { return mSegments; }

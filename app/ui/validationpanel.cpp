@@ -76,8 +76,8 @@ QVariant ProblemListModel::data(const QModelIndex &index, int role) const
         return problemLine(p);
     case SeverityRole:
         return int(p.severity);
-    case LocationRole:
-        return QVariant::fromValue(p.location);
+    case PlaceRole:
+        return QVariant::fromValue(p.place);
     default:
         return {};
     }
@@ -175,7 +175,7 @@ void ValidationPanel::activate(const QModelIndex &index)
         return;
     // Copied first: jumping there may let the list change.
     const Problem problem = mModel->problems().value(index.row());
-    emit problemActivated(problem.location);
+    emit problemActivated(problem.place);
     if (problem.suggestedFigure.isEmpty())
         return;
     mOffered = problem;

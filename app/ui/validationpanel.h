@@ -19,7 +19,7 @@ namespace vw {
 class ProblemListModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role { SeverityRole = Qt::UserRole + 1, LocationRole };
+    enum Role { SeverityRole = Qt::UserRole + 1, PlaceRole };
 
     explicit ProblemListModel(QObject *parent = nullptr);
 
@@ -59,7 +59,7 @@ public:
     QAction *quoteAction() const { return mQuoteAction; }
 
 signals:
-    void problemActivated(const vw::Location &location);
+    void problemActivated(const vw::Place &place);
     // The user chose to turn the problem's typed number into a quote (applyFigureSuggestion()).
     void quoteRequested(const vw::Problem &problem);
 

@@ -41,6 +41,15 @@ namespace vw {
 namespace {
 constexpr int validateDelayMs = 150;
 constexpr int previewDelayMs = 400;
+
+// The position of the item with `id` (a question, a Beschluss item), -1 when there is none.
+template <typename T> int indexOf(const QList<T> &items, const QString &id)
+{
+    for (int i = 0; i < int(items.size()); ++i)
+        if (items[i].id == id)
+            return i;
+    return -1;
+}
 } // namespace
 
 VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidget *parent)
@@ -154,8 +163,8 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + i)));
         action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, [this, i] {
-            focusPlace(i == 0 ? EditPlace{QStringLiteral("title")}
-                              : EditPlace{QStringLiteral("section:") + mSections[i - 1]->label()});
+            focusPlace(i == 0 ? Place{Place::Kind::Header, QStringLiteral("title")}
+                              : Place{Place::Kind::Section, mSections[i - 1]->label()});
         });
         addAction(action);
     }
@@ -173,7 +182,7 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
         emit titleChanged(mDocument->vorlage().title);
     });
     connect(mDocument, &VorlageDocument::focusRequested, this, &VorlageEditor::focusPlace);
-    connect(mPanel, &ValidationPanel::problemActivated, this, &VorlageEditor::focusLocation);
+    connect(mPanel, &ValidationPanel::problemActivated, this, [this](const Place &place) { focusPlace(place); });
     // A typed number that is a figure's value: the panel offers it as a quote.
     connect(mPanel, &ValidationPanel::quoteRequested, this, &VorlageEditor::applySuggestion);
     // Where a figure from the panel goes: the text the cursor was last in.
@@ -273,17 +282,21 @@ bool VorlageEditor::applySuggestion(const Problem &suggestion)
     Vorlage changed = mDocument->vorlage();
     if (!applyFigureSuggestion(changed, suggestion))
         return false;
-    const Location &at = suggestion.location;
+    const Place &at = suggestion.place;
     switch (at.kind) {
-    case Location::Kind::Section:
+    case Place::Kind::Section:
         Commands::setSectionContent(mDocument, at.field, changed.section(at.field)->content);
         break;
-    case Location::Kind::Answer:
-        Commands::setAnswer(mDocument, at.index, changed.questions[at.index].answer);
+    case Place::Kind::Answer: {
+        const int i = indexOf(changed.questions, at.itemId);
+        Commands::setAnswer(mDocument, i, changed.questions[i].answer);
         break;
-    case Location::Kind::Beschluss:
-        Commands::setBeschlussText(mDocument, at.index, changed.beschluss[at.index].text);
+    }
+    case Place::Kind::Beschluss: {
+        const int i = indexOf(changed.beschluss, at.itemId);
+        Commands::setBeschlussText(mDocument, i, changed.beschluss[i].text);
         break;
+    }
     default:
         return false;
     }
@@ -296,45 +309,27 @@ void VorlageEditor::validateNow()
     mPanel->setProblems(mProblems);
 }
 
-bool VorlageEditor::focusPlace(const EditPlace &place)
+bool VorlageEditor::focusPlace(const Place &place, int cursor)
 {
     // The Beteiligung (an open objection in the problems panel, an undo there) and the Anlagen.
-    if (place.key == QLatin1String("beteiligung") || place.key == QLatin1String("anlagen")) {
-        QWidget *table = place.key == QLatin1String("anlagen") ? static_cast<QWidget *>(mAnlagen->table())
-                                                               : static_cast<QWidget *>(mBeteiligung->table());
+    if (place.kind == Place::Kind::Beteiligung || place.kind == Place::Kind::Anlage) {
+        QWidget *table = place.kind == Place::Kind::Anlage ? static_cast<QWidget *>(mAnlagen->table())
+                                                           : static_cast<QWidget *>(mBeteiligung->table());
         table->setFocus(Qt::OtherFocusReason);
         mScroll->ensureWidgetVisible(table, 20, 60);
         return true;
     }
-    bool done = mHeader->focusField(place);
+    bool done = mHeader->focusField(place, cursor);
     for (qsizetype i = 0; !done && i < mSections.size(); ++i)
-        done = mSections[i]->focusPlace(place);
-    if (SectionForm *form = place.key.startsWith(QLatin1String("section:")) ? sectionForm(place.key.mid(8)) : nullptr;
-        done && form && place.cursor < 0) {
+        done = mSections[i]->focusPlace(place, cursor);
+    if (SectionForm *form = place.kind == Place::Kind::Section ? sectionForm(place.field) : nullptr;
+        done && form && cursor < 0) {
         // Jumping to a section (Ctrl+1 … Ctrl+7) shows it from its heading.
         mScroll->verticalScrollBar()->setValue(form->y() - 8);
     } else if (done && QApplication::focusWidget()) {
         mScroll->ensureWidgetVisible(QApplication::focusWidget(), 20, 60);
     }
     return done;
-}
-
-bool VorlageEditor::focusLocation(const Location &location)
-{
-    switch (location.kind) {
-    case Location::Kind::Header:
-        return focusPlace({location.field});
-    case Location::Kind::Section:
-        return focusPlace({QStringLiteral("section:") + location.field});
-    case Location::Kind::Question:
-        return focusPlace({QStringLiteral("question:%1").arg(std::max(0, location.index))});
-    case Location::Kind::Answer:
-        return focusPlace({QStringLiteral("answer:%1").arg(std::max(0, location.index))});
-    case Location::Kind::Beschluss:
-        return location.index >= 0 ? focusPlace({QStringLiteral("beschluss:%1").arg(location.index)})
-                                   : focusPlace({QStringLiteral("section:") + location.field});
-    }
-    return false;
 }
 
 void VorlageEditor::showFind()

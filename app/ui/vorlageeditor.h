@@ -26,7 +26,6 @@ class SectionForm;
 class ValidationPanel;
 class VorlageDocument;
 class Workspace;
-struct EditPlace;
 
 // One open Vorlage: the header form and one form per section on a scrolling page, a find bar, and the
 // problems panel. Changes go through Commands onto the document's undo stack and are saved by a
@@ -64,9 +63,9 @@ public:
     bool applySuggestion(const Problem &suggestion);
     // Records pending typing as undo steps and saves; before undo/redo, export, closing.
     void flush();
-    // Ctrl+0 … Ctrl+7, a click in the problems panel, undo and redo come here.
-    bool focusPlace(const EditPlace &place);
-    bool focusLocation(const Location &location);
+    // Ctrl+0 … Ctrl+7, a click in the problems panel or on a publication issue, undo and redo come here:
+    // the cursor goes to `place`, at `cursor` inside its text when given.
+    bool focusPlace(const Place &place, int cursor = -1);
     // Ctrl+F: shows the find bar; findNext() searches from the cursor through all fields.
     void showFind();
     bool findNext(const QString &text);

@@ -183,7 +183,7 @@ void VorlageMenu::showOpenReview()
         mWindow->statusBar()->showMessage(tr("Die offenen Kommentare und Vorschläge stehen in der Kommentarspalte."), 6000);
         return;
     }
-    editor->focusLocation({Location::Kind::Header, QStringLiteral("beteiligung"), -1});
+    editor->focusPlace({Place::Kind::Beteiligung});
     mWindow->statusBar()->showMessage(tr("Die Einwände werden in der Beteiligung als ausgeräumt markiert."), 6000);
 }
 

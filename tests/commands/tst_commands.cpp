@@ -42,7 +42,8 @@ TEST_CASE("typing in one field is one undo step, undo and redo work across field
     stack->undo();
     CHECK(doc.vorlage().section(QStringLiteral("C"))->content == original.section(QStringLiteral("C"))->content);
     REQUIRE(focus.count() == 2);
-    CHECK(focus.last().first().value<EditPlace>().key == QStringLiteral("section:C"));
+    CHECK(focus.last().first().value<Place>() == Place{Place::Kind::Section, QStringLiteral("C")});
+    CHECK(focus.last().last().toInt() == -1);
     stack->undo();
     CHECK(doc.vorlage() == original);
 
@@ -50,9 +51,8 @@ TEST_CASE("typing in one field is one undo step, undo and redo work across field
     stack->redo();
     CHECK(doc.vorlage().title == QStringLiteral("Die"));
     CHECK(contentPlainText(doc.vorlage().section(QStringLiteral("C"))->content) == QStringLiteral("Keine!"));
-    const EditPlace redone = focus.last().first().value<EditPlace>();
-    CHECK(redone.key == QStringLiteral("section:C"));
-    CHECK(redone.cursor == 6);
+    CHECK(focus.last().first().value<Place>() == Place{Place::Kind::Section, QStringLiteral("C")});
+    CHECK(focus.last().last().toInt() == 6);
 }
 
 TEST_CASE("a pause in typing starts a new undo step", "[commands]")

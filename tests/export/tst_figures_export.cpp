@@ -95,9 +95,9 @@ TEST_CASE("a missing figure is an error naming its key, an old one a warning", "
     REQUIRE(problems.size() == 2);
     CHECK(problems[0].severity == Problem::Severity::Error);
     CHECK(problems[0].message.contains(QStringLiteral("fehlt-noch")));
-    CHECK(problems[0].location.field == QStringLiteral("C"));
+    CHECK(problems[0].place.field == QStringLiteral("C"));
     CHECK(problems[1].severity == Problem::Severity::Warning);
-    CHECK(problems[1].location.kind == Location::Kind::Beschluss);
+    CHECK(problems[1].place.kind == Place::Kind::Beschluss);
     // Printed as a placeholder, so nobody mistakes it for a number.
     CHECK(v.section(QStringLiteral("C"))->content.last().paragraph.plainText(&figures) == QStringLiteral("{{fehlt-noch}}"));
 }
@@ -124,7 +124,7 @@ TEST_CASE("a typed number that is a figure's value is offered as a quote", "[mod
     REQUIRE(suggestions.size() == 1);
     CHECK(suggestions[0].typedNumber == QStringLiteral("4750"));
     CHECK(suggestions[0].suggestedFigure == QStringLiteral("vpn-bremen"));
-    CHECK(suggestions[0].location.kind == Location::Kind::Answer);
+    CHECK(suggestions[0].place == Place{Place::Kind::Answer, {}, v.questions[1].id});
     CHECK(suggestions[0].severity == Problem::Severity::Warning);
 
     REQUIRE(applyFigureSuggestion(v, suggestions[0]));

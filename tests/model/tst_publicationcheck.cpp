@@ -35,7 +35,7 @@ QList<PublicationIssue> warningsIn(const QString &text, const QStringList &names
     setSection(v, QStringLiteral("B"), text);
     QList<PublicationIssue> found;
     for (const PublicationIssue &i : personalDataWarnings(v, names))
-        if (i.location == Location{Location::Kind::Section, QStringLiteral("B"), -1})
+        if (i.place == Place{Place::Kind::Section, QStringLiteral("B")})
             found << i;
     return found;
 }
@@ -109,7 +109,7 @@ TEST_CASE("publication is refused for each reason, with one German message per r
                                                           "geeignet, weil sie Betriebsgeheimnisse enthält."));
         const auto refusals = publicationRefusals(v, {});
         REQUIRE(kinds(refusals) == QList<Kind>{Kind::NotForPublication});
-        CHECK(refusals.first().location == Location{Location::Kind::Section, QStringLiteral("F"), -1});
+        CHECK(refusals.first().place == Place{Place::Kind::Section, QStringLiteral("F")});
         CHECK(refusals.first().message.contains(QStringLiteral("Abschnitt F")));
     }
     SECTION("a broken figure quote")
@@ -162,7 +162,7 @@ TEST_CASE("publication is refused for each reason, with one German message per r
         REQUIRE(kinds(refusals) == QList<Kind>{Kind::OpenAnnotation, Kind::OpenAnnotation});
         CHECK(refusals[0].message.contains(QStringLiteral("Kommentar")));
         CHECK(refusals[1].message.contains(QStringLiteral("Änderungsvorschlag")));
-        CHECK(refusals[0].location == Location{Location::Kind::Section, QStringLiteral("C"), -1});
+        CHECK(refusals[0].place == Place{Place::Kind::Section, QStringLiteral("C")});
 
         comment.resolved = true;
         suggestion.suggestion = Annotation::Suggestion::Rejected;
@@ -246,7 +246,7 @@ TEST_CASE("personal data patterns are found with their place and text", "[model]
         Vorlage v = decided();
         setSection(v, QStringLiteral("B"), QStringLiteral("Rückfragen an max.mustermann@finanzen.bremen.de oder an die Pressestelle."));
         CHECK(w[0].start == 14);
-        CHECK(placeText(v, w[0].location).mid(w[0].start, w[0].text.size()) == w[0].text);
+        CHECK(placeText(v, w[0].place).mid(w[0].start, w[0].text.size()) == w[0].text);
     }
     SECTION("phone numbers in German formats")
     {
@@ -305,18 +305,19 @@ TEST_CASE("personal data patterns are found with their place and text", "[model]
         REQUIRE(!v.beschluss.isEmpty());
         v.beschluss[0].text = Paragraph::plain(QStringLiteral("Der Senat bittet kowalski@example.org um Bericht."));
         Anlage internal;
+        internal.id = newItemId();
         internal.title = QStringLiteral("Vermerk Kowalski");
         internal.internal = true;
         Anlage open;
+        open.id = newItemId();
         open.title = QStringLiteral("Liste");
         open.text = QStringLiteral("Tel. 0421 361-2345");
         v.anlagen << internal << open;
         const auto w = personalDataWarnings(v, {QStringLiteral("Kowalski")});
         REQUIRE(kinds(w) == QList<Kind>{Kind::ProtectedName, Kind::Email, Kind::Phone});
-        CHECK(w[0].location == Location{Location::Kind::Header, QStringLiteral("title"), -1});
-        CHECK(w[1].location.kind == Location::Kind::Beschluss);
-        CHECK(w[1].location.index == 0);
-        CHECK(w[2].location == Location{Location::Kind::Header, QStringLiteral("anlage"), 1});
+        CHECK(w[0].place == Place{Place::Kind::Header, QStringLiteral("title")});
+        CHECK(w[1].place == Place{Place::Kind::Beschluss, {}, v.beschluss[0].id});
+        CHECK(w[2].place == Place{Place::Kind::Anlage, {}, v.anlagen[1].id});
         for (const PublicationIssue &i : w)
             CHECK_FALSE(i.isRefusal());
     }

@@ -45,10 +45,10 @@ QString lines(const QList<Problem> &problems)
     return result.join(QLatin1Char('\n'));
 }
 
-const Problem *problemAt(const QList<Problem> &problems, const Location &at)
+const Problem *problemAt(const QList<Problem> &problems, const Place &at)
 {
     for (const Problem &p : problems) {
-        if (p.location == at)
+        if (p.place == at)
             return &p;
     }
     return nullptr;
@@ -61,9 +61,9 @@ void setText(Vorlage &v, const QString &label, const QString &text)
     s->content = {Block::para(text)};
 }
 
-BeschlussItem item(const QString &text)
+BeschlussItem item(const QString &text, const QString &id = newItemId())
 {
-    return BeschlussItem{newItemId(), Paragraph::plain(text), {}, {}};
+    return BeschlussItem{id, Paragraph::plain(text), {}, {}};
 }
 
 Vorlage goodBeschlussvorlage()
@@ -83,9 +83,10 @@ Vorlage goodBeschlussvorlage()
     setText(v, QStringLiteral("E"), QStringLiteral("Der Senator für Finanzen hat zugestimmt."));
     setText(v, QStringLiteral("F"), QStringLiteral("Die Vorlage wird nach Beschluss veröffentlicht."));
     v.beschluss = {
-        item(QStringLiteral("Der Senat stimmt dem Verleih von Tablets zu.")),
+        item(QStringLiteral("Der Senat stimmt dem Verleih von Tablets zu."), QStringLiteral("b1")),
         item(QStringLiteral("Der Senat bittet die Senatorin für Kinder und Bildung, bis zum 30.06.2021 "
-                            "zu berichten."))};
+                            "zu berichten."),
+             QStringLiteral("b2"))};
     v.beschluss[1].ressortKey = QStringLiteral("kinder-bildung");
     v.beschluss[1].dueDate = QDate(2021, 6, 30);
     return v;
@@ -106,10 +107,10 @@ Vorlage goodFragestunde()
     setText(v, QStringLiteral("E"), QStringLiteral("Nicht erforderlich."));
     setText(v, QStringLiteral("F"), QStringLiteral("Veröffentlichung nach Beschluss."));
     for (int i = 0; i < 3; ++i)
-        v.questions << Question{newItemId(),
+        v.questions << Question{QStringLiteral("q%1").arg(i + 1),
                                 Paragraph::plain(QStringLiteral("Frage Nummer %1?").arg(i + 1)),
                                 {Block::para(QStringLiteral("Antwort Nummer %1.").arg(i + 1))}};
-    v.beschluss = {item(QStringLiteral("Der Senat stimmt einer mündlichen Antwort zu."))};
+    v.beschluss = {item(QStringLiteral("Der Senat stimmt einer mündlichen Antwort zu."), QStringLiteral("b1"))};
     return v;
 }
 
@@ -118,7 +119,7 @@ struct Rule {
     std::function<Vorlage()> good;
     std::function<void(Vorlage &)> breakIt;
     std::function<void(Vorlage &)> fixIt; // a different valid state, not just the original
-    Location at;
+    Place at;
     Problem::Severity severity;
     QString fragment; // part of the message
 };
@@ -128,13 +129,26 @@ const auto fs = goodFragestunde;
 constexpr auto IsError = Problem::Severity::Error;
 constexpr auto IsWarning = Problem::Severity::Warning;
 
-Location header(const char *field, int index = -1)
+// The fixtures' items have fixed ids: "q1" … "q3" (questions), "b1", "b2" (Beschluss items); index from 0.
+Place header(const char *field, const QString &itemId = {})
 {
-    return {Location::Kind::Header, QString::fromLatin1(field), index};
+    return {Place::Kind::Header, QString::fromLatin1(field), itemId};
 }
-Location section(const char *label)
+Place section(const char *label)
 {
-    return {Location::Kind::Section, QString::fromLatin1(label)};
+    return {Place::Kind::Section, QString::fromLatin1(label)};
+}
+Place questionAt(int i)
+{
+    return {Place::Kind::Question, {}, QStringLiteral("q%1").arg(i + 1)};
+}
+Place answerAt(int i)
+{
+    return {Place::Kind::Answer, {}, QStringLiteral("q%1").arg(i + 1)};
+}
+Place beschlussAt(int i)
+{
+    return {Place::Kind::Beschluss, {}, QStringLiteral("b%1").arg(i + 1)};
 }
 
 QList<Rule> rules()
@@ -149,11 +163,12 @@ QList<Rule> rules()
          },
          header("ressorts"), IsError, QStringLiteral("kein einreichendes Ressort")},
         {"Ressort key not in the table", bv, [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("haefen"); },
-         [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("justiz"); }, header("ressorts", 1), IsError,
+         [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("justiz"); }, header("ressorts", QStringLiteral("haefen")), IsError,
          QStringLiteral("„haefen“")},
         {"Ressort whose name begins after the Vorlage date", bv,
          [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("bau"); },
-         [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("justiz"); }, header("ressorts", 1), IsError,
+         [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("justiz"); }, header("ressorts", QStringLiteral("bau")),
+         IsError,
          QStringLiteral(
              "„Die Senatorin für Bau, Mobilität und Stadtentwicklung“ hat am 13.11.2020 keinen gültigen "
              "Namen; der Name gilt erst ab dem 05.07.2023")},
@@ -165,7 +180,8 @@ QList<Rule> rules()
              v.beschluss[1].dueDate = QDate(2024, 6, 30);
              v.beschluss[1].text = Paragraph::plain(QStringLiteral("Der Senat bittet um einen Bericht."));
          },
-         [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("umwelt"); }, header("ressorts", 1), IsError,
+         [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("umwelt"); },
+         header("ressorts", QStringLiteral("wissenschaft")), IsError,
          QStringLiteral(
              "„Die Senatorin für Wissenschaft und Häfen“ hat am 10.01.2024 keinen gültigen Namen; der "
              "Name galt bis zum 04.07.2023")},
@@ -173,10 +189,11 @@ QList<Rule> rules()
          [](Vorlage &v) {
              v.ressorts[0] = {{}, QStringLiteral("Der Senator für Häfen"), true};
          },
-         [](Vorlage &v) { v.ressorts[0].key = QStringLiteral("wirtschaft"); }, header("ressorts", 0),
+         [](Vorlage &v) { v.ressorts[0].key = QStringLiteral("wirtschaft"); },
+         header("ressorts", QStringLiteral("Der Senator für Häfen")),
          IsWarning, QStringLiteral("„Der Senator für Häfen“ steht nicht in der Ressorttabelle")},
         {"Ressort without key or name", bv, [](Vorlage &v) { v.ressorts[1] = {}; },
-         [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("justiz"); }, header("ressorts", 1), IsError,
+         [](Vorlage &v) { v.ressorts[1].key = QStringLiteral("justiz"); }, header("ressorts"), IsError,
          QStringLiteral("Ressort 2")},
         {"no Vorlage date", bv, [](Vorlage &v) { v.date = {}; },
          [](Vorlage &v) { v.date = QDate(2020, 11, 1); }, header("date"), IsError, QStringLiteral("Datum")},
@@ -246,7 +263,7 @@ QList<Rule> rules()
                  ->content.prepend(Block::para(QStringLiteral("Beschlussvorschlag:")));
          },
          [](Vorlage &v) { v.beschluss << item(QStringLiteral("Der Senat beschließt den Verleih.")); },
-         {Location::Kind::Beschluss, QStringLiteral("G")},
+         {Place::Kind::Beschluss},
          IsError,
          QStringLiteral("keinen Beschlusspunkt")},
         {"Beschluss item without text",
@@ -255,7 +272,7 @@ QList<Rule> rules()
          [](Vorlage &v) {
              v.beschluss[0].text = Paragraph::plain(QStringLiteral("Der Senat begrüßt den Verleih."));
          },
-         {Location::Kind::Beschluss, QStringLiteral("G"), 0},
+         beschlussAt(0),
          IsError,
          QStringLiteral("Beschlusspunkt 1 ist leer.")},
         {"Beschluss item without verb",
@@ -268,14 +285,14 @@ QList<Rule> rules()
              v.beschluss[1].text =
                  Paragraph::plain(QStringLiteral("Der Senat nimmt den Bericht zur Kenntnis."));
          },
-         {Location::Kind::Beschluss, QStringLiteral("G"), 1},
+         beschlussAt(1),
          IsError,
          QStringLiteral("Beschlusspunkt 2 enthält kein Beschlussverb")},
         {"Beschluss due date before the session",
          bv,
          [](Vorlage &v) { v.beschluss[1].dueDate = QDate(2020, 6, 30); },
          [](Vorlage &v) { v.beschluss[1].dueDate = QDate(2021, 3, 31); },
-         {Location::Kind::Beschluss, QStringLiteral("G"), 1},
+         beschlussAt(1),
          IsWarning,
          QStringLiteral(
              "Beschlusspunkt 2 nennt mit dem 30.06.2020 einen Termin vor der Sitzung am 17.11.2020.")},
@@ -291,14 +308,14 @@ QList<Rule> rules()
                  Paragraph::plain(QStringLiteral("Der Senat bittet die Senatorin für Finanzen, bis "
                                                  "spätestens 1. Oktober 2021 zu berichten."));
          },
-         {Location::Kind::Beschluss, QStringLiteral("G"), 0},
+         beschlussAt(0),
          IsWarning,
          QStringLiteral("01.10.2020")},
         {"Beschluss item addressed to an unknown Ressort",
          bv,
          [](Vorlage &v) { v.beschluss[1].ressortKey = QStringLiteral("haefen"); },
          [](Vorlage &v) { v.beschluss[1].ressortKey.clear(); },
-         {Location::Kind::Beschluss, QStringLiteral("G"), 1},
+         beschlussAt(1),
          IsWarning,
          QStringLiteral("Beschlusspunkt 2: Der Ressortschlüssel „haefen“")},
         {"Fragestunde without questions",
@@ -309,14 +326,14 @@ QList<Rule> rules()
                                      Paragraph::plain(QStringLiteral("Warum?")),
                                      {Block::para(QStringLiteral("Darum."))}};
          },
-         {Location::Kind::Question, QStringLiteral("A")},
+         {Place::Kind::Question},
          IsError,
          QStringLiteral("keine Fragen")},
         {"question without text",
          fs,
          [](Vorlage &v) { v.questions[1].text = Paragraph::plain(QStringLiteral(" ")); },
          [](Vorlage &v) { v.questions[1].text = Paragraph::plain(QStringLiteral("Wie viele?")); },
-         {Location::Kind::Question, QStringLiteral("A"), 1},
+         questionAt(1),
          IsError,
          QStringLiteral("Frage 2 hat keinen Text.")},
         {"question without answer",
@@ -326,7 +343,7 @@ QList<Rule> rules()
              v.questions[1].answer = {
                  Block::list(Block::Type::NumberedList, {Paragraph::plain(QStringLiteral("Erstens."))})};
          },
-         {Location::Kind::Answer, QStringLiteral("B"), 1},
+         answerAt(1),
          IsError,
          QStringLiteral("Zu Frage 2 fehlt die Antwort.")},
         // Leftovers of a draft: "{{" prints as typed (an error, as a quote of an unknown figure is), a
@@ -338,17 +355,17 @@ QList<Rule> rules()
         {"a {{key}} typed in an answer", fs,
          [](Vorlage &v) { v.questions[2].answer = {Block::para(QStringLiteral("Bis zu {{vpn-bremen}}."))}; },
          [](Vorlage &v) { v.questions[2].answer = {Block::para(QStringLiteral("Bis zu 4750."))}; },
-         {Location::Kind::Answer, QStringLiteral("B"), 2}, IsError, QStringLiteral("Antwort zu Frage 3: „{{“")},
+         answerAt(2), IsError, QStringLiteral("Antwort zu Frage 3: „{{“")},
         {"a lone }} in a question", fs,
          [](Vorlage &v) { v.questions[0].text = Paragraph::plain(QStringLiteral("Wie viele}} gibt es?")); },
          [](Vorlage &v) { v.questions[0].text = Paragraph::plain(QStringLiteral("Wie viele gibt es?")); },
-         {Location::Kind::Question, QStringLiteral("A"), 0}, IsWarning, QStringLiteral("Frage 1: „}}“ ohne „{{“")},
+         questionAt(0), IsWarning, QStringLiteral("Frage 1: „}}“ ohne „{{“")},
         {"the … of a new Beschluss item left in", bv,
          [](Vorlage &v) { v.beschluss[0].text = Paragraph::plain(QStringLiteral("Der Senat nimmt … zur Kenntnis.")); },
          [](Vorlage &v) {
              v.beschluss[0].text = Paragraph::plain(QStringLiteral("Der Senat nimmt den Bericht zur Kenntnis."));
          },
-         {Location::Kind::Beschluss, QStringLiteral("G"), 0}, IsWarning,
+         beschlussAt(0), IsWarning,
          QStringLiteral("Beschlusspunkt 1: Der Platzhalter „…“ ist noch nicht ausgefüllt.")},
         {"the … of a standard wording left in", bv,
          [](Vorlage &v) {
@@ -450,8 +467,8 @@ TEST_CASE("an empty section with items is reported once, not once per rule", "[m
         const QList<Problem> problems = validate(v, seededRessorts());
         INFO(lines(problems).toStdString());
         REQUIRE(problems.size() == 2);
-        CHECK(problems[0].location == section("A"));
-        CHECK(problems[1].location == section("B"));
+        CHECK(problems[0].place == section("A"));
+        CHECK(problems[1].place == section("B"));
     }
     SECTION("answers missing in B: one problem per question, B itself is not empty")
     {
@@ -463,7 +480,7 @@ TEST_CASE("an empty section with items is reported once, not once per rule", "[m
         INFO(lines(problems).toStdString());
         REQUIRE(problems.size() == 3);
         for (int i = 0; i < 3; ++i)
-            CHECK(problems[i].location == Location{Location::Kind::Answer, QStringLiteral("B"), i});
+            CHECK(problems[i].place == answerAt(i));
     }
 }
 
@@ -478,15 +495,11 @@ TEST_CASE("problems come in document order", "[model]")
     v.questions[0].text = {};
     const QList<Problem> problems = validate(v, seededRessorts());
     INFO(lines(problems).toStdString());
-    const QList<Location> expected{header("ressorts"),
-                                   header("title"),
-                                   {Location::Kind::Question, QStringLiteral("A"), 0},
-                                   {Location::Kind::Answer, QStringLiteral("B"), 2},
-                                   section("D"),
-                                   {Location::Kind::Beschluss, QStringLiteral("G"), 0}};
-    QList<Location> got;
+    const QList<Place> expected{header("ressorts"), header("title"), questionAt(0), answerAt(2), section("D"),
+                                beschlussAt(0)};
+    QList<Place> got;
     for (const Problem &p : problems)
-        got << p.location;
+        got << p.place;
     CHECK(got == expected);
     CHECK(errorCount(problems) == 6);
     CHECK(warningCount(problems) == 0);
@@ -513,7 +526,7 @@ TEST_CASE("kinds without the Fragestunde rules", "[model]")
         k.questions[1].text = {};
         const QList<Problem> problems = validate(k, seededRessorts());
         REQUIRE(problems.size() == 1);
-        CHECK(problems[0].location == Location{Location::Kind::Question, QStringLiteral("A"), 1});
+        CHECK(problems[0].place == Place{Place::Kind::Question, {}, k.questions[1].id});
     }
     SECTION("Vorträge der Senatskanzlei have no A–G")
     {
@@ -527,7 +540,7 @@ TEST_CASE("kinds without the Fragestunde rules", "[model]")
         const QList<Problem> problems = validate(v, seededRessorts());
         REQUIRE(problems.size() == 1);
         CHECK(problems[0].severity == IsWarning);
-        CHECK(problems[0].location == section("2"));
+        CHECK(problems[0].place == section("2"));
     }
 }
 
@@ -642,9 +655,7 @@ TEST_CASE("problems print as lines and a summary", "[model]")
 {
     const Problem gender{Problem::Severity::Error, section("D"),
                          QStringLiteral("Abschnitt D: Die Gender-Prüfung fehlt.")};
-    const Problem answer{Problem::Severity::Error,
-                         {Location::Kind::Answer, QStringLiteral("B"), 1},
-                         QStringLiteral("Zu Frage 2 fehlt die Antwort.")};
+    const Problem answer{Problem::Severity::Error, answerAt(1), QStringLiteral("Zu Frage 2 fehlt die Antwort.")};
     const Problem number{Problem::Severity::Warning, header("questionNumber"),
                          QStringLiteral("Fragenummer.")};
     CHECK(problemLine(gender) == QStringLiteral("Fehler: Abschnitt D: Die Gender-Prüfung fehlt."));

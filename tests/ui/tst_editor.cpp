@@ -137,6 +137,23 @@ TEST_CASE("questions are added and reordered, the answers follow", "[ui]")
     CHECK(a->questionsEditor()->textEdit(0)->toPlainText() == QStringLiteral("Wie viele Geräte fehlen noch?"));
 }
 
+TEST_CASE("undoing a change to the list of questions puts the cursor into the first question, as for Beschluss items", "[ui]")
+{
+    Fixture f;
+    VorlageEditor *editor = f.open(f.fragestunde);
+    SectionForm *a = editor->sectionForm(QStringLiteral("A"));
+    REQUIRE(a->questionsEditor());
+    QTest::mouseClick(a->questionsEditor()->addButton(), Qt::LeftButton);
+    REQUIRE(a->questionsEditor()->rowCount() == 4);
+    CHECK(QApplication::focusWidget() == a->questionsEditor()->textEdit(3));
+
+    editor->document()->undoStack()->undo();
+    REQUIRE(a->questionsEditor()->rowCount() == 3);
+    QTextEdit *first = a->questionsEditor()->textEdit(0);
+    CHECK(QApplication::focusWidget() == first);
+    CHECK(first->textCursor().position() == first->toPlainText().size());
+}
+
 TEST_CASE("a new Beschluss item has its … selected, so that typing replaces it", "[ui]")
 {
     Fixture f;
@@ -153,7 +170,7 @@ TEST_CASE("a new Beschluss item has its … selected, so that typing replaces it
     QTest::qWait(300);
     bool placeholderWarned = false;
     for (const Problem &p : editor->problems())
-        placeholderWarned = placeholderWarned || (p.location == Location{Location::Kind::Beschluss, QStringLiteral("G"), items} &&
+        placeholderWarned = placeholderWarned || (p.place == Place{Place::Kind::Beschluss, {}, editor->document()->vorlage().beschluss[items].id} &&
                                                   p.message.contains(QStringLiteral("Platzhalter „…“")));
     CHECK(placeholderWarned);
 
@@ -181,7 +198,7 @@ TEST_CASE("Beschluss items are added; problems appear, jump to their place and c
     typeText(item, QStringLiteral("Die Behörde prüft das."));
     QTest::qWait(400);
     CHECK(editor->validationPanel()->summary().contains(QStringLiteral("1 Fehler")));
-    CHECK(editor->problems().first().location.kind == Location::Kind::Beschluss);
+    CHECK(editor->problems().first().place.kind == Place::Kind::Beschluss);
 
     // Export refuses while there is an error, and says which.
     auto refused = f.window.exportCurrent(f.dir.filePath(QStringLiteral("x.pdf")));
@@ -190,7 +207,7 @@ TEST_CASE("Beschluss items are added; problems appear, jump to their place and c
 
     // A click on the problem puts the cursor into the item.
     editor->headerForm()->fieldWidget(QStringLiteral("title"))->setFocus();
-    emit editor->validationPanel()->problemActivated(editor->problems().first().location);
+    emit editor->validationPanel()->problemActivated(editor->problems().first().place);
     CHECK(QApplication::focusWidget() == item);
 
     item->selectAll();
@@ -365,7 +382,7 @@ TEST_CASE("Enter in the open {{ list quotes the highlighted or first figure; wit
     QTest::qWait(300);
     bool listed = false;
     for (const Problem &p : editor->validationPanel()->problems())
-        listed = listed || (p.severity == Problem::Severity::Error && p.location.field == QLatin1String("C") &&
+        listed = listed || (p.severity == Problem::Severity::Error && p.place.field == QLatin1String("C") &&
                             p.message.contains(QStringLiteral("„{{“ ist kein Verweis")));
     CHECK(listed);
     auto refused = f.window.exportCurrent(f.dir.filePath(QStringLiteral("klammern.pdf")));

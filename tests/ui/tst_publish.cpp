@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include "anlageneditor.h"
 #include "demo.h"
 #include "mainwindow.h"
 #include "publishdialog.h"
@@ -14,11 +15,13 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -152,7 +155,7 @@ TEST_CASE("publish dialog: a refusal is listed, jumps to its place and keeps the
     QSignalSpy activated(dialog, &PublishDialog::issueActivated);
     clickItem(refusals, 0);
     REQUIRE(activated.size() == 1);
-    CHECK(activated[0][0].value<Location>() == Location{Location::Kind::Section, QStringLiteral("C"), -1});
+    CHECK(activated[0][0].value<Place>() == Place{Place::Kind::Section, QStringLiteral("C")});
     SectionForm *c = f.window.currentEditor()->sectionForm(QStringLiteral("C"));
     REQUIRE(c);
     QWidget *focus = f.window.focusWidget();
@@ -415,6 +418,63 @@ TEST_CASE("settings: protected names round trip through the workspace", "[ui][pu
     }
     CHECK(ws.protectedPersons().value() == QStringList{QStringLiteral("Erika Mustermann")});
     QSettings().remove(QStringLiteral("profile"));
+}
+
+TEST_CASE("publish dialog: a warning in the signatories or in an Anlage shows its place", "[ui][publish]")
+{
+    Fixture f;
+    qint64 fragestunde = 0;
+    for (const VorlageSummary &s : f.ws->list().value())
+        if (s.kind == VorlageKind::Fragestunde)
+            fragestunde = s.id;
+    REQUIRE(fragestunde > 0);
+    const QString email = QStringLiteral("erika.mustermann@example.org");
+    auto v = f.ws->load(fragestunde);
+    REQUIRE(v.ok());
+    v->questionSignatories = QStringLiteral("Erika Mustermann (%1) und Fraktion der SPD").arg(email);
+    Anlage list;
+    list.id = newItemId();
+    list.title = QStringLiteral("Ansprechpersonen");
+    list.mediaType = QStringLiteral("text/plain");
+    list.text = QStringLiteral("Tel. 0421 361-2345");
+    v->anlagen << list;
+    auto saved = f.ws->save(v.value());
+    INFO(saved.error().toStdString());
+    REQUIRE(saved.ok());
+    decide(*f.ws, fragestunde);
+    PublishDialog *dialog = f.openDialog(fragestunde);
+    REQUIRE(QTest::qWaitForWindowExposed(dialog));
+
+    const QList<PublicationIssue> &warnings = dialog->publicationCheck().warnings;
+    int inSignatories = -1, inAnlage = -1;
+    for (int i = 0; i < warnings.size(); ++i) {
+        if (warnings[i].place == Place{Place::Kind::Header, QStringLiteral("questionSignatories")})
+            inSignatories = i;
+        if (warnings[i].place == Place{Place::Kind::Anlage, {}, list.id})
+            inAnlage = i;
+    }
+    REQUIRE(inSignatories >= 0);
+    REQUIRE(inAnlage >= 0);
+    const auto showPlace = [dialog](int i) {
+        auto *button = dialog->warningCheckBox(i)->parentWidget()->findChild<QPushButton *>();
+        REQUIRE(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+    };
+    VorlageEditor *editor = f.window.currentEditor();
+    REQUIRE(editor);
+
+    // The address is selected in the "Unterzeichnende" field of A.
+    showPlace(inSignatories);
+    auto *line = qobject_cast<QLineEdit *>(f.window.focusWidget());
+    REQUIRE(line);
+    CHECK(editor->sectionForm(QStringLiteral("A"))->isAncestorOf(line));
+    CHECK(line->text().startsWith(QStringLiteral("Erika Mustermann (")));
+    CHECK(line->selectedText() == email);
+
+    // The Anlagen table has the focus.
+    showPlace(inAnlage);
+    CHECK(f.window.focusWidget() == editor->anlagenEditor()->table());
+    dialog->close();
 }
 
 #include "tst_publish.moc"

@@ -15,21 +15,22 @@ using namespace vw;
 
 namespace {
 
-Problem problem(Problem::Severity severity, Location::Kind kind, const char *field, int index,
+Problem problem(Problem::Severity severity, Place::Kind kind, const char *field, const char *itemId,
                 const char *message)
 {
-    return Problem{severity, Location{kind, QString::fromLatin1(field), index}, QString::fromUtf8(message)};
+    return Problem{severity, Place{kind, QString::fromLatin1(field), QString::fromLatin1(itemId)},
+                   QString::fromUtf8(message)};
 }
 
 const Problem title =
-    problem(Problem::Severity::Error, Location::Kind::Header, "title", -1, "Der Titel fehlt.");
-const Problem c = problem(Problem::Severity::Warning, Location::Kind::Section, "C", -1,
+    problem(Problem::Severity::Error, Place::Kind::Header, "title", "", "Der Titel fehlt.");
+const Problem c = problem(Problem::Severity::Warning, Place::Kind::Section, "C", "",
                           "Abschnitt C (Alternativen) ist leer.");
 const Problem answer =
-    problem(Problem::Severity::Error, Location::Kind::Answer, "B", 1, "Zu Frage 2 fehlt die Antwort.");
-const Problem gender = problem(Problem::Severity::Error, Location::Kind::Section, "D", -1,
+    problem(Problem::Severity::Error, Place::Kind::Answer, "", "q2", "Zu Frage 2 fehlt die Antwort.");
+const Problem gender = problem(Problem::Severity::Error, Place::Kind::Section, "D", "",
                                "Abschnitt D: Die Gender-Prüfung fehlt.");
-const Problem verb = problem(Problem::Severity::Error, Location::Kind::Beschluss, "G", 0,
+const Problem verb = problem(Problem::Severity::Error, Place::Kind::Beschluss, "", "b1",
                              "Beschlusspunkt 1 enthält kein Beschlussverb.");
 
 QList<Problem> shown(const ProblemListModel &model)
@@ -38,7 +39,7 @@ QList<Problem> shown(const ProblemListModel &model)
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex i = model.index(row);
         result << Problem{Problem::Severity(i.data(ProblemListModel::SeverityRole).toInt()),
-                          i.data(ProblemListModel::LocationRole).value<Location>(), i.data().toString()};
+                          i.data(ProblemListModel::PlaceRole).value<Place>(), i.data().toString()};
     }
     return result;
 }
@@ -163,10 +164,10 @@ TEST_CASE("a click or Enter on a problem jumps to its place", "[ui]")
     {
         clickRow(view, 1);
         REQUIRE(spy.count() == 1);
-        CHECK(spy[0][0].value<Location>() == Location{Location::Kind::Answer, QStringLiteral("B"), 1});
+        CHECK(spy[0][0].value<Place>() == Place{Place::Kind::Answer, {}, QStringLiteral("q2")});
         clickRow(view, 3);
         REQUIRE(spy.count() == 2);
-        CHECK(spy[1][0].value<Location>() == Location{Location::Kind::Beschluss, QStringLiteral("G"), 0});
+        CHECK(spy[1][0].value<Place>() == Place{Place::Kind::Beschluss, {}, QStringLiteral("b1")});
         // Below the last row: nothing to jump to.
         QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
                           QPoint(10, view->viewport()->height() - 2));
@@ -180,18 +181,18 @@ TEST_CASE("a click or Enter on a problem jumps to its place", "[ui]")
         QTest::keyClick(view, Qt::Key_Down);
         QTest::keyClick(view, Qt::Key_Return);
         REQUIRE(spy.count() == 1);
-        CHECK(spy[0][0].value<Location>() == Location{Location::Kind::Section, QStringLiteral("D")});
+        CHECK(spy[0][0].value<Place>() == Place{Place::Kind::Section, QStringLiteral("D")});
         QTest::keyClick(view, Qt::Key_Up);
         QTest::keyClick(view, Qt::Key_Up);
         QTest::keyClick(view, Qt::Key_Enter, Qt::KeypadModifier);
         REQUIRE(spy.count() == 2);
-        CHECK(spy[1][0].value<Location>() == Location{Location::Kind::Header, QStringLiteral("title")});
+        CHECK(spy[1][0].value<Place>() == Place{Place::Kind::Header, QStringLiteral("title")});
     }
 }
 
 TEST_CASE("a typed number that is a figure's value is offered as a quote on a click and on Enter", "[ui]")
 {
-    Problem typed = problem(Problem::Severity::Warning, Location::Kind::Section, "B", -1,
+    Problem typed = problem(Problem::Severity::Warning, Place::Kind::Section, "B", "",
                             "Abschnitt B: „4750“ ist der Wert der Zahl „VPN-Zugänge Bremen“ – als Verweis einsetzen?");
     typed.typedNumber = QStringLiteral("4750");
     typed.suggestedFigure = QStringLiteral("vpn-bremen");
