@@ -47,14 +47,16 @@ int main(int argc, char *argv[])
     vw::Section *b = v.section(QStringLiteral("B"));
     if (!b || b->content.size() < 300)
         fail(QStringLiteral("Vorlage %1 is not the 50-page Vorlage").arg(args[1]));
-    vw::Paragraph &paragraph = b->content[b->content.size() / 2].paragraph;
-    if (paragraph.spans.isEmpty())
+    const qsizetype middle = b->content.size() / 2;
+    if (b->content[middle].paragraph.spans.isEmpty())
         fail(QStringLiteral("the middle paragraph of B is empty"));
 
     QList<double> times;
     QElapsedTimer t;
     vw::Vorlage stored = v; // what DocumentSaver keeps as the base of the next save
     for (int i = 0; i < runs; ++i) {
+        // Reached anew each time: the edit detaches `v` from `stored`, which shares its lists.
+        vw::Paragraph &paragraph = v.section(QStringLiteral("B"))->content[middle].paragraph;
         paragraph.spans.last().text.append(QLatin1Char(char('a' + i % 26)));
         t.start();
         auto revision = ws.value()->save(v, &stored);

@@ -2,6 +2,7 @@
 
 #include "transaction.h"
 
+#include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
@@ -55,6 +56,22 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
     if (auto r = ws->repairSearchIndex(SearchIndex::Check::Quick, progress); !r)
         return r.failure();
     return ws;
+}
+
+bool Workspace::searchIndexIsSound(const QString &path)
+{
+    static QAtomicInt counter;
+    const QString name = QStringLiteral("vw-search-check-%1").arg(counter.fetchAndAddRelaxed(1));
+    bool sound = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        sound = !db.open() || SearchIndex::isSound(db, SearchIndex::Check::Thorough); // unreadable: open() says so
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return sound;
 }
 
 Result<void> Workspace::checkSearchIndex(const SearchIndex::Progress &progress)

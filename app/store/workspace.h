@@ -71,8 +71,11 @@ public:
     Result<QList<SearchHit>> search(const SearchQuery &query) const { return mVorlagen.search(query); }
     // Reads the whole search index (FTS5's integrity-check) and rebuilds it when damaged, saying so in
     // openNotice(). open() checks only the index's structure and size: the whole check takes 0.16 s on 10,000
-    // Vorlagen, so the CLI runs it before a search and the app once its window is shown.
+    // Vorlagen, so the CLI runs it before a search and the app in a worker thread after its start.
     Result<void> checkSearchIndex(const SearchIndex::Progress &progress = {});
+    // The whole check on a connection of its own, for a worker thread (the app checks so after its start and
+    // calls checkSearchIndex() only when this found damage).
+    static bool searchIndexIsSound(const QString &path);
 
     // Figures (FigureRepository).
     Result<QList<Figure>> figures() const { return mFigures.figures(); }

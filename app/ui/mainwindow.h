@@ -151,6 +151,7 @@ private:
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export
     QThreadPool mPreviewPool; // waited for on destruction: no export outlives the window
+    QThreadPool mIndexCheck;  // the whole search index check after opening (the same)
 };
 
 } // namespace vw
