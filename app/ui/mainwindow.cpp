@@ -64,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
       mProxy(new QSortFilterProxyModel(this)), mUndoGroup(new QUndoGroup(this))
 {
     mPreviewPool.setMaxThreadCount(1); // one preview at a time; newer requests replace older ones
+    mIndexCheck.setThreadPriority(QThread::IdlePriority); // SCHED_IDLE: never in the way of the window starting
     mUi->setupUi(this);
     qApp->installEventFilter(new WheelGuard(this)); // the wheel scrolls the page, it changes no field
     mPreview = new PdfPreview(mUi->previewPanel);
