@@ -191,21 +191,7 @@ const QStringList searchObjects = {
     QStringLiteral("search_place_insert"), QStringLiteral("search_place_delete"), QStringLiteral("search_place_update"),
 };
 
-} // namespace
-
-QString SearchHit::markedSnippet(const QString &open, const QString &close) const
-{
-    QString result = snippet;
-    for (auto it = highlights.crbegin(); it != highlights.crend(); ++it) {
-        result.insert(it->first + it->second, close);
-        result.insert(it->first, open);
-    }
-    return result;
-}
-
-namespace SearchIndex {
-
-QString foldForSearch(const QString &text)
+QString foldSlowly(const QString &text)
 {
     const QString lower = text.normalized(QString::NormalizationForm_C).toLower();
     QString folded;
@@ -229,6 +215,58 @@ QString foldForSearch(const QString &text)
             result += c;
     }
     return result;
+}
+
+} // namespace
+
+QString SearchHit::markedSnippet(const QString &open, const QString &close) const
+{
+    QString result = snippet;
+    for (auto it = highlights.crbegin(); it != highlights.crend(); ++it) {
+        result.insert(it->first + it->second, close);
+        result.insert(it->first, open);
+    }
+    return result;
+}
+
+namespace SearchIndex {
+
+// Whether a character may combine with its neighbours under normalisation (a combining mark, a Hangul jamo, half
+// of a surrogate pair): then only the whole text folds right.
+bool combines(QChar c)
+{
+    const char16_t u = c.unicode();
+    return c.isMark() || c.isSurrogate() || (u >= 0x1100 && u <= 0x11FF) || (u >= 0x3130 && u <= 0x318F)
+           || (u >= 0xA960 && u <= 0xA97F) || (u >= 0xD7B0 && u <= 0xD7FF);
+}
+
+QString foldForSearch(const QString &text)
+{
+    // Folded a character at a time, the same as with the whole rules (foldSlowly, which normalises the whole
+    // text), unless a character combines with its neighbours. Latin letters come from a table made once; a
+    // 50-page section folds in a fraction of the time.
+    constexpr char16_t tableSize = 0x250;
+    static const QList<QString> table = [] {
+        QList<QString> t;
+        t.reserve(tableSize);
+        for (char16_t c = 0; c < tableSize; ++c)
+            t << foldSlowly(QString(QChar(c)));
+        return t;
+    }();
+    QString folded;
+    folded.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x80)
+            folded += QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
+        else if (u < tableSize)
+            folded += table[u];
+        else if (combines(c))
+            return foldSlowly(text);
+        else
+            folded += foldSlowly(QString(c));
+    }
+    return folded;
 }
 
 QString matchExpression(const QString &userText)

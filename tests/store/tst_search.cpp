@@ -119,6 +119,10 @@ TEST_CASE("search folds German text: case, umlauts, ß and ss", "[search][store]
 {
     CHECK(SearchIndex::foldForSearch(QStringLiteral("Ärzte ÖFFNUNG Übung Straße GROẞ Café"))
           == QStringLiteral("aerzte oeffnung uebung strasse gross cafe"));
+    // Typographic punctuation folds to itself, a letter with a combining mark like the precomposed letter.
+    CHECK(SearchIndex::foldForSearch(QStringLiteral("„Ärzte“ – Øre… Ĳssel"))
+          == QStringLiteral("„aerzte“ – øre… ĳssel"));
+    CHECK(SearchIndex::foldForSearch(QStringLiteral("A\u0308rzte Cafe\u0301 \U0001F600")) == QStringLiteral("aerzte cafe \U0001F600"));
 
     QTemporaryDir dir;
     auto ws = openWs(dir.filePath(QStringLiteral("ws.vorlagen")));
