@@ -10,6 +10,25 @@
 
 using namespace vw;
 
+namespace {
+
+// A demo workspace whose search index `sql` damages, behind the program's back.
+void damagedDemo(const QString &path, const QString &sql)
+{
+    REQUIRE(openOrCreateWithDemo(path).ok());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+        db.setDatabaseName(path);
+        REQUIRE(db.open());
+        QSqlQuery q(db);
+        REQUIRE(q.exec(sql));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+}
+
+} // namespace
+
 TEST_CASE("the window opens a workspace of the previous version; its search index is filled", "[ui][search]")
 {
     QTemporaryDir dir;
@@ -31,16 +50,7 @@ TEST_CASE("the window says so when it rebuilt a damaged search index", "[ui][sea
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ws.vorlagen"));
-    REQUIRE(openOrCreateWithDemo(path).ok());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
-        db.setDatabaseName(path);
-        REQUIRE(db.open());
-        QSqlQuery q(db);
-        REQUIRE(q.exec(QStringLiteral("DROP TABLE search_place")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+    damagedDemo(path, QStringLiteral("DROP TABLE search_place"));
     MainWindow window;
     REQUIRE(window.openWorkspace(path).ok());
     window.show();
@@ -54,17 +64,8 @@ TEST_CASE("once its window is shown, the app reads the whole index and rebuilds 
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ws.vorlagen"));
-    REQUIRE(openOrCreateWithDemo(path).ok());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
-        db.setDatabaseName(path);
-        REQUIRE(db.open());
-        QSqlQuery q(db);
-        // Damage inside the index that its structure and size do not show: found only by reading all of it.
-        REQUIRE(q.exec(QStringLiteral("UPDATE search_fts_data SET block = zeroblob(length(block)) WHERE id > 10")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+    // Damage inside the index that its structure and size do not show: found only by reading all of it.
+    damagedDemo(path, QStringLiteral("UPDATE search_fts_data SET block = zeroblob(length(block)) WHERE id > 10"));
     MainWindow window;
     REQUIRE(window.openWorkspace(path).ok());
     CHECK(window.workspace()->openNotice().isEmpty()); // not yet: opening checks only the structure
