@@ -422,6 +422,18 @@ void addBeschlussItem(VorlageDocument *doc, int at, const Paragraph &text)
     });
 }
 
+int quoteBeschlussItem(VorlageDocument *doc, qint64 sourceVorlageId, const BeschlussItem &source,
+                       const FigureValues *figures)
+{
+    BeschlussItem item{newItemId(), {}, {}, {}, sourceVorlageId, source.id};
+    for (const Span &span : source.text.spans)
+        item.text.append(Span{span.printed(figures), span.bold, span.italic});
+    const int at = int(doc->vorlage().beschluss.size());
+    changeList<BeschlussItem>(doc, &Vorlage::beschluss, tr("Beschlusspunkt übernehmen"),
+                              [&](QList<BeschlussItem> &l) { return insertAt(l, at, item); });
+    return at;
+}
+
 void removeBeschlussItem(VorlageDocument *doc, int index)
 {
     changeList<BeschlussItem>(doc, &Vorlage::beschluss, tr("Beschlusspunkt %1 entfernen").arg(index + 1),

@@ -58,6 +58,11 @@ void setBeschlussDetails(VorlageDocument *doc, int index, const QString &ressort
 void addBeschlussItem(VorlageDocument *doc, int at, const Paragraph &text = {});
 void removeBeschlussItem(VorlageDocument *doc, int index);
 void moveBeschlussItem(VorlageDocument *doc, int from, int to);
+// Appends Beschluss item `source` of the decided Vorlage `sourceVorlageId` word for word, as one undo step: its
+// formatting kept, its figure quotes as the values it was decided with (plain text, so the quote stays as it
+// was), its origin kept in quotedFromVorlage/quotedFromItem. Returns the new item's index.
+int quoteBeschlussItem(VorlageDocument *doc, qint64 sourceVorlageId, const BeschlussItem &source,
+                       const FigureValues *figures = nullptr);
 
 // The Beteiligung list and the Anlagen, each replaced as a whole in one undo step (`text` names the
 // step in the undo history, e.g. "Beteiligung: Stand ändern").

@@ -17,19 +17,6 @@ QString tr(const char *text)
 constexpr auto unicode = QRegularExpression::UseUnicodePropertiesOption;
 constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
 
-bool hasPlaceholder(const Section &s, Block::Type type)
-{
-    return std::any_of(s.content.begin(), s.content.end(), [type](const Block &b) { return b.type == type; });
-}
-
-QString sectionWith(const Vorlage &v, Block::Type type)
-{
-    for (const Section &s : v.sections)
-        if (hasPlaceholder(s, type))
-            return s.label;
-    return {};
-}
-
 // A text of the Vorlage that is printed, with where it is and how a message names it.
 struct CheckedText {
     Place place;

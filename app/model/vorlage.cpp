@@ -248,6 +248,14 @@ QString newItemId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+QString sectionWith(const Vorlage &vorlage, Block::Type type)
+{
+    for (const Section &s : vorlage.sections)
+        if (std::any_of(s.content.cbegin(), s.content.cend(), [type](const Block &b) { return b.type == type; }))
+            return s.label;
+    return {};
+}
+
 Vorlage duplicateVorlage(const Vorlage &vorlage)
 {
     Vorlage copy = vorlage;

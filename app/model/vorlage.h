@@ -89,6 +89,10 @@ struct BeschlussItem {
     Paragraph text;
     QString ressortKey; // optional
     QDate dueDate;      // optional
+    // Taken word for word from a decided Vorlage's Beschluss (a search result's "übernehmen"): that Vorlage's
+    // id and the item's stable id there. 0 and empty for an item written here.
+    qint64 quotedFromVorlage = 0;
+    QString quotedFromItem{};
 
     bool operator==(const BeschlussItem &) const = default;
 };
@@ -173,6 +177,10 @@ QString newItemId();
 // A copy to be stored as a new draft: no id or revision, status Entwurf, new ids for its questions,
 // Beschluss items and Beteiligung entries.
 Vorlage duplicateVorlage(const Vorlage &vorlage);
+
+// The label of the first section holding a placeholder block of `type` (where the questions, answers or
+// Beschluss items are printed); empty when no section does.
+QString sectionWith(const Vorlage &vorlage, Block::Type type);
 
 // "12.05.2020", the way dates appear in every Vorlage.
 QString germanDate(const QDate &date);

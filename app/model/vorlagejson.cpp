@@ -78,11 +78,16 @@ QJsonObject vorlageToJson(const Vorlage &v, const RessortTable *ressorts, const 
                                      {QStringLiteral("text"), paragraphToJson(q.text)},
                                      {QStringLiteral("answer"), contentToJson(q.answer)}});
     QJsonArray beschluss;
-    for (const BeschlussItem &b : v.beschluss)
-        beschluss.append(QJsonObject{{QStringLiteral("id"), b.id},
-                                     {QStringLiteral("text"), paragraphToJson(b.text)},
-                                     {QStringLiteral("ressort"), b.ressortKey},
-                                     {QStringLiteral("dueDate"), dateText(b.dueDate)}});
+    for (const BeschlussItem &b : v.beschluss) {
+        QJsonObject item{{QStringLiteral("id"), b.id},
+                         {QStringLiteral("text"), paragraphToJson(b.text)},
+                         {QStringLiteral("ressort"), b.ressortKey},
+                         {QStringLiteral("dueDate"), dateText(b.dueDate)}};
+        if (b.quotedFromVorlage)
+            item.insert(QStringLiteral("quotedFrom"), QJsonObject{{QStringLiteral("vorlage"), b.quotedFromVorlage},
+                                                                  {QStringLiteral("item"), b.quotedFromItem}});
+        beschluss.append(item);
+    }
 
     QJsonArray beteiligung;
     for (const Participation &p : v.beteiligung)
@@ -188,6 +193,9 @@ Result<Vorlage> vorlageFromJson(const QJsonObject &o)
         const QJsonObject bo = bv.toObject();
         BeschlussItem b{str(bo, "id"), paragraphFromJson(bo.value(QStringLiteral("text"))), str(bo, "ressort"),
                         QDate::fromString(str(bo, "dueDate"), Qt::ISODate)};
+        const QJsonObject from = bo.value(QStringLiteral("quotedFrom")).toObject();
+        b.quotedFromVorlage = from.value(QStringLiteral("vorlage")).toInteger();
+        b.quotedFromItem = str(from, "item");
         if (b.id.isEmpty())
             b.id = newItemId();
         v.beschluss.append(b);

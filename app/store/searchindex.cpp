@@ -278,6 +278,14 @@ QString matchExpression(const QString &userText)
     return parts.join(QLatin1Char(' '));
 }
 
+QList<std::pair<int, int>> matchesIn(const QString &text, const QString &userText)
+{
+    QList<std::pair<int, int>> found;
+    for (const Match &m : findMatches(tokens(text), parseTerms(userText)))
+        found.append({m.start, m.end - m.start});
+    return found;
+}
+
 Result<void> writeVorlage(QSqlDatabase db, const Vorlage &vorlage, const FigureValues &figures,
                           const RessortTable *ressorts)
 {

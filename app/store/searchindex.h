@@ -66,6 +66,9 @@ namespace SearchIndex {
 QString foldForSearch(const QString &text);
 // The FTS5 MATCH expression for what a user typed; empty when it holds no word.
 QString matchExpression(const QString &userText);
+// Where what the user typed occurs in `text` (as printed, not folded), as (start, length) pairs in order: the
+// words a search result highlights when it is opened.
+QList<std::pair<int, int>> matchesIn(const QString &text, const QString &userText);
 
 // Replaces every index row of the Vorlage (stored, with its id) by its placeTexts().
 Result<void> writeVorlage(QSqlDatabase db, const Vorlage &vorlage, const FigureValues &figures,

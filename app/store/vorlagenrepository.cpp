@@ -218,13 +218,14 @@ Result<Vorlage> VorlagenRepository::load(qint64 id) const
         v.questions.append(question);
     }
 
-    auto b = rows("SELECT id, text, ressort_key, due_date FROM beschluss_item WHERE vorlage_id = ? ORDER BY position",
+    auto b = rows("SELECT id, text, ressort_key, due_date, quoted_from_vorlage, quoted_from_item FROM beschluss_item "
+                  "WHERE vorlage_id = ? ORDER BY position",
                   tr("Beschlusspunkte der Vorlage %1 lesen").arg(id));
     if (!b)
         return b.failure();
     while (b->next())
         v.beschluss.append({b->value(0).toString(), paragraphFromJson(jsonArray(b->value(1))), b->value(2).toString(),
-                            dateFrom(b->value(3))});
+                            dateFrom(b->value(3)), b->value(4).toLongLong(), b->value(5).toString()});
 
     auto p = rows("SELECT id, ressort_key, name, state, date, text, resolved FROM participation "
                   "WHERE vorlage_id = ? ORDER BY position",
@@ -316,10 +317,11 @@ Result<void> VorlagenRepository::insertBeschluss(const Vorlage &v, int i)
 {
     const BeschlussItem &item = v.beschluss[i];
     QSqlQuery q(mDb.connection());
-    q.prepare(QStringLiteral("INSERT INTO beschluss_item (id, vorlage_id, position, text, ressort_key, due_date) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO beschluss_item (id, vorlage_id, position, text, ressort_key, due_date, "
+                             "quoted_from_vorlage, quoted_from_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     return run(q, {item.id.isEmpty() ? newItemId() : item.id, v.id, i, jsonText(paragraphToJson(item.text)),
-                   text(item.ressortKey), text(dateText(item.dueDate))},
+                   text(item.ressortKey), text(dateText(item.dueDate)), item.quotedFromVorlage,
+                   text(item.quotedFromItem)},
                tr("Beschlusspunkt %1 schreiben").arg(i + 1));
 }
 

@@ -1,5 +1,7 @@
 #include "workspace.h"
 
+#include "migrations.h"
+
 #include "transaction.h"
 
 #include <QAtomicInt>
@@ -32,10 +34,13 @@ QString Workspace::defaultPath()
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mode, const SearchIndex::Progress &progress)
 {
-    // Migration 6 fills the search index from the Vorlagen, with repositories of their own over the
-    // half-migrated file.
-    const auto fillSearchIndex = [&progress](Database &db, int version) -> Result<void> {
-        if (version != 6)
+    // Migration 6 adds the search index; it is filled from the Vorlagen in the transaction of the last
+    // migration, when the repositories' queries fit the tables (a crash before leaves an empty index, which
+    // the check below rebuilds).
+    bool fillIndex = false;
+    const auto fillSearchIndex = [&progress, &fillIndex](Database &db, int version) -> Result<void> {
+        fillIndex = fillIndex || version == 6;
+        if (!fillIndex || version != Migrations::latestVersion())
             return {};
         SettingsRepository settings(db);
         auto ressorts = settings.ressorts();

@@ -11,6 +11,7 @@
 #include "pdfimporter.h"
 #include "pdfpreview.h"
 #include "publishdialog.h"
+#include "searchpanel.h"
 #include "settingsdialog.h"
 #include "spellchecker.h"
 #include "templates.h"
@@ -69,6 +70,24 @@ MainWindow::MainWindow(QWidget *parent)
     qApp->installEventFilter(new WheelGuard(this)); // the wheel scrolls the page, it changes no field
     mPreview = new PdfPreview(mUi->previewPanel);
     mUi->previewLayout->addWidget(mPreview, 1);
+
+    // Full-text search above the list: while it holds words, its hits take the list's place.
+    mSearch = new SearchPanel(mUi->listPanel);
+    mUi->listLayout->insertWidget(0, mSearch);
+    connect(mSearch, &SearchPanel::activeChanged, this, [this](bool active) {
+        mUi->filterEdit->setVisible(!active);
+        mUi->vorlagenView->setVisible(!active);
+        mUi->listLayout->setStretchFactor(mSearch, active ? 1 : 0);
+    });
+    connect(mSearch, &SearchPanel::openRequested, this, &MainWindow::openSearchHit);
+    connect(mSearch, &SearchPanel::quoteRequested, this, [this](const SearchHit &hit) {
+        if (auto r = quoteBeschluss(hit); !r)
+            showError(tr("Beschlusspunkt übernehmen"), r.error());
+    });
+    auto *searchAction = new QAction(tr("Alle Vorlagen &durchsuchen …"), this);
+    searchAction->setObjectName(QStringLiteral("actionSearchWorkspace"));
+    searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(searchAction, &QAction::triggered, mSearch, &SearchPanel::focusSearch);
 
     // The workspace's figures, docked below: kept there, inserted into the text from there.
     mFigurePanel = new FigurePanel(nullptr, this);
@@ -198,6 +217,9 @@ MainWindow::MainWindow(QWidget *parent)
         if (VorlageEditor *e = currentEditor())
             e->showReplace();
     });
+    // Ctrl+Shift+F: the whole workspace, after find and replace in the open Vorlage.
+    const QList<QAction *> editActions = mUi->menuEdit->actions();
+    mUi->menuEdit->insertAction(editActions.value(editActions.indexOf(mReplaceAction) + 1), searchAction);
     // Ctrl+P: the system's print dialog, then the pages of the PDF on paper.
     mPrintAction = new QAction(QIcon::fromTheme(QStringLiteral("document-print")), tr("&Drucken …"), this);
     mPrintAction->setObjectName(QStringLiteral("actionPrint"));
@@ -389,6 +411,7 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
     setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
     rememberWorkspace(QFileInfo(path).absoluteFilePath());
     reloadList();
+    mSearch->setWorkspace(mWorkspace->path(), mWorkspace->ressorts());
     if (!mWorkspace->openNotice().isEmpty())
         statusBar()->showMessage(mWorkspace->openNotice());
     // The whole index is read in a worker thread (0.16 s on 10,000 Vorlagen); only damage comes back here.
@@ -431,6 +454,7 @@ void MainWindow::updateListRow(qint64 id)
 {
     if (!mWorkspace)
         return;
+    mSearch->refresh(); // hits shown follow the save (a moment later, off the UI thread)
     auto row = mWorkspace->summary(id);
     if (!row) {
         statusBar()->showMessage(row.error());
@@ -719,7 +743,49 @@ void MainWindow::updateActions()
     mUi->actionNewVorlage->setEnabled(mWorkspace != nullptr);
     if (mVorlageMenu)
         mVorlageMenu->update();
+    VorlageEditor *editor = currentEditor();
+    mSearch->setQuoteTargetAvailable(editor && !editor->isReadOnly() && !sectionWith(editor->document()->vorlage(), Block::Type::Beschluss).isEmpty());
     updateEmptyHint();
+}
+
+bool MainWindow::openSearchHit(const SearchHit &hit, const QString &text)
+{
+    if (!openVorlage(hit.vorlageId))
+        return false;
+    Place place;
+    if (VorlageEditor *editor = currentEditor(); editor && placeFromKey(hit.placeKey, &place))
+        editor->showFound(place, text);
+    return true;
+}
+
+Result<void> MainWindow::quoteBeschluss(const SearchHit &hit)
+{
+    VorlageEditor *editor = currentEditor();
+    if (!editor || editor->isReadOnly())
+        return Error{tr("Öffnen Sie zuerst den Entwurf, der den Beschlusspunkt übernehmen soll."), ErrorCode::Invalid};
+    if (!!sectionWith(editor->document()->vorlage(), Block::Type::Beschluss).isEmpty())
+        return Error{tr("Die Vorlage „%1“ hat keinen Beschlussvorschlag, der einen Beschlusspunkt aufnehmen kann.")
+                         .arg(editor->document()->vorlage().title), ErrorCode::Invalid};
+    Place place;
+    if (!placeFromKey(hit.placeKey, &place) || place.kind != Place::Kind::Beschluss)
+        return Error{tr("Dieser Treffer ist kein Beschlusspunkt."), ErrorCode::Invalid};
+    auto source = mWorkspace->load(hit.vorlageId);
+    if (!source)
+        return source.failure();
+    if (source->status != Status::Beschlossen && source->status != Status::Veroeffentlicht)
+        return Error{tr("„%1“ ist nicht beschlossen: nur beschlossene Beschlusspunkte werden übernommen.").arg(source->title),
+                     ErrorCode::Invalid};
+    const auto item = std::find_if(source->beschluss.cbegin(), source->beschluss.cend(),
+                                   [&place](const BeschlussItem &b) { return b.id == place.itemId; });
+    if (item == source->beschluss.cend())
+        return Error{tr("Den Beschlusspunkt gibt es in „%1“ nicht mehr.").arg(source->title), ErrorCode::NotFound};
+    editor->flush();
+    const int at = Commands::quoteBeschlussItem(editor->document(), source->id, *item, &mFigures);
+    editor->focusPlace({Place::Kind::Beschluss, {}, editor->document()->vorlage().beschluss.value(at).id});
+    statusBar()->showMessage(tr("Beschlusspunkt %1 aus „%2“ wörtlich übernommen.")
+                                 .arg(item - source->beschluss.cbegin() + 1)
+                                 .arg(source->title), 8000);
+    return {};
 }
 
 void MainWindow::reloadVorlage(qint64 id)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "searchindex.h"
 #include "validation.h"
 #include "vorlage.h"
 
@@ -25,6 +26,7 @@ namespace vw {
 
 class FigurePanel;
 class PdfPreview;
+class SearchPanel;
 class SettingsDialog;
 class VorlageEditor;
 class VorlageListModel;
@@ -82,6 +84,13 @@ public:
     Result<qint64> duplicateCurrent();
     void closeEditor(VorlageEditor *editor);
 
+    // Full-text search over the workspace above the list (Ctrl+Shift+F).
+    SearchPanel *searchPanel() const { return mSearch; }
+    // Opens the Vorlage of a search hit at its place, the words of `text` highlighted there.
+    bool openSearchHit(const SearchHit &hit, const QString &text);
+    // Takes the Beschluss item of a hit (a decided Vorlage's) word for word into the Vorlage in the current tab.
+    Result<void> quoteBeschluss(const SearchHit &hit);
+
     QTableView *vorlagenView() const;
     PdfPreview *preview() const { return mPreview; }
     FigurePanel *figurePanel() const { return mFigurePanel; }
@@ -137,6 +146,7 @@ private:
     VorlageListModel *mModel;
     QSortFilterProxyModel *mProxy;
     PdfPreview *mPreview;
+    SearchPanel *mSearch;
     FigurePanel *mFigurePanel;
     class QDockWidget *mFigureDock;
     QUndoGroup *mUndoGroup;

@@ -191,10 +191,11 @@ SectionForm::SectionForm(VorlageDocument *document, const QString &label, const 
                 ops.remove = [document](int i) { Commands::removeBeschlussItem(document, i); };
                 ops.move = [document](int from, int to) { Commands::moveBeschlussItem(document, from, to); };
                 ops.extra = [this](int i, QWidget *rowWidget) { return beschlussDetails(i, rowWidget); };
-                ops.refreshExtra = [document](int i, QWidget *extra) {
+                ops.refreshExtra = [this, document](int i, QWidget *extra) {
                     const BeschlussItem &item = document->vorlage().beschluss[i];
                     auto *verb = extra->findChild<QLabel *>(QStringLiteral("verb"));
                     verb->setText(beschlussVerbLabel(beschlussVerb(item.text.plainText())));
+                    showQuoteSource(extra->findChild<QLabel *>(QStringLiteral("quotedFrom")), item);
                     auto *ressort = extra->findChild<QComboBox *>();
                     auto *due = extra->findChild<DateEdit *>();
                     const QSignalBlocker a(ressort);
@@ -240,6 +241,23 @@ SectionForm::SectionForm(VorlageDocument *document, const QString &label, const 
     connect(document, &VorlageDocument::reloaded, this, &SectionForm::refresh);
 }
 
+void SectionForm::setVorlageTitles(std::function<QString(qint64)> titleOf)
+{
+    mTitleOf = std::move(titleOf);
+    refresh();
+}
+
+void SectionForm::showQuoteSource(QLabel *label, const BeschlussItem &item) const
+{
+    label->setVisible(item.quotedFromVorlage != 0);
+    if (!item.quotedFromVorlage)
+        return;
+    const QString title = mTitleOf ? mTitleOf(item.quotedFromVorlage) : QString();
+    const QString source = title.isEmpty() ? tr("Vorlage Nr. %1").arg(item.quotedFromVorlage) : tr("„%1“").arg(title);
+    label->setText(tr("· übernommen aus %1").arg(source));
+    label->setToolTip(tr("Wörtlich übernommen aus dem Beschluss von %1 (Beschlusspunkt %2).").arg(source, item.quotedFromItem));
+}
+
 QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
 {
     const BeschlussItem &item = mDocument->vorlage().beschluss[index];
@@ -262,7 +280,12 @@ QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
     due->setDate(item.dueDate);
     due->setReferenceDate(mDocument->vorlage().date);
     due->lineEdit()->setAccessibleName(tr("Termin"));
+    auto *quoted = new QLabel(box);
+    quoted->setObjectName(QStringLiteral("quotedFrom"));
+    quoted->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    showQuoteSource(quoted, item);
     row->addWidget(verb);
+    row->addWidget(quoted);
     row->addStretch();
     row->addWidget(new QLabel(tr("Ressort:"), box));
     row->addWidget(ressort);

@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -14,6 +16,7 @@ class QAbstractItemModel;
 
 namespace vw {
 
+struct BeschlussItem;
 class ContentEdit;
 class ItemListEditor;
 class RessortTable;
@@ -35,6 +38,9 @@ public:
                 QWidget *parent = nullptr);
 
     const QString &label() const { return mLabel; }
+    // How a Beschluss item taken word for word from another Vorlage names its source (the title of Vorlage
+    // `id`; empty when it is gone). Without it the source is named by its number.
+    void setVorlageTitles(std::function<QString(qint64 id)> titleOf);
     // The figures its quotes show, and the completion list for "{{"; applied to every text editor.
     void setFigureValues(const FigureValues &values, QAbstractItemModel *entries);
     // Sends what was typed but not yet recorded as an undo step (before undo, export, closing).
@@ -55,6 +61,7 @@ public:
 private:
     void buildAnswers();
     void refresh();
+    void showQuoteSource(QLabel *label, const BeschlussItem &item) const;
     Content assembled() const;
     QWidget *beschlussDetails(int index, QWidget *parent);
 
@@ -64,6 +71,7 @@ private:
     // The section's content is split at its placeholders: mSegments[i] edits the blocks before
     // mPlaceholders[i]; the last segment edits the blocks after the last placeholder.
     QList<ContentEdit *> mSegments;
+    std::function<QString(qint64)> mTitleOf;
     QList<Block::Type> mPlaceholders;
     ItemListEditor *mQuestions = nullptr;
     QLineEdit *mSignatories = nullptr;

@@ -8,6 +8,7 @@
 #include "documentsaver.h"
 #include "headerform.h"
 #include "itemlisteditor.h"
+#include "searchindex.h"
 #include "sectionform.h"
 #include "statusbanner.h"
 #include "undokeys.h"
@@ -65,8 +66,18 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     pageLayout->setContentsMargins(18, 12, 18, 24);
     mHeader = new HeaderForm(mDocument, workspace->ressorts(), page);
     pageLayout->addWidget(mHeader);
+    // Beschluss items taken from other Vorlagen name them by title (looked up once per Vorlage quoted).
+    const auto titles = [workspace, known = QHash<qint64, QString>()](qint64 id) mutable {
+        if (!known.contains(id)) {
+            auto summary = workspace->summary(id);
+            known.insert(id, summary ? summary->title : QString());
+        }
+        return known.value(id);
+    };
     for (const Section &s : vorlage.sections) {
         auto *form = new SectionForm(mDocument, s.label, workspace->ressorts(), page);
+        if (s.label == sectionWith(vorlage, Block::Type::Beschluss))
+            form->setVorlageTitles(titles);
         pageLayout->addWidget(form);
         mSections << form;
     }
@@ -176,6 +187,7 @@ VorlageEditor::VorlageEditor(Workspace *workspace, const Vorlage &vorlage, QWidg
     connect(mValidateTimer, &QTimer::timeout, this, &VorlageEditor::validateNow);
     connect(mPreviewTimer, &QTimer::timeout, this, &VorlageEditor::previewDue);
     connect(mDocument, &VorlageDocument::changed, this, [this, page] {
+        clearFound(); // a search hit's highlights last until the next change
         UndoKeysToWindow::install(page); // rows added since need it too
         mValidateTimer->start();
         mPreviewTimer->start(); // restarted: the preview waits until typing pauses
@@ -330,6 +342,83 @@ bool VorlageEditor::focusPlace(const Place &place, int cursor)
         mScroll->ensureWidgetVisible(QApplication::focusWidget(), 20, 60);
     }
     return done;
+}
+
+namespace {
+constexpr int foundProperty = QTextFormat::UserProperty + 40; // marks the extra selections of a search hit
+}
+
+bool VorlageEditor::showFound(const Place &place, const QString &text)
+{
+    clearFound();
+    if (!focusPlace(place))
+        return false;
+    // Where the place's text is edited: a section may be split around its placeholders into several fields.
+    QList<QWidget *> fields;
+    if (SectionForm *form = place.kind == Place::Kind::Section ? sectionForm(place.field) : nullptr)
+        for (ContentEdit *edit : form->textEdits())
+            fields << edit;
+    else if (QWidget *focused = window()->focusWidget(); focused && isAncestorOf(focused))
+        fields << focused;
+    for (QWidget *field : std::as_const(fields)) {
+        if (auto *line = qobject_cast<QLineEdit *>(field)) {
+            const auto found = SearchIndex::matchesIn(line->text(), text);
+            if (found.isEmpty())
+                continue;
+            line->setFocus(Qt::OtherFocusReason);
+            line->setSelection(found.first().first, found.first().second);
+            return true;
+        }
+        auto *edit = qobject_cast<QTextEdit *>(field);
+        if (!edit)
+            continue;
+        const auto found = SearchIndex::matchesIn(edit->document()->toPlainText(), text);
+        if (found.isEmpty())
+            continue;
+        QList<QTextEdit::ExtraSelection> selections = edit->extraSelections();
+        for (const auto &[start, length] : found) {
+            QTextEdit::ExtraSelection sel;
+            sel.cursor = QTextCursor(edit->document());
+            sel.cursor.setPosition(start);
+            sel.cursor.setPosition(start + length, QTextCursor::KeepAnchor);
+            sel.format.setBackground(QColor(0xff, 0xe0, 0x66));
+            sel.format.setProperty(foundProperty, true);
+            selections << sel;
+        }
+        edit->setExtraSelections(selections);
+        mFoundIn = edit;
+        edit->setFocus(Qt::OtherFocusReason);
+        QTextCursor cursor(edit->document());
+        cursor.setPosition(found.first().first);
+        edit->setTextCursor(cursor);
+        // The field grows with its text: scroll the page to the word, not to the field's top.
+        const QPoint at = edit->viewport()->mapTo(mScroll->widget(), edit->cursorRect().center());
+        mScroll->ensureVisible(at.x(), at.y(), 20, mScroll->viewport()->height() / 3);
+        return true;
+    }
+    return true;
+}
+
+QStringList VorlageEditor::foundWords() const
+{
+    QStringList words;
+    if (mFoundIn)
+        for (const QTextEdit::ExtraSelection &sel : mFoundIn->extraSelections())
+            if (sel.format.hasProperty(foundProperty))
+                words << sel.cursor.selectedText();
+    return words;
+}
+
+void VorlageEditor::clearFound()
+{
+    if (!mFoundIn)
+        return;
+    QList<QTextEdit::ExtraSelection> kept;
+    for (const QTextEdit::ExtraSelection &sel : mFoundIn->extraSelections())
+        if (!sel.format.hasProperty(foundProperty))
+            kept << sel;
+    mFoundIn->setExtraSelections(kept);
+    mFoundIn = nullptr;
 }
 
 void VorlageEditor::showFind()

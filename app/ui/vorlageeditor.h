@@ -9,6 +9,7 @@
 class QLabel;
 class QLineEdit;
 class QStringListModel;
+class QTextEdit;
 class QScrollArea;
 class QTimer;
 class QToolButton;
@@ -66,6 +67,12 @@ public:
     // Ctrl+0 … Ctrl+7, a click in the problems panel or on a publication issue, undo and redo come here:
     // the cursor goes to `place`, at `cursor` inside its text when given.
     bool focusPlace(const Place &place, int cursor = -1);
+    // A search hit opened: the cursor goes to `place`, at the first word of `text` (what was searched for,
+    // as in the search field) found there, and those words are highlighted until the Vorlage is next changed.
+    // False when the place is not in this Vorlage; true (without highlights) when the words are not found.
+    bool showFound(const Place &place, const QString &text);
+    // The words highlighted by showFound(), in order.
+    QStringList foundWords() const;
     // Ctrl+F: shows the find bar; findNext() searches from the cursor through all fields.
     void showFind();
     bool findNext(const QString &text);
@@ -89,6 +96,7 @@ signals:
 
 private:
     void validateNow();
+    void clearFound();
     QList<QWidget *> searchableWidgets() const;
     // Locks every field of the page when the document is read-only (it never becomes editable again:
     // a decided Vorlage changes through a Neufassung in a tab of its own).
@@ -117,6 +125,7 @@ private:
     FigureValues mFigures;
     QStringListModel *mFigureEntries;
     QPointer<ContentEdit> mLastText;
+    QPointer<QTextEdit> mFoundIn; // holds the highlights of showFound()
     AnnotationPane *mAnnotations = nullptr;
 };
 

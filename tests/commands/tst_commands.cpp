@@ -112,6 +112,38 @@ TEST_CASE("Beschluss items are added, edited, moved and removed", "[commands]")
     CHECK(doc.vorlage().beschluss == before);
 }
 
+TEST_CASE("a Beschluss item is taken over word for word, with its source, as one undo step", "[commands]")
+{
+    BeschlussItem source{QStringLiteral("b-src"), {}, QStringLiteral("finanzen"), QDate(2021, 6, 30)};
+    source.text.append(Span{QStringLiteral("Der Senat beschließt die Freigabe von ")});
+    Span amount = Span::quote(QStringLiteral("fonds"), true);
+    amount.frozen = QStringLiteral("750.000 €"); // the value it was decided with
+    source.text.append(amount);
+    source.text.append(Span{QStringLiteral(" aus dem Bremen-Fonds.")});
+    FigureValues now;
+    Figure fonds;
+    fonds.key = QStringLiteral("fonds");
+    fonds.type = FigureType::Amount;
+    fonds.value = QStringLiteral("800000.00"); // changed since the decision
+    now.set(fonds);
+
+    VorlageDocument doc(demoVorlagen()[1]);
+    const QList<BeschlussItem> before = doc.vorlage().beschluss;
+    const int at = Commands::quoteBeschlussItem(&doc, 42, source, &now);
+    REQUIRE(at == before.size());
+    const BeschlussItem &quoted = doc.vorlage().beschluss[at];
+    CHECK(quoted.text.plainText() == QStringLiteral("Der Senat beschließt die Freigabe von 750.000 € aus dem Bremen-Fonds."));
+    CHECK_FALSE(std::any_of(quoted.text.spans.cbegin(), quoted.text.spans.cend(), [](const Span &s) { return s.isFigure(); }));
+    CHECK(quoted.text.spans[1].bold); // formatting kept
+    CHECK(quoted.quotedFromVorlage == 42);
+    CHECK(quoted.quotedFromItem == QStringLiteral("b-src"));
+    CHECK(quoted.id != source.id);
+    CHECK(quoted.ressortKey.isEmpty()); // the source's Ressort and date were for that decision
+    CHECK(doc.undoStack()->undoText() == QStringLiteral("Beschlusspunkt übernehmen"));
+    doc.undoStack()->undo();
+    CHECK(doc.vorlage().beschluss == before);
+}
+
 TEST_CASE("header fields are parsed and checked before they change anything", "[commands]")
 {
     QTemporaryDir dir;

@@ -8,6 +8,7 @@
 #include "reviewrepository.h"
 #include "settingsrepository.h"
 #include "versionrepository.h"
+#include "vorlagejson.h"
 #include "vorlagenrepository.h"
 #include "workspace.h"
 
@@ -104,6 +105,20 @@ TEST_CASE("the Vorlagen repository stores, lists and loads on its own", "[store]
     auto list = vorlagen.list();
     REQUIRE(list.ok());
     CHECK(list->contains(summary.value()));
+
+    // A Beschluss item taken from another Vorlage keeps its source, in the store and in the JSON form.
+    Vorlage quoting = loaded.value();
+    quoting.beschluss[0].quotedFromVorlage = ids->at(0);
+    quoting.beschluss[0].quotedFromItem = QStringLiteral("b-src");
+    REQUIRE(vorlagen.save(quoting, &loaded.value()).ok());
+    auto reloaded = vorlagen.load(ids->at(1));
+    REQUIRE(reloaded.ok());
+    CHECK(reloaded->beschluss[0].quotedFromVorlage == ids->at(0));
+    CHECK(reloaded->beschluss[0].quotedFromItem == QStringLiteral("b-src"));
+    CHECK(reloaded->beschluss[1].quotedFromVorlage == 0);
+    auto fromJson = vorlageFromJson(vorlageToJson(reloaded.value()));
+    REQUIRE(fromJson.ok());
+    CHECK(fromJson->beschluss == reloaded->beschluss);
 
     CHECK(vorlagen.load(999).code() == ErrorCode::NotFound);
     CHECK(vorlagen.summary(999).code() == ErrorCode::NotFound);
