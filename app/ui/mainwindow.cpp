@@ -58,6 +58,8 @@ namespace vw {
 namespace {
 constexpr int maxRecent = 8;
 const QString recentKey = QStringLiteral("recentWorkspaces");
+constexpr int searchWidth = 380; // the list's width while it shows search hits
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -77,7 +79,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mSearch, &SearchPanel::activeChanged, this, [this](bool active) {
         mUi->filterEdit->setVisible(!active);
         mUi->vorlagenView->setVisible(!active);
-        mUi->listLayout->setStretchFactor(mSearch, active ? 1 : 0);
+        // Snippets need room: a narrow list widens while it shows hits, and narrows again after.
+        QList<int> sizes = mUi->splitter->sizes();
+        if (active && sizes.size() == 3 && sizes[0] < searchWidth) {
+            mListSizes = sizes; // the room comes from the preview, never from the text being edited
+            const int more = std::min(searchWidth - sizes[0], sizes[2] / 2);
+            sizes[0] += more;
+            sizes[2] -= more;
+            mUi->splitter->setSizes(sizes);
+        } else if (!active && !mListSizes.isEmpty()) {
+            mUi->splitter->setSizes(std::exchange(mListSizes, {}));
+        }
     });
     connect(mSearch, &SearchPanel::openRequested, this, &MainWindow::openSearchHit);
     connect(mSearch, &SearchPanel::quoteRequested, this, [this](const SearchHit &hit) {

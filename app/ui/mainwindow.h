@@ -157,6 +157,7 @@ private:
     bool mProfilePending = false;
     QAction *mReplaceAction = nullptr;
     QAction *mPrintAction = nullptr;
+    QList<int> mListSizes; // the splitter before the search widened the list
     bool mDefaultSplit = true; // no saved splitter sizes: set them by the width at the first show
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export

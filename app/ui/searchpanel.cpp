@@ -27,7 +27,7 @@ namespace {
 
 constexpr int searchDelayMs = 250; // typing pauses this long before a search starts
 constexpr int hitLimit = 100;
-constexpr int padding = 6;
+constexpr int padding = 8;
 const QString decidedKey = QStringLiteral("decided");
 
 bool isDecided(Status status)
@@ -153,9 +153,9 @@ SearchPanel::SearchPanel(QWidget *parent)
     auto *line = new QHBoxLayout;
     mEdit = new QLineEdit(this);
     mEdit->setObjectName(QStringLiteral("searchEdit"));
-    mEdit->setPlaceholderText(tr("Alle Vorlagen durchsuchen (Strg+Umschalt+F) …"));
+    mEdit->setPlaceholderText(tr("Volltextsuche …"));
     mEdit->setClearButtonEnabled(true);
-    mEdit->setToolTip(tr("Wörter, die alle vorkommen; \"mobile Arbeit\" als Wortgruppe; Homeoff* für Wortanfänge. "
+    mEdit->setToolTip(tr("Alle Vorlagen durchsuchen (Strg+Umschalt+F): Wörter, die alle vorkommen; \"mobile Arbeit\" als Wortgruppe; Homeoff* für Wortanfänge. "
                          "Groß- und Kleinschreibung und Umlaute (ä/ae, ß/ss) spielen keine Rolle."));
     mEdit->installEventFilter(this);
     mFilterButton = new QToolButton(this);
@@ -220,6 +220,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     mView->setModel(mModel);
     mView->setItemDelegate(new HitDelegate(mView));
     mView->setResizeMode(QListView::Adjust); // rows wrap again when the list gets narrower or wider
+    mView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     mView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     mView->setSelectionMode(QAbstractItemView::SingleSelection);
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -231,6 +232,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     results->addWidget(mQuote);
     layout->addWidget(mResultArea, 1);
     mResultArea->hide();
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // just the field until it holds words
 
     mDelay->setSingleShot(true);
     mDelay->setInterval(searchDelayMs);
@@ -331,6 +333,7 @@ void SearchPanel::schedule()
     if (active != mActive) {
         mActive = active;
         mResultArea->setVisible(active);
+        setSizePolicy(QSizePolicy::Preferred, active ? QSizePolicy::Expanding : QSizePolicy::Maximum);
         emit activeChanged(active);
     }
     if (!active) {

@@ -254,7 +254,10 @@ void SectionForm::showQuoteSource(QLabel *label, const BeschlussItem &item) cons
         return;
     const QString title = mTitleOf ? mTitleOf(item.quotedFromVorlage) : QString();
     const QString source = title.isEmpty() ? tr("Vorlage Nr. %1").arg(item.quotedFromVorlage) : tr("„%1“").arg(title);
-    label->setText(tr("· übernommen aus %1").arg(source));
+    // Short beside the verb, so that Ressort and date keep their place; the whole title is the tooltip.
+    const QString shortTitle = label->fontMetrics().elidedText(title, Qt::ElideRight, 180);
+    label->setText(tr("· übernommen aus %1")
+                       .arg(title.isEmpty() ? source : tr("„%1“").arg(shortTitle)));
     label->setToolTip(tr("Wörtlich übernommen aus dem Beschluss von %1 (Beschlusspunkt %2).").arg(source, item.quotedFromItem));
 }
 

@@ -202,7 +202,8 @@ TEST_CASE("a decided Beschluss item is taken word for word into the open draft, 
     // The editor names the source, and the workspace has it after the save.
     auto *note = f.window.currentEditor()->findChildren<QLabel *>(QStringLiteral("quotedFrom")).last();
     QTRY_VERIFY(note->isVisible()); // the new row shows once the event loop runs
-    CHECK(note->text().contains(decided.title));
+    CHECK(note->text().startsWith(QStringLiteral("· übernommen aus „Digitale")));
+    CHECK(note->toolTip().contains(decided.title));
     f.window.currentEditor()->flush();
     const Vorlage stored = ws->load(draft.value()).value();
     CHECK(stored.beschluss.last().quotedFromItem == source.id);
