@@ -165,22 +165,68 @@ void makeSnippet(const QString &text, const QList<Term> &terms, SearchHit *hit)
     }
 }
 
-Result<void> insertPlace(QSqlDatabase db, qint64 vorlageId, const PlaceText &place)
+// Writes the passages of one place, keeping the rows of passages that did not change (their text is not
+// indexed again), and the figures it quotes. `fresh`: the place has no rows yet (a Vorlage indexed whole).
+Result<void> writePlace(QSqlDatabase db, qint64 vorlageId, const PlaceText &place, bool fresh)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO search_place (vorlage_id, place, label, text, folded) VALUES (?, ?, ?, ?, ?)"));
-    for (const QVariant &value : {QVariant(vorlageId), QVariant(place.key), QVariant(place.label), QVariant(place.text),
-                                  QVariant(SearchIndex::foldForSearch(place.text))})
-        q.addBindValue(value);
-    if (auto r = execQuery(q, tr("Suchindex der Vorlage %1 schreiben").arg(vorlageId)); !r)
-        return r;
-    const qint64 placeId = q.lastInsertId().toLongLong();
+    const QString context = tr("Suchindex der Vorlage %1 schreiben").arg(vorlageId);
+    QMultiHash<QString, std::pair<qint64, QString>> kept; // passage text → (row id, label)
+    if (!fresh) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT id, text, label FROM search_place WHERE vorlage_id = ? AND place = ?"));
+        q.addBindValue(vorlageId);
+        q.addBindValue(place.key);
+        if (auto r = execQuery(q, context); !r)
+            return r;
+        while (q.next())
+            kept.insert(q.value(1).toString(), {q.value(0).toLongLong(), q.value(2).toString()});
+    }
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO search_place (vorlage_id, place, label, text, folded) VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery relabel(db);
+    relabel.prepare(QStringLiteral("UPDATE search_place SET label = ? WHERE id = ?"));
+    for (const QString &passage : SearchIndex::passages(place.text)) {
+        if (auto it = kept.find(passage); it != kept.end()) {
+            const auto [id, label] = it.value();
+            kept.erase(it);
+            if (label == place.label)
+                continue;
+            relabel.addBindValue(place.label);
+            relabel.addBindValue(id);
+            if (auto r = execQuery(relabel, context); !r)
+                return r;
+            continue;
+        }
+        for (const QVariant &value : {QVariant(vorlageId), QVariant(place.key), QVariant(place.label), QVariant(passage),
+                                      QVariant(SearchIndex::foldForSearch(passage))})
+            insert.addBindValue(value);
+        if (auto r = execQuery(insert, context); !r)
+            return r;
+    }
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM search_place WHERE id = ?"));
+    for (const auto &[id, label] : std::as_const(kept)) {
+        remove.addBindValue(id);
+        if (auto r = execQuery(remove, context); !r)
+            return r;
+    }
+
+    if (!fresh) {
+        QSqlQuery forget(db);
+        forget.prepare(QStringLiteral("DELETE FROM search_place_figure WHERE vorlage_id = ? AND place = ?"));
+        forget.addBindValue(vorlageId);
+        forget.addBindValue(place.key);
+        if (auto r = execQuery(forget, context); !r)
+            return r;
+    }
+    QSqlQuery figure(db);
+    figure.prepare(QStringLiteral("INSERT OR IGNORE INTO search_place_figure (vorlage_id, place, figure_key) VALUES (?, ?, ?)"));
     for (const QString &key : place.figureKeys) {
-        QSqlQuery f(db);
-        f.prepare(QStringLiteral("INSERT OR IGNORE INTO search_place_figure (place_id, figure_key) VALUES (?, ?)"));
-        f.addBindValue(placeId);
-        f.addBindValue(key);
-        if (auto r = execQuery(f, tr("Suchindex der Vorlage %1 schreiben").arg(vorlageId)); !r)
+        figure.addBindValue(vorlageId);
+        figure.addBindValue(place.key);
+        figure.addBindValue(key);
+        if (auto r = execQuery(figure, context); !r)
             return r;
     }
     return {};
@@ -278,6 +324,31 @@ QString matchExpression(const QString &userText)
     return parts.join(QLatin1Char(' '));
 }
 
+QStringList passages(const QString &text)
+{
+    constexpr quint32 linesPerPassage = 8; // on average
+    constexpr int maxChars = 4000;
+    QStringList list;
+    QString current;
+    const auto flush = [&] {
+        if (!current.trimmed().isEmpty())
+            list << current;
+        current.clear();
+    };
+    for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        if (!current.isEmpty())
+            current += QLatin1Char('\n');
+        current += line;
+        quint32 hash = 2166136261u; // FNV-1a over the line's UTF-16: the same in every version of Qt
+        for (const QChar c : line)
+            hash = (hash ^ c.unicode()) * 16777619u;
+        if (hash % linesPerPassage == 0 || current.size() >= maxChars)
+            flush();
+    }
+    flush();
+    return list;
+}
+
 QList<std::pair<int, int>> matchesIn(const QString &text, const QString &userText)
 {
     QList<std::pair<int, int>> found;
@@ -295,7 +366,7 @@ Result<void> writeVorlage(QSqlDatabase db, const Vorlage &vorlage, const FigureV
     if (auto r = execQuery(del, tr("Suchindex der Vorlage %1 schreiben").arg(vorlage.id)); !r)
         return r;
     for (const PlaceText &place : placeTexts(vorlage, figures, ressorts)) {
-        if (auto r = insertPlace(db, vorlage.id, place); !r)
+        if (auto r = writePlace(db, vorlage.id, place, true); !r)
             return r;
     }
     return {};
@@ -304,27 +375,23 @@ Result<void> writeVorlage(QSqlDatabase db, const Vorlage &vorlage, const FigureV
 Result<void> removePlaces(QSqlDatabase db, qint64 vorlageId, const QStringList &placeKeys)
 {
     for (const QString &key : placeKeys) {
-        QSqlQuery del(db);
-        del.prepare(QStringLiteral("DELETE FROM search_place WHERE vorlage_id = ? AND place = ?"));
-        del.addBindValue(vorlageId);
-        del.addBindValue(key);
-        if (auto r = execQuery(del, tr("Suchindex der Vorlage %1 schreiben").arg(vorlageId)); !r)
-            return r;
+        for (const char *sql : {"DELETE FROM search_place WHERE vorlage_id = ? AND place = ?",
+                                "DELETE FROM search_place_figure WHERE vorlage_id = ? AND place = ?"}) {
+            QSqlQuery del(db);
+            del.prepare(QString::fromLatin1(sql));
+            del.addBindValue(vorlageId);
+            del.addBindValue(key);
+            if (auto r = execQuery(del, tr("Suchindex der Vorlage %1 schreiben").arg(vorlageId)); !r)
+                return r;
+        }
     }
     return {};
 }
 
 Result<void> writePlaces(QSqlDatabase db, qint64 vorlageId, const QList<PlaceText> &places)
 {
-    QStringList keys;
-    for (const PlaceText &place : places)
-        keys << place.key;
-    if (auto r = removePlaces(db, vorlageId, keys); !r)
-        return r;
     for (const PlaceText &place : places) {
-        if (place.text.trimmed().isEmpty())
-            continue;
-        if (auto r = insertPlace(db, vorlageId, place); !r)
+        if (auto r = writePlace(db, vorlageId, place, false); !r)
             return r;
     }
     return {};
@@ -332,18 +399,22 @@ Result<void> writePlaces(QSqlDatabase db, qint64 vorlageId, const QList<PlaceTex
 
 Result<void> removeVorlage(QSqlDatabase db, qint64 vorlageId)
 {
-    QSqlQuery del(db);
-    del.prepare(QStringLiteral("DELETE FROM search_place WHERE vorlage_id = ?"));
-    del.addBindValue(vorlageId);
-    return execQuery(del, tr("Suchindex der Vorlage %1 löschen").arg(vorlageId));
+    for (const char *sql : {"DELETE FROM search_place WHERE vorlage_id = ?",
+                            "DELETE FROM search_place_figure WHERE vorlage_id = ?"}) {
+        QSqlQuery del(db);
+        del.prepare(QString::fromLatin1(sql));
+        del.addBindValue(vorlageId);
+        if (auto r = execQuery(del, tr("Suchindex der Vorlage %1 löschen").arg(vorlageId)); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<QList<qint64>> vorlagenQuoting(QSqlDatabase db, const QStringList &figureKeys)
 {
     QSet<qint64> ids;
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT DISTINCT p.vorlage_id FROM search_place_figure f "
-                             "JOIN search_place p ON p.id = f.place_id WHERE f.figure_key = ?"));
+    q.prepare(QStringLiteral("SELECT DISTINCT vorlage_id FROM search_place_figure WHERE figure_key = ?"));
     for (const QString &key : figureKeys) {
         q.addBindValue(key);
         if (auto r = execQuery(q, tr("Suchindex für die Zahl %1 lesen").arg(key)); !r)
@@ -362,6 +433,8 @@ Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query)
     const QString match = matchExpression(query.text);
     if (match.isEmpty())
         return QList<SearchHit>{};
+    // The passages that match (materialized: bm25() cannot be called inside an aggregate), then the best of
+    // each place (SQLite takes the other columns from the row of the one min() of the outer query).
     QString sql = QStringLiteral(
         "SELECT p.vorlage_id, v.title, v.session_date, v.kind, v.status, p.place, p.label, p.text, "
         "bm25(search_fts) AS rank FROM search_fts JOIN search_place p ON p.id = search_fts.rowid "
@@ -383,7 +456,9 @@ Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query)
         sql += QStringLiteral(" AND v.session_date >= :from");
     if (query.to.isValid())
         sql += QStringLiteral(" AND v.session_date <= :to");
-    sql += QStringLiteral(" ORDER BY rank, p.vorlage_id, p.id LIMIT :limit");
+    sql = QStringLiteral("WITH passage AS MATERIALIZED (%1) "
+                         "SELECT vorlage_id, title, session_date, kind, status, place, label, text, min(rank) AS best "
+                         "FROM passage GROUP BY vorlage_id, place ORDER BY best, vorlage_id, place LIMIT :limit").arg(sql);
 
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -449,19 +524,11 @@ bool isSound(QSqlDatabase db, Check check)
 
 Result<void> recreate(QSqlDatabase db)
 {
-    QSqlQuery q(db);
-    // Dropping the FTS5 table drops its shadow tables; leftovers of a half-dropped one go by name.
-    for (const char *drop : {"DROP TRIGGER IF EXISTS search_place_insert", "DROP TRIGGER IF EXISTS search_place_delete",
-                             "DROP TRIGGER IF EXISTS search_place_update", "DROP TABLE IF EXISTS search_fts",
-                             "DROP TABLE IF EXISTS search_fts_data", "DROP TABLE IF EXISTS search_fts_idx",
-                             "DROP TABLE IF EXISTS search_fts_docsize", "DROP TABLE IF EXISTS search_fts_config",
-                             "DROP TABLE IF EXISTS search_place_figure", "DROP TABLE IF EXISTS search_place"}) {
-        if (!q.exec(QString::fromLatin1(drop)))
-            return Error{tr("Suchindex entfernen: %1").arg(q.lastError().text())};
-    }
-    QFile file(QStringLiteral(":/db/migrations/0006_search.sql"));
+    // The statements of the migration that gave the index its present form drop what is left and create it.
+    QFile file(QStringLiteral(":/db/migrations/0008_search_passages.sql"));
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("Die Beschreibung des Suchindex fehlt im Programm.")};
+    QSqlQuery q(db);
     for (const QString &statement : Migrations::statements(QString::fromUtf8(file.readAll()))) {
         if (!q.exec(statement))
             return Error{tr("Suchindex anlegen: %1").arg(q.lastError().text())};

@@ -55,7 +55,8 @@ struct SearchHit {
 };
 
 // The full-text search over a workspace (SQLite FTS5; tables search_place, search_place_figure, search_fts of
-// migration 0006). The index rows of a place are written in the transaction that writes the place: every
+// migration 0008). A place is indexed in passages (passages()); all the words of a query must occur in one
+// passage, and a hit is the best passage of its place. The index rows of a place are written in the transaction that writes the place: every
 // writer (VorlagenRepository) calls one of the write functions below inside its Transaction.
 //
 // Matching folds German text the same way for the indexed text and for the query (foldForSearch): case,
@@ -73,8 +74,14 @@ QList<std::pair<int, int>> matchesIn(const QString &text, const QString &userTex
 // Replaces every index row of the Vorlage (stored, with its id) by its placeTexts().
 Result<void> writeVorlage(QSqlDatabase db, const Vorlage &vorlage, const FigureValues &figures,
                           const RessortTable *ressorts = nullptr);
-// Replaces the rows of the given places of one Vorlage (a place-level save); a place with an empty text is
-// removed from the index.
+// A place's text in the passages it is indexed in: its lines (paragraphs, list items, table rows) together
+// until a line ends a passage. Whether a line ends one depends on that line alone (a hash of it; about every
+// eighth line does) or on the passage growing past a few thousand characters, so an edit of one paragraph
+// changes one passage, or two, and never the rest. Passages of white space only are left out.
+QStringList passages(const QString &text);
+
+// Writes the given places of one Vorlage (a place-level save): of each place only the passages that changed;
+// a place with an empty text is removed from the index.
 Result<void> writePlaces(QSqlDatabase db, qint64 vorlageId, const QList<PlaceText> &places);
 Result<void> removePlaces(QSqlDatabase db, qint64 vorlageId, const QStringList &placeKeys);
 Result<void> removeVorlage(QSqlDatabase db, qint64 vorlageId);

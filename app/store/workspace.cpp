@@ -34,12 +34,12 @@ QString Workspace::defaultPath()
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mode, const SearchIndex::Progress &progress)
 {
-    // Migration 6 adds the search index; it is filled from the Vorlagen in the transaction of the last
+    // Migrations 6 and 8 make the search index; it is filled from the Vorlagen in the transaction of the last
     // migration, when the repositories' queries fit the tables (a crash before leaves an empty index, which
     // the check below rebuilds).
     bool fillIndex = false;
     const auto fillSearchIndex = [&progress, &fillIndex](Database &db, int version) -> Result<void> {
-        fillIndex = fillIndex || version == 6;
+        fillIndex = fillIndex || version == 6 || version == 8;
         if (!fillIndex || version != Migrations::latestVersion())
             return {};
         SettingsRepository settings(db);

@@ -35,6 +35,7 @@ Vorlage vorlage(const QString &title, const QString &sectionB, const QDate &sess
 QList<SearchHit> find(const Workspace &ws, const QString &text)
 {
     auto hits = SearchIndex::search(ws.database(), SearchQuery{text});
+    INFO(hits.error().toStdString());
     REQUIRE(hits.ok());
     return hits.value();
 }
@@ -379,6 +380,61 @@ TEST_CASE("the index follows saves, undos, Neufassungen, restores and deletions"
         CHECK(q.value(0).toInt() == 0);
         CHECK(SearchIndex::isSound(ws->database()));
     }
+}
+
+TEST_CASE("a long place is indexed in passages; an edit of one paragraph changes one or two", "[search][store]")
+{
+    QStringList lines;
+    for (int i = 0; i < 400; ++i)
+        lines << QStringLiteral("Absatz %1 über die Ausstattung der Schulen mit Geräten und Netzen.").arg(i);
+    const QStringList before = SearchIndex::passages(lines.join(QLatin1Char('\n')));
+    CHECK(before.size() > 20);
+    CHECK(before.join(QLatin1Char('\n')) == lines.join(QLatin1Char('\n'))); // nothing lost, nothing added
+    for (const QString &p : before)
+        CHECK(p.size() <= 4000 + lines[0].size());
+    for (int edited : {0, 17, 200, 399}) {
+        QStringList changed = lines;
+        changed[edited] += QStringLiteral(" Ergänzt.");
+        const QStringList after = SearchIndex::passages(changed.join(QLatin1Char('\n')));
+        const QSet<QString> old(before.cbegin(), before.cend());
+        const auto isNew = [&old](const QString &p) { return !old.contains(p); };
+        CHECK(std::count_if(after.cbegin(), after.cend(), isNew) <= 2);
+    }
+    CHECK(SearchIndex::passages(QStringLiteral(" \n\n ")).isEmpty());
+
+    // In the store: a save rewrites the rows of the changed passage and keeps the others as they were.
+    QTemporaryDir dir;
+    auto ws = openWs(dir.filePath(QStringLiteral("ws.vorlagen")));
+    Vorlage v = vorlage(QStringLiteral("Lang"), QString());
+    for (const QString &line : std::as_const(lines))
+        v.sections[1].content << Block::para(line);
+    const qint64 id = ws->add(v).value();
+    const auto passageRows = [&ws, id] {
+        QMap<qint64, QString> rows;
+        QSqlQuery q(ws->database());
+        q.prepare(QStringLiteral("SELECT id, text FROM search_place WHERE vorlage_id = ? AND place = 'section:B'"));
+        q.addBindValue(id);
+        REQUIRE(q.exec());
+        while (q.next())
+            rows.insert(q.value(0).toLongLong(), q.value(1).toString());
+        return rows;
+    };
+    const QMap<qint64, QString> rowsBefore = passageRows();
+    CHECK(rowsBefore.size() == before.size());
+    v = ws->load(id).value();
+    v.sections[1].content[200].paragraph.append(Span{QStringLiteral(" Quastenflosser.")});
+    REQUIRE(ws->save(v).ok());
+    const QMap<qint64, QString> rowsAfter = passageRows();
+    int kept = 0;
+    for (auto it = rowsBefore.cbegin(); it != rowsBefore.cend(); ++it)
+        kept += rowsAfter.value(it.key()) == it.value() ? 1 : 0;
+    CHECK(kept >= rowsBefore.size() - 2);
+    CHECK(rowsAfter.size() - kept <= 2);
+    // The hit is the passage with the word, once for its place.
+    auto hits = find(*ws, QStringLiteral("Quastenflosser"));
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].snippet.contains(QStringLiteral("Absatz 200 ")));
+    CHECK(find(*ws, QStringLiteral("Ausstattung")).size() == 1); // many passages, one place
 }
 
 TEST_CASE("a failed save leaves the index as it was", "[search][store]")
