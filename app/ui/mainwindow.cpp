@@ -784,7 +784,7 @@ Result<void> MainWindow::quoteBeschluss(const SearchHit &hit)
     auto source = mWorkspace->load(hit.vorlageId);
     if (!source)
         return source.failure();
-    if (source->status != Status::Beschlossen && source->status != Status::Veroeffentlicht)
+    if (!isReadOnly(source->status)) // decided (and so never to change again)
         return Error{tr("„%1“ ist nicht beschlossen: nur beschlossene Beschlusspunkte werden übernommen.").arg(source->title),
                      ErrorCode::Invalid};
     const auto item = std::find_if(source->beschluss.cbegin(), source->beschluss.cend(),

@@ -30,11 +30,6 @@ constexpr int hitLimit = 100;
 constexpr int padding = 8;
 const QString decidedKey = QStringLiteral("decided");
 
-bool isDecided(Status status)
-{
-    return status == Status::Beschlossen || status == Status::Veroeffentlicht;
-}
-
 // The snippet as HTML with the matched words in bold.
 QString snippetHtml(const SearchHit &hit)
 {
@@ -238,7 +233,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     mDelay->setInterval(searchDelayMs);
     connect(mDelay, &QTimer::timeout, this, &SearchPanel::start);
     connect(mEdit, &QLineEdit::textChanged, this, &SearchPanel::schedule);
-    connect(mWorker, &SearchWorker::finished, this, &SearchPanel::show);
+    connect(mWorker, &SearchWorker::finished, this, &SearchPanel::showResults);
     const auto open = [this](const QModelIndex &index) {
         if (index.isValid())
             emit openRequested(mModel->hits().value(index.row()), mEdit->text());
@@ -357,7 +352,7 @@ void SearchPanel::start()
     mWorker->search(query());
 }
 
-void SearchPanel::show(const SearchQuery &query, const QList<SearchHit> &hits, const QString &error)
+void SearchPanel::showResults(const SearchQuery &query, const QList<SearchHit> &hits, const QString &error)
 {
     const bool openFirst = std::exchange(mOpenFirst, false);
     if (!mActive)
@@ -394,10 +389,10 @@ void SearchPanel::updateQuoteButton()
     Place place;
     const bool beschluss = hit && placeFromKey(hit->placeKey, &place) && place.kind == Place::Kind::Beschluss;
     mQuote->setVisible(beschluss);
-    mQuote->setEnabled(beschluss && isDecided(hit->status) && mQuoteTarget);
+    mQuote->setEnabled(beschluss && isReadOnly(hit->status) && mQuoteTarget);
     if (!beschluss)
         return;
-    if (!isDecided(hit->status))
+    if (!isReadOnly(hit->status))
         mQuote->setToolTip(tr("Nur Beschlusspunkte beschlossener Vorlagen werden übernommen."));
     else if (!mQuoteTarget)
         mQuote->setToolTip(tr("Öffnen Sie zuerst die Vorlage (einen Entwurf), die den Beschlusspunkt übernehmen soll."));

@@ -86,7 +86,7 @@ protected:
 private:
     void schedule();
     void start();
-    void show(const SearchQuery &query, const QList<SearchHit> &hits, const QString &error);
+    void showResults(const SearchQuery &query, const QList<SearchHit> &hits, const QString &error);
     void updateQuoteButton();
     const SearchHit *currentHit() const;
 

@@ -82,6 +82,17 @@ TEST_CASE("typing in the search field shows hits in place of the list; Escape br
     CHECK(f.hits().isEmpty());
     CHECK(f.panel()->summaryLabel()->text() == QStringLiteral("Keine Treffer für „Quastenflosser“."));
 
+    // Return before the answer has come opens its first hit when it comes.
+    f.panel()->searchEdit()->clear();
+    typeText(f.panel()->searchEdit(), QStringLiteral("Landesanteil"));
+    QTest::keyClick(f.panel()->searchEdit(), Qt::Key_Return);
+    QTRY_COMPARE(f.window.currentVorlageId(), f.beschlussvorlage);
+    QTRY_VERIFY(!f.window.currentEditor()->foundWords().isEmpty());
+
+    f.window.currentEditor()->setFocus();
+    QTest::keyClick(&f.window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    REQUIRE(f.panel()->searchEdit()->hasFocus());
+    CHECK(f.panel()->searchEdit()->selectedText() == QStringLiteral("Landesanteil"));
     QTest::keyClick(f.panel()->searchEdit(), Qt::Key_Escape);
     CHECK(f.panel()->searchEdit()->text().isEmpty());
     CHECK_FALSE(f.panel()->isActive());
