@@ -14,6 +14,8 @@ packages=(
     libhunspell-dev hunspell-de-de libsqlite3-dev pkgconf
     xvfb xauth poppler-utils file
     libqpdf-dev qpdf python3-jsonschema
+    # The shared workspace's server (#13): the QPSQL driver, and PostgreSQL 15 for the tests' throwaway cluster.
+    libqt6sql6-psql postgresql-15
     dpkg-dev desktop-file-utils appstream libxml2-utils man-db
     # The package's Recommends: the package install test installs it offline, so they must be here.
     hicolor-icon-theme shared-mime-info

@@ -170,7 +170,7 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString &path, Mode m
     const auto afterStep = [opened, &afterMigration](int version) -> Result<void> {
         return afterMigration ? afterMigration(*opened, version) : Result<void>();
     };
-    if (auto r = Migrations::apply(connection, afterStep); !r)
+    if (auto r = Migrations::apply(connection, Dialect::Sqlite, afterStep); !r)
         return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(path, r.error()), r.code()};
     return db;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialect.h"
 #include "result.h"
 
 #include <QSqlDatabase>
@@ -15,7 +16,7 @@ namespace vw {
 // so a second dialect is one more way to open a Database.
 class Database {
 public:
-    enum class Dialect { Sqlite, Postgres };
+    using Dialect = vw::Dialect;
     enum class Mode {
         OpenExisting,   // the file must be a workspace already
         CreateIfMissing // a missing (or empty) file becomes a new workspace

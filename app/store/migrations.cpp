@@ -14,12 +14,6 @@ namespace {
 // 'VORL': marks a SQLite file as a Vorlagenwerk workspace.
 constexpr int applicationId = 0x564F524C;
 
-QStringList migrationFiles()
-{
-    QDir dir(QStringLiteral(":/db/migrations"));
-    return dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-}
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("vw::Workspace", text);
@@ -27,9 +21,32 @@ QString tr(const char *text)
 
 } // namespace
 
+QStringList files(Dialect dialect)
+{
+    QDir dir(QStringLiteral(":/db/migrations/") + dialectFolder(dialect));
+    return dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+}
+
 int latestVersion()
 {
-    return int(migrationFiles().size());
+    return int(files(Dialect::Sqlite).size()); // the same for every dialect (tests/store/tst_dialects.cpp)
+}
+
+Result<int> schemaVersion(QSqlDatabase db, Dialect dialect)
+{
+    QSqlQuery q(db);
+    if (dialect == Dialect::Postgres) {
+        // A server without the table has no schema yet.
+        if (!q.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) || !q.next())
+            return Error{tr("Die Schemaversion kann nicht gelesen werden: %1").arg(q.lastError().text())};
+        if (!q.value(0).toBool())
+            return 0;
+    }
+    if (!q.exec(dialect == Dialect::Sqlite ? QStringLiteral("PRAGMA user_version")
+                                           : QStringLiteral("SELECT max(version) FROM schema_version"))
+        || !q.next())
+        return Error{tr("Die Schemaversion kann nicht gelesen werden: %1").arg(q.lastError().text())};
+    return q.value(0).toInt();
 }
 
 QStringList statements(const QString &sql)
@@ -51,37 +68,39 @@ QStringList statements(const QString &sql)
     return result;
 }
 
-Result<void> apply(QSqlDatabase db, const AfterStep &afterStep)
+Result<void> apply(QSqlDatabase db, Dialect dialect, const AfterStep &afterStep)
 {
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Error{tr("Die Schemaversion kann nicht gelesen werden.")};
-    const int current = q.value(0).toInt();
-    q.finish(); // an open statement would lock the tables a C++ step drops (SearchIndex::rebuild)
-    const QStringList files = migrationFiles();
-    for (int version = current + 1; version <= files.size(); ++version) {
-        const QString name = files[version - 1];
-        QFile file(QStringLiteral(":/db/migrations/") + name);
+    auto current = schemaVersion(db, dialect);
+    if (!current)
+        return current.failure();
+    const QStringList names = files(dialect);
+    for (int version = current.value() + 1; version <= names.size(); ++version) {
+        const QString name = names[version - 1];
+        QFile file(QStringLiteral(":/db/migrations/%1/%2").arg(dialectFolder(dialect), name));
         if (!file.open(QIODevice::ReadOnly))
             return Error{tr("Migration %1 fehlt im Programm.").arg(name)};
         Transaction tx(db);
         if (auto r = tx.started(); !r)
             return Error{tr("Migration %1: %2").arg(name, r.error()), r.code()};
         for (const QString &statement : statements(QString::fromUtf8(file.readAll()))) {
-            QSqlQuery step(db);
-            if (!step.prepare(statement))
-                return Error{tr("Migration %1: %2").arg(name, step.lastError().text())};
-            if (auto r = execQuery(step, tr("Migration %1").arg(name)); !r)
-                return r;
+            QSqlQuery step(db); // executed directly: PostgreSQL prepares no DDL
+            if (!step.exec(statement))
+                return sqlFailure(step.lastError(), step.driver(), tr("Migration %1").arg(name));
         }
         if (afterStep) {
             if (auto r = afterStep(version); !r)
                 return Error{tr("Migration %1: %2").arg(name, r.error())};
         }
-        QSqlQuery pragma(db);
+        QSqlQuery mark(db);
         // PRAGMAs take no bound values; both numbers are ours.
-        if (!pragma.exec(QStringLiteral("PRAGMA user_version = %1").arg(version))
-            || !pragma.exec(QStringLiteral("PRAGMA application_id = %1").arg(applicationId)))
+        const bool marked = dialect == Dialect::Sqlite
+                                ? mark.exec(QStringLiteral("PRAGMA user_version = %1").arg(version))
+                                      && mark.exec(QStringLiteral("PRAGMA application_id = %1").arg(applicationId))
+                            : version == 1
+                                ? mark.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"))
+                                      && mark.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (1)"))
+                                : mark.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(version));
+        if (!marked)
             return Error{tr("Migration %1: Schemaversion nicht gesetzt.").arg(name)};
         if (auto r = tx.commit(); !r)
             return Error{tr("Migration %1: %2").arg(name, r.error()), r.code()};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialect.h"
 #include "result.h"
 
 #include <QSqlDatabase>
@@ -8,16 +9,21 @@
 
 namespace vw {
 
-// The workspace schema lives in db/migrations/NNNN_name.sql (embedded as :/db/migrations).
-// PRAGMA user_version holds the number of the last migration applied.
+// The workspace schema lives in db/migrations/<dialect>/NNNN_name.sql (embedded as :/db/migrations): one
+// numbered list, one file per dialect per number. A SQLite file keeps the number of the last migration applied
+// in PRAGMA user_version, a server in the table schema_version.
 namespace Migrations {
 
 int latestVersion();
+// The migration files of a dialect, by number ("0001_initial.sql", …).
+QStringList files(Dialect dialect);
 // A step in C++ after the SQL of migration `version`, inside its transaction (e.g. filling the search index,
 // whose text rendition is C++): a failure rolls the whole migration back.
 using AfterStep = std::function<Result<void>(int version)>;
-// Applies every migration newer than the file's user_version, each in its own transaction.
-Result<void> apply(QSqlDatabase db, const AfterStep &afterStep = {});
+// The number of the last migration applied to the database (0: none yet).
+Result<int> schemaVersion(QSqlDatabase db, Dialect dialect);
+// Applies every migration newer than the database's schema version, each in its own transaction.
+Result<void> apply(QSqlDatabase db, Dialect dialect, const AfterStep &afterStep = {});
 // The statements of one migration file: split at lines that end with ';', comments dropped.
 QStringList statements(const QString &sql);
 // The PRAGMA application_id of a workspace.

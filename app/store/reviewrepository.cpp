@@ -15,7 +15,7 @@ using namespace sql;
 namespace {
 
 const QString annotationColumns = QStringLiteral(
-    "id, vorlage_id, place, start, end, quote, detached, author, created, text, suggestion, replacement, "
+    "id, vorlage_id, place, start_offset, end_offset, quote, detached, author, created, text, suggestion, replacement, "
     "decided_by, decided, resolved, resolved_by, resolved_at");
 
 Annotation annotationFrom(const QSqlQuery &q)
@@ -127,7 +127,7 @@ Result<Annotation> ReviewRepository::annotation(qint64 annotationId) const
 Result<qint64> ReviewRepository::insert(const Annotation &a, qint64 vorlageId, const Place &place)
 {
     QSqlQuery q(mDb.connection());
-    q.prepare(QStringLiteral("INSERT INTO annotation (vorlage_id, place, start, end, quote, detached, author, created, "
+    q.prepare(QStringLiteral("INSERT INTO annotation (vorlage_id, place, start_offset, end_offset, quote, detached, author, created, "
                              "text, suggestion, replacement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     const QString author = a.author.trimmed().isEmpty() ? mDb.author() : a.author.trimmed();
     const QString created = a.created.isValid() ? a.created.toUTC().toString(Qt::ISODate) : nowText();
@@ -331,7 +331,7 @@ Result<void> ReviewRepository::moveAnchors(Database &db, const Vorlage &before, 
 Result<void> ReviewRepository::writeAnchor(Database &db, const Annotation &a)
 {
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("UPDATE annotation SET place = ?, start = ?, end = ?, detached = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE annotation SET place = ?, start_offset = ?, end_offset = ?, detached = ? WHERE id = ?"));
     for (const QVariant &value : {QVariant(placeKey(a.anchor.place)), QVariant(a.anchor.start), QVariant(a.anchor.end),
                                   QVariant(a.anchor.detached), QVariant(a.id)})
         q.addBindValue(value);

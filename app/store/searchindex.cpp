@@ -525,7 +525,7 @@ bool isSound(QSqlDatabase db, Check check)
 Result<void> recreate(QSqlDatabase db)
 {
     // The statements of the migration that gave the index its present form drop what is left and create it.
-    QFile file(QStringLiteral(":/db/migrations/0008_search_passages.sql"));
+    QFile file(QStringLiteral(":/db/migrations/sqlite/0008_search_passages.sql"));
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("Die Beschreibung des Suchindex fehlt im Programm.")};
     QSqlQuery q(db);

@@ -17,7 +17,7 @@ namespace {
 const RessortTable &seededRessorts()
 {
     static const RessortTable table = [] {
-        QFile file(QStringLiteral(VW_SOURCE_DIR "/db/migrations/0001_initial.sql"));
+        QFile file(QStringLiteral(VW_SOURCE_DIR "/db/migrations/sqlite/0001_initial.sql"));
         REQUIRE(file.open(QIODevice::ReadOnly));
         const QString sql = QString::fromUtf8(file.readAll());
         static const QRegularExpression row(
