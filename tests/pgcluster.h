@@ -129,6 +129,7 @@ private:
         const QString binary = QStringLiteral("/usr/lib/postgresql/15/bin/") + program;
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
+        p.setWorkingDirectory(mDir.path()); // postgres may not enter the caller's folder (it would say so in the output)
         if (geteuid() == 0)
             p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), binary} + args);
         else

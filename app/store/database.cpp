@@ -7,8 +7,12 @@
 #include "transaction.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -136,6 +140,118 @@ Database::~Database()
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(mConnection, false);
+}
+
+bool Database::isServer(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"))
+           || location.contains(QLatin1Char('=')); // libpq's key=value form, service=NAME
+}
+
+namespace {
+
+// libpq's key=value form quotes values with ' and escapes ' and \ in them.
+QString conninfoValue(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+// The QPSQL connection for a server location: the URI's parts as host, port, database and user, everything
+// else (and all of a key=value location) as connect options, which QPSQL hands to libpq as they are.
+Result<void> configureServer(QSqlDatabase &db, const QString &location)
+{
+    if (!location.startsWith(QLatin1String("postgres"))) {
+        db.setConnectOptions(location);
+        return {};
+    }
+    const QUrl url(location, QUrl::StrictMode);
+    if (!url.isValid() || url.path().size() < 2)
+        return Error{QCoreApplication::translate("vw::Database",
+                                                 "„%1“ ist keine Serveradresse der Form postgresql://server/datenbank.")
+                         .arg(location),
+                     ErrorCode::Invalid};
+    db.setHostName(url.host());
+    if (url.port() > 0)
+        db.setPort(url.port());
+    db.setDatabaseName(url.path().mid(1));
+    if (!url.userName().isEmpty())
+        db.setUserName(url.userName());
+    if (!url.password().isEmpty())
+        db.setPassword(url.password());
+    QStringList options;
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+        options << key + QLatin1Char('=') + conninfoValue(value);
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    return {};
+}
+
+} // namespace
+
+QString Database::withoutPassword(const QString &location)
+{
+    if (!isServer(location))
+        return location;
+    if (location.startsWith(QLatin1String("postgres"))) {
+        QUrl url(location);
+        url.setPassword(QString());
+        QUrlQuery query(url);
+        query.removeAllQueryItems(QStringLiteral("password"));
+        url.setQuery(query);
+        return url.toString();
+    }
+    QString kept = location;
+    return kept.remove(QRegularExpression(QStringLiteral("\\s*password\\s*=\\s*('(\\\\.|[^'])*'|\\S*)"))).trimmed();
+}
+
+Result<void> Database::addReadConnection(const QString &location, const QString &connectionName)
+{
+    const bool server = isServer(location);
+    QSqlDatabase db = QSqlDatabase::addDatabase(server ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connectionName);
+    if (server) {
+        if (auto r = configureServer(db, location); !r)
+            return r;
+    } else {
+        db.setDatabaseName(location);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+    }
+    if (!db.open())
+        return Error{tr("%1 kann nicht gelesen werden: %2").arg(location, db.lastError().text()), ErrorCode::Refused};
+    return {};
+}
+
+Result<std::unique_ptr<Database>> Database::openServer(const QString &conninfo, const AfterMigration &afterMigration)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error{tr("Der PostgreSQL-Treiber von Qt fehlt (Paket libqt6sql6-psql): %1 kann nicht geöffnet werden.")
+                         .arg(conninfo),
+                     ErrorCode::Refused};
+    std::unique_ptr<Database> db(new Database(conninfo, newConnectionName(), Dialect::Postgres));
+    QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), db->mConnection);
+    if (auto r = configureServer(connection, conninfo); !r)
+        return r.failure();
+    if (!connection.open())
+        return Error{tr("Der Server %1 ist nicht erreichbar: %2").arg(conninfo, connection.lastError().text()),
+                     ErrorCode::Refused};
+    auto version = Migrations::schemaVersion(connection, Dialect::Postgres);
+    if (!version)
+        return version.failure();
+    if (version.value() > Migrations::latestVersion())
+        return Error{tr("Der Arbeitsbereich auf %1 stammt aus einer neueren Version von Vorlagenwerk (Schema %2, "
+                        "dieses Programm kennt bis %3). Bitte aktualisieren Sie das Programm; der Server bleibt "
+                        "unverändert.")
+                         .arg(conninfo)
+                         .arg(version.value())
+                         .arg(Migrations::latestVersion()),
+                     ErrorCode::NewerSchema};
+    Database *opened = db.get();
+    const auto afterStep = [opened, &afterMigration](int step) -> Result<void> {
+        return afterMigration ? afterMigration(*opened, step) : Result<void>();
+    };
+    if (auto r = Migrations::apply(connection, Dialect::Postgres, afterStep); !r)
+        return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(conninfo, r.error()), r.code()};
+    return db;
 }
 
 Result<std::unique_ptr<Database>> Database::openFile(const QString &path, Mode mode, const AfterMigration &afterMigration)

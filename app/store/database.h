@@ -30,6 +30,20 @@ public:
     static Result<std::unique_ptr<Database>> openFile(const QString &path, Mode mode,
                                                       const AfterMigration &afterMigration = {});
 
+    // A shared workspace on a PostgreSQL server: `postgresql://[user@]host[:port]/database[?option=value&…]` or
+    // libpq's `service=NAME` (pg_service.conf) or `key=value …`; libpq options such as sslmode=verify-full pass
+    // through. Connects, refuses a schema newer than the program (ErrorCode::NewerSchema), migrates an older one.
+    static Result<std::unique_ptr<Database>> openServer(const QString &conninfo,
+                                                        const AfterMigration &afterMigration = {});
+    // Whether `location` names a server rather than a workspace file.
+    static bool isServer(const QString &location);
+    // `location` without a password in it (postgresql://anna:geheim@… or password=…): what a window title
+    // shows and the recent workspaces keep. Passwords belong in the desktop's keyring, never in a setting.
+    static QString withoutPassword(const QString &location);
+    // A further connection of its own to the workspace at `location`, added under `connectionName` for the
+    // thread that calls this (a search while the user types): read-only on a file. The caller removes it.
+    static Result<void> addReadConnection(const QString &location, const QString &connectionName);
+
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;

@@ -99,7 +99,7 @@ Result<void> FigureRepository::writeFigure(const Figure &f, const QString &who, 
     int i = 0;
     for (const QVariant &v : {QVariant(f.key), QVariant(text(f.label)), QVariant(figureTypeKey(f.type)), QVariant(f.value),
                               QVariant(text(f.unit)), QVariant(text(dateText(f.asOf))), QVariant(text(f.source)),
-                              QVariant(text(f.ressortKey)), QVariant(text(f.note)), QVariant(f.millions), QVariant(now)})
+                              QVariant(text(f.ressortKey)), QVariant(text(f.note)), QVariant(flag(f.millions)), QVariant(now)})
         st.upsert.bindValue(i++, v);
     if (auto r = execQuery(st.upsert, tr("Zahl %1 schreiben").arg(f.key)); !r)
         return r;

@@ -132,7 +132,7 @@ Result<qint64> ReviewRepository::insert(const Annotation &a, qint64 vorlageId, c
     const QString author = a.author.trimmed().isEmpty() ? mDb.author() : a.author.trimmed();
     const QString created = a.created.isValid() ? a.created.toUTC().toString(Qt::ISODate) : nowText();
     for (const QVariant &value : {QVariant(vorlageId), QVariant(placeKey(place)), QVariant(a.anchor.start),
-                                  QVariant(a.anchor.end), QVariant(text(a.anchor.quote)), QVariant(a.anchor.detached),
+                                  QVariant(a.anchor.end), QVariant(text(a.anchor.quote)), QVariant(flag(a.anchor.detached)),
                                   QVariant(text(author)), QVariant(created), QVariant(text(a.text)),
                                   QVariant(text(suggestionKey(a.suggestion))), QVariant(text(a.replacement))})
         q.addBindValue(value);
@@ -206,7 +206,7 @@ Result<void> ReviewRepository::setResolved(qint64 annotationId, bool resolved)
         return a.failure();
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("UPDATE annotation SET resolved = ?, resolved_by = ?, resolved_at = ? WHERE id = ?"));
-    for (const QVariant &value : {QVariant(resolved), QVariant(resolved ? text(mDb.author()) : QStringLiteral("")),
+    for (const QVariant &value : {QVariant(flag(resolved)), QVariant(resolved ? text(mDb.author()) : QStringLiteral("")),
                                   resolved ? QVariant(nowText()) : QVariant(), QVariant(annotationId)})
         q.addBindValue(value);
     if (auto r = execQuery(q, tr("Kommentar ändern")); !r)
@@ -333,7 +333,7 @@ Result<void> ReviewRepository::writeAnchor(Database &db, const Annotation &a)
     QSqlQuery q(db.connection());
     q.prepare(QStringLiteral("UPDATE annotation SET place = ?, start_offset = ?, end_offset = ?, detached = ? WHERE id = ?"));
     for (const QVariant &value : {QVariant(placeKey(a.anchor.place)), QVariant(a.anchor.start), QVariant(a.anchor.end),
-                                  QVariant(a.anchor.detached), QVariant(a.id)})
+                                  QVariant(flag(a.anchor.detached)), QVariant(a.id)})
         q.addBindValue(value);
     return execQuery(q, tr("Kommentar verschieben"));
 }

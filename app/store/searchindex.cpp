@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -18,6 +19,12 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("vw::SearchIndex", text);
+}
+
+// A shared workspace on a PostgreSQL server: a GIN index over the same column instead of FTS5 (migration 0008).
+bool onServer(const QSqlDatabase &db)
+{
+    return db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL;
 }
 
 // A word of the text: a run of letters and digits, as FTS5's unicode61 tokenizer sees it.
@@ -199,7 +206,7 @@ Result<void> writePlace(QSqlDatabase db, qint64 vorlageId, const PlaceText &plac
             continue;
         }
         for (const QVariant &value : {QVariant(vorlageId), QVariant(place.key), QVariant(place.label), QVariant(passage),
-                                      QVariant(SearchIndex::foldForSearch(passage))})
+                                      QVariant(foldedWords(passage).join(QLatin1Char(' ')))})
             insert.addBindValue(value);
         if (auto r = execQuery(insert, context); !r)
             return r;
@@ -221,7 +228,8 @@ Result<void> writePlace(QSqlDatabase db, qint64 vorlageId, const PlaceText &plac
             return r;
     }
     QSqlQuery figure(db);
-    figure.prepare(QStringLiteral("INSERT OR IGNORE INTO search_place_figure (vorlage_id, place, figure_key) VALUES (?, ?, ?)"));
+    figure.prepare(QStringLiteral("INSERT INTO search_place_figure (vorlage_id, place, figure_key) VALUES (?, ?, ?) "
+                                  "ON CONFLICT DO NOTHING"));
     for (const QString &key : place.figureKeys) {
         figure.addBindValue(vorlageId);
         figure.addBindValue(place.key);
@@ -313,6 +321,19 @@ QString foldForSearch(const QString &text)
             folded += foldSlowly(QString(c));
     }
     return folded;
+}
+
+// The same as a PostgreSQL tsquery: 'word' & 'mobile' <-> 'arbeit' & 'homeoff':*.
+QString tsquery(const QString &userText)
+{
+    QStringList parts;
+    for (const Term &term : parseTerms(userText)) {
+        QStringList words;
+        for (const QString &w : term.words)
+            words << QLatin1Char('\'') + w + QLatin1Char('\''); // tokens hold letters and digits only
+        parts << words.join(QStringLiteral(" <-> ")) + (term.prefix ? QStringLiteral(":*") : QString());
+    }
+    return parts.join(QStringLiteral(" & "));
 }
 
 QString matchExpression(const QString &userText)
@@ -435,10 +456,18 @@ Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query)
         return QList<SearchHit>{};
     // The passages that match (materialized: bm25() cannot be called inside an aggregate), then the best of
     // each place (SQLite takes the other columns from the row of the one min() of the outer query).
-    QString sql = QStringLiteral(
-        "SELECT p.vorlage_id, v.title, v.session_date, v.kind, v.status, p.place, p.label, p.text, "
-        "bm25(search_fts) AS rank FROM search_fts JOIN search_place p ON p.id = search_fts.rowid "
-        "JOIN vorlage v ON v.id = p.vorlage_id WHERE search_fts MATCH :match");
+    // On a server: ts_rank over the GIN-indexed column (higher is better, so negated), the best passage of each
+    // place by DISTINCT ON.
+    const bool server = onServer(db);
+    QString sql = server
+        ? QStringLiteral("SELECT DISTINCT ON (p.vorlage_id, p.place) p.vorlage_id, v.title, v.session_date, v.kind, "
+                         "v.status, p.place, p.label, p.text, -ts_rank(to_tsvector('simple', p.folded), m.q) AS rank "
+                         "FROM search_place p JOIN vorlage v ON v.id = p.vorlage_id "
+                         "CROSS JOIN (SELECT to_tsquery('simple', :match) AS q) m "
+                         "WHERE to_tsvector('simple', p.folded) @@ m.q")
+        : QStringLiteral("SELECT p.vorlage_id, v.title, v.session_date, v.kind, v.status, p.place, p.label, p.text, "
+                         "bm25(search_fts) AS rank FROM search_fts JOIN search_place p ON p.id = search_fts.rowid "
+                         "JOIN vorlage v ON v.id = p.vorlage_id WHERE search_fts MATCH :match");
     if (query.kind)
         sql += QStringLiteral(" AND v.kind = :kind");
     if (query.status)
@@ -456,15 +485,17 @@ Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query)
         sql += QStringLiteral(" AND v.session_date >= :from");
     if (query.to.isValid())
         sql += QStringLiteral(" AND v.session_date <= :to");
-    sql = QStringLiteral("WITH passage AS MATERIALIZED (%1) "
-                         "SELECT vorlage_id, title, session_date, kind, status, place, label, text, min(rank) AS best "
-                         "FROM passage GROUP BY vorlage_id, place ORDER BY best, vorlage_id, place LIMIT :limit").arg(sql);
+    sql = server ? QStringLiteral("SELECT * FROM (%1 ORDER BY p.vorlage_id, p.place, rank) best "
+                                  "ORDER BY rank, vorlage_id, place LIMIT :limit").arg(sql)
+                 : QStringLiteral("WITH passage AS MATERIALIZED (%1) "
+                                  "SELECT vorlage_id, title, session_date, kind, status, place, label, text, min(rank) AS best "
+                                  "FROM passage GROUP BY vorlage_id, place ORDER BY best, vorlage_id, place LIMIT :limit").arg(sql);
 
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return Error{tr("Suche vorbereiten: %1").arg(q.lastError().text())};
-    q.bindValue(QStringLiteral(":match"), match);
+    q.bindValue(QStringLiteral(":match"), server ? tsquery(query.text) : match);
     if (query.kind)
         q.bindValue(QStringLiteral(":kind"), kindKey(*query.kind));
     if (query.status)
@@ -479,7 +510,8 @@ Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query)
         q.bindValue(QStringLiteral(":from"), query.from.toString(Qt::ISODate));
     if (query.to.isValid())
         q.bindValue(QStringLiteral(":to"), query.to.toString(Qt::ISODate));
-    q.bindValue(QStringLiteral(":limit"), query.limit > 0 ? query.limit : -1);
+    // No limit: -1 for SQLite, NULL for PostgreSQL.
+    q.bindValue(QStringLiteral(":limit"), query.limit > 0 ? QVariant(query.limit) : server ? QVariant() : QVariant(-1));
     if (auto r = execQuery(q, tr("Suchen")); !r)
         return r.failure();
 
@@ -503,6 +535,12 @@ Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query)
 
 bool isSound(QSqlDatabase db, Check check)
 {
+    if (onServer(db)) { // the server keeps its GIN index itself
+        QSqlQuery q(db);
+        return q.exec(QStringLiteral("SELECT to_regclass('search_place') IS NOT NULL AND to_regclass('search_place_figure') "
+                                     "IS NOT NULL AND to_regclass('search_place_words') IS NOT NULL"))
+               && q.next() && q.value(0).toBool();
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN (?, ?, ?, ?, ?, ?)"));
     for (const QString &name : searchObjects)
@@ -525,7 +563,8 @@ bool isSound(QSqlDatabase db, Check check)
 Result<void> recreate(QSqlDatabase db)
 {
     // The statements of the migration that gave the index its present form drop what is left and create it.
-    QFile file(QStringLiteral(":/db/migrations/sqlite/0008_search_passages.sql"));
+    QFile file(QStringLiteral(":/db/migrations/%1/0008_search_passages.sql")
+                   .arg(dialectFolder(onServer(db) ? Dialect::Postgres : Dialect::Sqlite)));
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("Die Beschreibung des Suchindex fehlt im Programm.")};
     QSqlQuery q(db);

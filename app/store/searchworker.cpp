@@ -1,7 +1,6 @@
 #include "searchworker.h"
 
-#include <QCoreApplication>
-#include <QSqlError>
+#include "database.h"
 
 namespace vw {
 
@@ -23,15 +22,9 @@ public:
         if (mConnection.isEmpty()) {
             static std::atomic<int> counter{0};
             const QString name = QStringLiteral("vw-search-%1").arg(counter++);
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(mPath);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-            if (!db.open()) {
-                const QString why = db.lastError().text();
-                db = {};
+            if (auto r = Database::addReadConnection(mPath, name); !r) {
                 QSqlDatabase::removeDatabase(name);
-                return Error{QCoreApplication::translate("vw::SearchWorker", "%1 kann zum Suchen nicht gelesen werden: %2")
-                                 .arg(mPath, why)};
+                return r.failure();
             }
             mConnection = name;
         }

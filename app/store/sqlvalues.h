@@ -25,6 +25,12 @@ inline QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+// Yes/no columns are INTEGER 0/1 in both dialects: a bool would bind as PostgreSQL's boolean.
+inline int flag(bool value)
+{
+    return value ? 1 : 0;
+}
+
 inline QString dateText(const QDate &date)
 {
     return date.isValid() ? date.toString(Qt::ISODate) : QString();

@@ -106,7 +106,7 @@ Result<VersionRepository::VersionInfo> VersionRepository::insertVersion(const Vo
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     const QByteArray json = QJsonDocument(vorlageToJson(snapshot)).toJson(QJsonDocument::Compact);
     for (const QVariant &value : {QVariant(info.vorlageId), QVariant(info.number), QVariant(text(info.name)),
-                                  QVariant(automatic), QVariant(statusKey(info.status)), QVariant(text(info.author)),
+                                  QVariant(flag(automatic)), QVariant(statusKey(info.status)), QVariant(text(info.author)),
                                   QVariant(info.created.toString(Qt::ISODate)), QVariant(QString::fromUtf8(json))})
         q.addBindValue(value);
     if (auto r = execQuery(q, tr("Version anlegen")); !r)

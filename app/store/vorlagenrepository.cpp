@@ -278,7 +278,7 @@ Result<void> VorlagenRepository::writeRessorts(const Vorlage &v)
         QSqlQuery q(mDb.connection());
         q.prepare(QStringLiteral("INSERT INTO vorlage_ressort (vorlage_id, position, ressort_key, name, lead) "
                                  "VALUES (?, ?, ?, ?, ?)"));
-        if (auto r = run(q, {v.id, i, text(v.ressorts[i].key), text(v.ressorts[i].name), v.ressorts[i].lead},
+        if (auto r = run(q, {v.id, i, text(v.ressorts[i].key), text(v.ressorts[i].name), flag(v.ressorts[i].lead)},
                          tr("Ressorts der Vorlage %1 schreiben").arg(v.id));
             !r)
             return r;
@@ -332,7 +332,7 @@ Result<void> VorlagenRepository::insertParticipation(const Vorlage &v, int i)
     q.prepare(QStringLiteral("INSERT INTO participation (id, vorlage_id, position, ressort_key, name, state, date, "
                              "text, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return run(q, {entry.id.isEmpty() ? newItemId() : entry.id, v.id, i, text(entry.ressortKey), text(entry.name),
-                   participationStateKey(entry.state), text(dateText(entry.date)), text(entry.text), entry.resolved},
+                   participationStateKey(entry.state), text(dateText(entry.date)), text(entry.text), flag(entry.resolved)},
                tr("Beteiligung schreiben"));
 }
 
@@ -344,7 +344,7 @@ Result<void> VorlagenRepository::insertAnlage(const Vorlage &v, int i)
                              "size, text, internal, licence, accessible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     return run(q, {anlage.id.isEmpty() ? newItemId() : anlage.id, v.id, i, text(anlage.title), text(anlage.fileName),
                    text(anlage.mediaType), anlage.sha256.isEmpty() ? QVariant() : QVariant(anlage.sha256), anlage.size,
-                   text(anlage.text), anlage.internal, text(anlage.licence), anlage.accessible},
+                   text(anlage.text), flag(anlage.internal), text(anlage.licence), flag(anlage.accessible)},
                tr("Anlage „%1“ schreiben").arg(anlage.title));
 }
 

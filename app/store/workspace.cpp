@@ -50,7 +50,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
         VorlagenRepository vorlagen(db, ressorts.value(), figures);
         return vorlagen.rebuildSearchIndex(progress);
     };
-    auto db = Database::openFile(path, mode, fillSearchIndex);
+    auto db = Database::isServer(path) ? Database::openServer(path, fillSearchIndex)
+                                       : Database::openFile(path, mode, fillSearchIndex);
     if (!db)
         return db.failure();
     std::unique_ptr<Workspace> ws(new Workspace(std::move(db.value())));
@@ -65,6 +66,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
 
 bool Workspace::searchIndexIsSound(const QString &path)
 {
+    if (Database::isServer(path))
+        return true; // the server keeps its GIN index itself; nothing to read through
     static QAtomicInt counter;
     const QString name = QStringLiteral("vw-search-check-%1").arg(counter.fetchAndAddRelaxed(1));
     bool sound = true;

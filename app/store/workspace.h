@@ -32,7 +32,9 @@ public:
     using StatusChange = VersionRepository::StatusChange;
     using Publication = PublicationRepository::Publication;
 
-    // `progress` is called while the search index is filled (migration 6) or rebuilt: (done, total) Vorlagen.
+    // `path`: a workspace file, or a shared workspace on a PostgreSQL server (Database::isServer:
+    // postgresql://server/database, service=NAME, key=value …; `mode` does not apply to a server).
+    // `progress` is called while the search index is filled (migrations 6 and 8) or rebuilt: (done, total) Vorlagen.
     static Result<std::unique_ptr<Workspace>> open(const QString &path, Mode mode,
                                                    const SearchIndex::Progress &progress = {});
     // What open() or checkSearchIndex() repaired and the user should be told; empty normally.

@@ -3,6 +3,7 @@
 
 #include "annotationpane.h"
 #include "commands.h"
+#include "database.h"
 #include "documentsaver.h"
 #include "figurecandidatesdialog.h"
 #include "figurepanel.h"
@@ -380,7 +381,7 @@ SettingsDialog *MainWindow::profileDialog() const
 
 Result<void> MainWindow::openWorkspaceOrOfferNew(const QString &path)
 {
-    if (QFileInfo::exists(path))
+    if (Database::isServer(path) || QFileInfo::exists(path)) // a server's workspace is made by its administrator
         return openWorkspace(path);
     if (!QStandardPaths::isTestModeEnabled()) {
         const auto answer = QMessageBox::question(
@@ -420,8 +421,9 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
     (void)mWorkspace->seedDictionary();
     SpellChecker::instance()->setWorkspace(mWorkspace.get());
     reloadFigures();
-    setWindowTitle(tr("%1 – Vorlagenwerk").arg(QFileInfo(path).fileName()));
-    rememberWorkspace(QFileInfo(path).absoluteFilePath());
+    const bool server = Database::isServer(path);
+    setWindowTitle(tr("%1 – Vorlagenwerk").arg(server ? Database::withoutPassword(path) : QFileInfo(path).fileName()));
+    rememberWorkspace(server ? Database::withoutPassword(path) : QFileInfo(path).absoluteFilePath());
     reloadList();
     mSearch->setWorkspace(mWorkspace->path(), mWorkspace->ressorts());
     if (!mWorkspace->openNotice().isEmpty())
