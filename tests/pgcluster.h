@@ -30,6 +30,12 @@ public:
     QString socketDir() const { return mDir.path(); }
     int port() const { return 5432; }
 
+    // Where Workspace::open finds `database` on this cluster (libpq's key=value form), as its superuser.
+    QString location(const QString &database) const
+    {
+        return QStringLiteral("host=%1 port=%2 dbname=%3 user=postgres").arg(socketDir()).arg(port()).arg(database);
+    }
+
     // A new, empty database; its name.
     QString createDatabase()
     {

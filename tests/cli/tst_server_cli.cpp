@@ -15,7 +15,7 @@ TEST_CASE("the command line lists, shows, changes and searches a workspace on th
     INFO(cluster.error().toStdString());
     REQUIRE(cluster.error().isEmpty());
     const QString name = cluster.createDatabase();
-    const QString location = QStringLiteral("host=%1 port=%2 dbname=%3 user=postgres").arg(cluster.socketDir()).arg(cluster.port()).arg(name);
+    const QString location = cluster.location(name);
     {
         auto ws = Workspace::open(location, Workspace::Mode::OpenExisting);
         INFO(ws.error().toStdString());

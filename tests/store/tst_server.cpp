@@ -25,7 +25,7 @@ QString newServerWorkspace()
     REQUIRE(cluster.error().isEmpty());
     const QString name = cluster.createDatabase();
     REQUIRE(cluster.error().isEmpty());
-    return QStringLiteral("host=%1 port=%2 dbname=%3 user=postgres").arg(cluster.socketDir()).arg(cluster.port()).arg(name);
+    return cluster.location(name);
 }
 
 std::unique_ptr<Workspace> openServer(const QString &location)

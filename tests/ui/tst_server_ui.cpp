@@ -21,10 +21,7 @@ TEST_CASE("the window opens a workspace on the server, saves to it and searches 
     PgCluster &cluster = PgCluster::instance();
     INFO(cluster.error().toStdString());
     REQUIRE(cluster.error().isEmpty());
-    const QString location = QStringLiteral("host=%1 port=%2 dbname=%3 user=postgres password=geheim")
-                                 .arg(cluster.socketDir())
-                                 .arg(cluster.port())
-                                 .arg(cluster.createDatabase());
+    const QString location = cluster.location(cluster.createDatabase()) + QStringLiteral(" password=geheim");
     {
         auto ws = Workspace::open(location, Workspace::Mode::OpenExisting);
         REQUIRE(ws.ok());
