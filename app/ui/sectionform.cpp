@@ -254,9 +254,9 @@ void SectionForm::showQuoteSource(QLabel *label, const BeschlussItem &item) cons
         return;
     const QString title = mTitleOf ? mTitleOf(item.quotedFromVorlage) : QString();
     const QString source = title.isEmpty() ? tr("Vorlage Nr. %1").arg(item.quotedFromVorlage) : tr("„%1“").arg(title);
-    // Short beside the verb, so that Ressort and date keep their place; the whole title is the tooltip.
-    const QString shortTitle = label->fontMetrics().elidedText(title, Qt::ElideRight, 180);
-    label->setText(tr("· übernommen aus %1")
+    // A long title is shortened; the whole title is the tooltip.
+    const QString shortTitle = label->fontMetrics().elidedText(title, Qt::ElideRight, 360);
+    label->setText(tr("Wörtlich übernommen aus %1")
                        .arg(title.isEmpty() ? source : tr("„%1“").arg(shortTitle)));
     label->setToolTip(tr("Wörtlich übernommen aus dem Beschluss von %1 (Beschlusspunkt %2).").arg(source, item.quotedFromItem));
 }
@@ -265,8 +265,11 @@ QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
 {
     const BeschlussItem &item = mDocument->vorlage().beschluss[index];
     auto *box = new QWidget(parent);
-    auto *row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *lines = new QVBoxLayout(box);
+    lines->setContentsMargins(0, 0, 0, 0);
+    lines->setSpacing(2);
+    auto *row = new QHBoxLayout;
+    lines->addLayout(row);
     auto *verb = new QLabel(beschlussVerbLabel(beschlussVerb(item.text.plainText())), box);
     verb->setObjectName(QStringLiteral("verb"));
     verb->setToolTip(tr("Das Beschlussverb, aus dem Satz erkannt"));
@@ -287,8 +290,8 @@ QWidget *SectionForm::beschlussDetails(int index, QWidget *parent)
     quoted->setObjectName(QStringLiteral("quotedFrom"));
     quoted->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     showQuoteSource(quoted, item);
+    lines->addWidget(quoted); // a line of its own: Ressort and date keep their place
     row->addWidget(verb);
-    row->addWidget(quoted);
     row->addStretch();
     row->addWidget(new QLabel(tr("Ressort:"), box));
     row->addWidget(ressort);

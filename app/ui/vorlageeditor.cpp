@@ -391,9 +391,13 @@ bool VorlageEditor::showFound(const Place &place, const QString &text)
         QTextCursor cursor(edit->document());
         cursor.setPosition(found.first().first);
         edit->setTextCursor(cursor);
-        // The field grows with its text: scroll the page to the word, not to the field's top.
-        const QPoint at = edit->viewport()->mapTo(mScroll->widget(), edit->cursorRect().center());
-        mScroll->ensureVisible(at.x(), at.y(), 20, mScroll->viewport()->height() / 3);
+        // The field grows with its text: scroll the page down to the word (not to the field's top), a third
+        // from the top; never sideways.
+        const int y = edit->viewport()->mapTo(mScroll->widget(), edit->cursorRect().center()).y();
+        QScrollBar *bar = mScroll->verticalScrollBar();
+        const int third = mScroll->viewport()->height() / 3;
+        if (y < bar->value() + third / 2 || y > bar->value() + mScroll->viewport()->height() - third / 2)
+            bar->setValue(y - third);
         return true;
     }
     return true;

@@ -213,7 +213,7 @@ TEST_CASE("a decided Beschluss item is taken word for word into the open draft, 
     // The editor names the source, and the workspace has it after the save.
     auto *note = f.window.currentEditor()->findChildren<QLabel *>(QStringLiteral("quotedFrom")).last();
     QTRY_VERIFY(note->isVisible()); // the new row shows once the event loop runs
-    CHECK(note->text().startsWith(QStringLiteral("· übernommen aus „Digitale")));
+    CHECK(note->text().startsWith(QStringLiteral("Wörtlich übernommen aus „Digitale Endgeräte")));
     CHECK(note->toolTip().contains(decided.title));
     f.window.currentEditor()->flush();
     const Vorlage stored = ws->load(draft.value()).value();
