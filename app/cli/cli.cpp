@@ -9,7 +9,9 @@
 #include "pdfimporter.h"
 #include "publicationcheck.h"
 #include "publisher.h"
+#include "database.h"
 #include "searchindex.h"
+#include "workspacecopy.h"
 #include "vorlagedocument.h"
 #include "validation.h"
 #include "vorlagediff.h"
@@ -148,6 +150,8 @@ public:
                 return publish(args);
             if (command == QLatin1String("publish-session"))
                 return publishSession(args);
+            if (command == QLatin1String("copy"))
+                return copy(args);
             if (command == QLatin1String("protected"))
                 return protectedNames(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
@@ -223,6 +227,24 @@ private:
         if (!ws)
             return fail(ws.error());
         mOut << tr("Arbeitsbereich angelegt: %1").arg(QDir::toNativeSeparators(path)) << '\n';
+        return ExitOk;
+    }
+
+    int copy(Args &args)
+    {
+        const QString from = args.positional();
+        const QString to = args.positional();
+        if (from.isEmpty() || to.isEmpty())
+            throw UsageError{tr("copy braucht VON und NACH.")};
+        args.finish();
+        auto copied = WorkspaceCopy::copy(from, to);
+        if (!copied)
+            return fail(copied.error());
+        for (const WorkspaceCopy::Table &t : copied.value())
+            mOut << QCoreApplication::translate("vw::Cli", "%1: %n Zeile(n)", nullptr, t.rows).arg(t.name) << '\n';
+        mOut << tr("Kopiert nach %1; beide Seiten stimmen Tabelle für Tabelle überein.")
+                    .arg(Database::withoutPassword(to))
+             << '\n';
         return ExitOk;
     }
 

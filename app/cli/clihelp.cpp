@@ -220,6 +220,15 @@ const QList<CliCommandHelp> commandTable = {
      QT_TRANSLATE_NOOP("vw::CliHelp", "Namen, die in keiner Veröffentlichung stehen dürfen"),
      ""},
 
+    {"copy",
+     QT_TRANSLATE_NOOP("vw::CliHelp", "copy VON NACH"),
+     QT_TRANSLATE_NOOP("vw::CliHelp", "Arbeitsbereich zwischen Datei und Server kopieren, danach vergleichen"),
+     QT_TRANSLATE_NOOP("vw::CliHelp",
+        "Kopiert jede Zeile des Arbeitsbereichs VON (eine Datei oder ein Server: postgresql://server/datenbank,\n"
+        "service=NAME) nach NACH, mit Nummern, Fassungen, Verlauf, Kommentaren und Anlagen, in einem Schritt,\n"
+        "und vergleicht danach beide Seiten Tabelle für Tabelle. NACH muss ein neuer, leerer Arbeitsbereich\n"
+        "sein. Weichen die Seiten ab, wird nichts kopiert. VON wird nur gelesen.")},
+
     {"help",
      QT_TRANSLATE_NOOP("vw::CliHelp", "help [BEFEHL]"),
      QT_TRANSLATE_NOOP("vw::CliHelp", "diese Übersicht oder die Hilfe zu einem Befehl zeigen"),
