@@ -232,7 +232,8 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &conninfo, 
     if (auto r = configureServer(connection, conninfo); !r)
         return r.failure();
     if (!connection.open())
-        return Error{tr("Der Server %1 ist nicht erreichbar: %2").arg(conninfo, connection.lastError().text()),
+        return Error{tr("Der Server %1 ist nicht erreichbar: %2")
+                         .arg(withoutPassword(conninfo), connection.lastError().databaseText().simplified()),
                      ErrorCode::Refused};
     auto version = Migrations::schemaVersion(connection, Dialect::Postgres);
     if (!version)

@@ -49,6 +49,7 @@
 #include <QVBoxLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <QTimer>
@@ -241,6 +242,11 @@ MainWindow::MainWindow(QWidget *parent)
     mUi->menuFile->insertAction(mPrintAction, mUi->actionExportPdf); // export first, then print
     connect(mPrintAction, &QAction::triggered, this, &MainWindow::chooseAndPrint);
     connect(mUi->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseAndOpenWorkspace);
+    // A shared workspace on the administration's PostgreSQL server (the recent workspaces keep it, without password).
+    auto *openServer = new QAction(tr("Arbeitsbereich auf einem &Server öffnen …"), this);
+    openServer->setObjectName(QStringLiteral("actionOpenServer"));
+    mUi->menuFile->insertAction(mUi->menuRecent->menuAction(), openServer);
+    connect(openServer, &QAction::triggered, this, &MainWindow::chooseAndOpenServer);
     connect(mUi->actionNewWorkspace, &QAction::triggered, this, &MainWindow::chooseAndCreateWorkspace);
     connect(mUi->actionImport, &QAction::triggered, this, &MainWindow::chooseAndImport);
     connect(mUi->actionExportPdf, &QAction::triggered, this, &MainWindow::chooseAndExport);
@@ -968,6 +974,28 @@ void MainWindow::chooseAndOpenWorkspace()
         return;
     if (auto r = openWorkspace(path); !r)
         showError(tr("Arbeitsbereich öffnen"), r.error());
+}
+
+void MainWindow::chooseAndOpenServer()
+{
+    bool ok = false;
+    const QString location =
+        QInputDialog::getText(this, tr("Arbeitsbereich auf einem Server öffnen"),
+                              tr("Adresse des Servers, wie die IT sie nennt, zum Beispiel\n"
+                                 "postgresql://server.bremen.de/vorlagen?sslmode=verify-full\n"
+                                 "oder service=vorlagen (aus pg_service.conf):"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || location.isEmpty())
+        return;
+    if (!Database::isServer(location)) {
+        showError(tr("Arbeitsbereich auf einem Server öffnen"),
+                  tr("„%1“ ist keine Serveradresse. Sie beginnt mit postgresql:// oder hat die Form service=NAME.")
+                      .arg(location));
+        return;
+    }
+    if (auto r = openWorkspace(location); !r)
+        showError(tr("Arbeitsbereich auf einem Server öffnen"), r.error());
 }
 
 void MainWindow::chooseAndCreateWorkspace()

@@ -132,6 +132,7 @@ private:
     void closeAllEditors();
     void resolveConflict(VorlageEditor *editor, const QString &message);
     void chooseAndOpenWorkspace();
+    void chooseAndOpenServer();
     void chooseAndCreateWorkspace();
     void chooseAndImport();
     void chooseAndExport();

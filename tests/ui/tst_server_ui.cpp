@@ -9,7 +9,9 @@
 #include "searchpanel.h"
 #include "vorlagedocument.h"
 
+#include <QInputDialog>
 #include <QLabel>
+#include <QTimer>
 #include <QListView>
 #include <QLineEdit>
 #include <QTableView>
@@ -28,12 +30,19 @@ TEST_CASE("the window opens a workspace on the server, saves to it and searches 
         REQUIRE(addDemoContent(*ws.value()).ok());
     }
     MainWindow window;
-    auto opened = window.openWorkspaceOrOfferNew(location);
-    INFO(opened.error().toStdString());
-    REQUIRE(opened.ok());
     window.resize(1400, 900);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
+    // Datei → Arbeitsbereich auf einem Server öffnen …: the address typed into the dialog.
+    QTimer::singleShot(0, qApp, [location] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        dialog->setTextValue(location);
+        dialog->accept();
+    });
+    window.findChild<QAction *>(QStringLiteral("actionOpenServer"))->trigger();
+    REQUIRE(window.workspace());
+    CHECK(window.workspace()->path() == location);
     CHECK(window.vorlagenView()->model()->rowCount() == 2);
     CHECK_FALSE(window.windowTitle().contains(QStringLiteral("geheim"))); // no password in the title
     CHECK_FALSE(window.recentWorkspaces().join(QLatin1Char('\n')).contains(QStringLiteral("geheim")));
