@@ -7,6 +7,8 @@
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 
 namespace vw {
@@ -80,6 +82,35 @@ bool Workspace::searchIndexIsSound(const QString &path)
     }
     QSqlDatabase::removeDatabase(name);
     return sound;
+}
+
+Result<qint64> Workspace::changeCounter() const
+{
+    if (mDb->dialect() != Database::Dialect::Sqlite)
+        return qint64(0);
+    QSqlQuery q(mDb->connection());
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+        return Error{QCoreApplication::translate("vw::Workspace", "%1: Änderungen können nicht abgefragt werden: %2")
+                         .arg(QDir::toNativeSeparators(path()), q.lastError().text())};
+    return q.value(0).toLongLong();
+}
+
+Result<Workspace::Changes> Workspace::changes(const QDateTime &since) const
+{
+    Changes changes;
+    QSqlQuery q(mDb->connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, revision FROM vorlage WHERE modified >= ?"));
+    q.addBindValue(since.toUTC().toString(Qt::ISODate));
+    if (auto r = execQuery(q, QCoreApplication::translate("vw::Workspace", "Änderungen lesen")); !r)
+        return r.failure();
+    while (q.next())
+        changes.revisions.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    QSqlQuery count(mDb->connection());
+    if (!count.exec(QStringLiteral("SELECT count(*) FROM vorlage")) || !count.next())
+        return Error{count.lastError().text()};
+    changes.count = count.value(0).toInt();
+    return changes;
 }
 
 Result<void> Workspace::checkSearchIndex(const SearchIndex::Progress &progress)

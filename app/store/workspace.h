@@ -16,6 +16,8 @@
 
 #include <QSqlDatabase>
 
+#include <QHash>
+
 #include <memory>
 
 namespace vw {
@@ -59,6 +61,17 @@ public:
     // Vorlagen (VorlagenRepository).
     Result<QList<VorlageSummary>> list() const { return mVorlagen.list(); }
     Result<VorlageSummary> summary(qint64 id) const { return mVorlagen.summary(id); }
+
+    // What others changed (another window, the CLI, another program on the same file). `changeCounter()` moves
+    // whenever another connection commits (SQLite's PRAGMA data_version; a server reports 0 until it notifies).
+    // `changes()` then says which Vorlagen: those modified since `since` (a little before the last look) and
+    // how many there are now (a Vorlage added or deleted changes the count), with their revisions.
+    struct Changes {
+        QHash<qint64, int> revisions; // modified since, with their revision now
+        int count = 0;
+    };
+    Result<qint64> changeCounter() const;
+    Result<Changes> changes(const QDateTime &since) const;
     Result<Vorlage> load(qint64 id) const { return mVorlagen.load(id); }
     Result<qint64> add(const Vorlage &vorlage);
     Result<QList<qint64>> addAll(const QList<Vorlage> &vorlagen) { return mVorlagen.addAll(vorlagen); }

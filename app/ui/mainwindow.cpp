@@ -68,6 +68,9 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), mUi(std::make_unique<Ui::MainWindow>()), mModel(new VorlageListModel(this)),
       mProxy(new QSortFilterProxyModel(this)), mUndoGroup(new QUndoGroup(this))
 {
+    mChangePoll = new QTimer(this);
+    mChangePoll->setInterval(1000);
+    connect(mChangePoll, &QTimer::timeout, this, &MainWindow::followChanges);
     mPreviewPool.setMaxThreadCount(1); // one preview at a time; newer requests replace older ones
     mIndexCheck.setThreadPriority(QThread::IdlePriority); // SCHED_IDLE: never in the way of the window starting
     mUi->setupUi(this);
@@ -432,6 +435,10 @@ Result<void> MainWindow::openWorkspace(const QString &path, bool create)
     rememberWorkspace(server ? Database::withoutPassword(path) : QFileInfo(path).absoluteFilePath());
     reloadList();
     mSearch->setWorkspace(mWorkspace->path(), mWorkspace->ressorts());
+    const auto counter = mWorkspace->changeCounter();
+    mSeenChanges = counter ? counter.value() : -1;
+    mSeenAt = QDateTime::currentDateTimeUtc();
+    mChangePoll->start();
     if (!mWorkspace->openNotice().isEmpty())
         statusBar()->showMessage(mWorkspace->openNotice());
     // The whole index is read in a worker thread (0.16 s on 10,000 Vorlagen); only damage comes back here.
@@ -501,6 +508,44 @@ void MainWindow::updateListRow(qint64 id)
         else
             mUi->vorlagenView->selectionModel()->clear();
     }
+}
+
+void MainWindow::followChanges()
+{
+    if (!mWorkspace)
+        return;
+    auto counter = mWorkspace->changeCounter();
+    if (!counter || counter.value() == mSeenChanges)
+        return; // nobody else committed: one PRAGMA a second, whatever the size of the workspace
+    mSeenChanges = counter.value();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto changes = mWorkspace->changes(mSeenAt.addSecs(-2)); // `modified` has whole seconds
+    mSeenAt = now;
+    if (!changes)
+        return;
+    if (changes->count != mModel->rowCount()) {
+        reloadList(currentVorlageId()); // a Vorlage was added or deleted elsewhere
+    } else {
+        for (auto it = changes->revisions.cbegin(); it != changes->revisions.cend(); ++it)
+            updateListRow(it.key());
+    }
+    for (VorlageEditor *e : editors()) {
+        const qint64 id = e->document()->vorlage().id;
+        const auto stored = changes->revisions.constFind(id);
+        if (stored == changes->revisions.cend() || stored.value() == e->document()->vorlage().revision)
+            continue;
+        e->flush(); // typing of this window goes first: if it clashes, the conflict dialog says so
+        if (e->saver()->hasUnsavedChanges() || e->saver()->inConflict()
+            || stored.value() == e->document()->vorlage().revision)
+            continue;
+        reloadVorlage(id);
+        statusBar()->showMessage(tr("„%1“ wurde an anderer Stelle geändert; hier steht jetzt der gespeicherte Stand.")
+                                     .arg(e->document()->vorlage().title),
+                                 8000);
+    }
+    reloadFigures();
+    for (VorlageEditor *e : editors())
+        e->annotationPane()->reload();
 }
 
 void MainWindow::setFilterText(const QString &text)

@@ -5,6 +5,7 @@
 #include "validation.h"
 #include "vorlage.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QPointer>
 #include <QThreadPool>
@@ -16,6 +17,7 @@ class QPrinter;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 class QUndoGroup;
 
 namespace Ui {
@@ -124,6 +126,10 @@ private:
     // Vorlage `id` was saved: its row shows the stored title, dates, Ressort and status (the other rows
     // are untouched; nothing here grows with the workspace).
     void updateListRow(qint64 id);
+    // Others changed the workspace (another window or program on the same file): the list rows, the open
+    // Vorlagen nobody is editing here, the figures and the comments follow; a Vorlage with typing of this
+    // window's is saved first, so a clash is the conflict dialog, never a silent overwrite.
+    void followChanges();
     void listSelectionChanged();
     void currentTabChanged();
     void updateActions();
@@ -163,6 +169,9 @@ private:
     int mPreviewGeneration = 0;
     FigureValues mFigures; // the workspace's figures, given to every editor, the preview and export
     QThreadPool mPreviewPool; // waited for on destruction: no export outlives the window
+    QTimer *mChangePoll;    // once a second: did another connection commit?
+    qint64 mSeenChanges = -1;
+    QDateTime mSeenAt;
     QThreadPool mIndexCheck;  // the whole search index check after opening (the same)
 };
 
