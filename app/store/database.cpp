@@ -144,8 +144,13 @@ QSqlDatabase Database::connection() const
 
 bool Database::isServer(const QString &location)
 {
+    // libpq's key=value form starts with one of its keywords ("service=NAME", "host=… dbname=…"); a file
+    // name with a '=' in it does not.
+    static const QRegularExpression keyValue(
+        QStringLiteral("^\\s*(service|host|hostaddr|port|dbname|user|password|passfile|sslmode|sslrootcert|sslcert|"
+                       "sslkey|connect_timeout|application_name|options|gssencmode|krbsrvname|target_session_attrs)\\s*="));
     return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"))
-           || location.contains(QLatin1Char('=')); // libpq's key=value form, service=NAME
+           || keyValue.match(location).hasMatch();
 }
 
 namespace {

@@ -1,7 +1,6 @@
 #include "workspace.h"
 
 #include "migrations.h"
-
 #include "transaction.h"
 
 #include <QAtomicInt>

@@ -67,6 +67,9 @@ TEST_CASE("a workspace on the server stores, saves by place, refuses conflicts a
     REQUIRE(Database::isServer(QStringLiteral("postgresql://server.bremen.de/vorlagen?sslmode=verify-full")));
     REQUIRE(Database::isServer(QStringLiteral("service=vorlagen")));
     REQUIRE_FALSE(Database::isServer(QStringLiteral("/home/anna/amt.vorlagen")));
+    REQUIRE_FALSE(Database::isServer(QStringLiteral("/home/anna/a=b/amt.vorlagen")));
+    REQUIRE_FALSE(Database::isServer(QStringLiteral("stand=2020.vorlagen")));
+    REQUIRE(Database::isServer(QStringLiteral("host=/run/postgresql dbname=vorlagen")));
     CHECK(Database::withoutPassword(QStringLiteral("postgresql://anna:geheim@server/vorlagen?sslmode=verify-full"))
           == QStringLiteral("postgresql://anna@server/vorlagen?sslmode=verify-full"));
     CHECK(Database::withoutPassword(QStringLiteral("host=server password='ge heim' dbname=vorlagen"))
