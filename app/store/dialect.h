@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QString>
 
 namespace vw {
@@ -11,6 +13,12 @@ enum class Dialect { Sqlite, Postgres };
 inline QString dialectFolder(Dialect dialect)
 {
     return dialect == Dialect::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+}
+
+// The dialect of an open connection (code that is handed a QSqlDatabase rather than a Database).
+inline Dialect dialectOf(const QSqlDatabase &db)
+{
+    return db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL ? Dialect::Postgres : Dialect::Sqlite;
 }
 
 } // namespace vw

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSet>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -19,12 +18,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("vw::SearchIndex", text);
-}
-
-// A shared workspace on a PostgreSQL server: a GIN index over the same column instead of FTS5 (migration 0008).
-bool onServer(const QSqlDatabase &db)
-{
-    return db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL;
 }
 
 // A word of the text: a run of letters and digits, as FTS5's unicode61 tokenizer sees it.
@@ -458,7 +451,7 @@ Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query)
     // each place (SQLite takes the other columns from the row of the one min() of the outer query).
     // On a server: ts_rank over the GIN-indexed column (higher is better, so negated), the best passage of each
     // place by DISTINCT ON.
-    const bool server = onServer(db);
+    const bool server = dialectOf(db) == Dialect::Postgres;
     QString sql = server
         ? QStringLiteral("SELECT DISTINCT ON (p.vorlage_id, p.place) p.vorlage_id, v.title, v.session_date, v.kind, "
                          "v.status, p.place, p.label, p.text, -ts_rank(to_tsvector('simple', p.folded), m.q) AS rank "
@@ -535,7 +528,7 @@ Result<QList<SearchHit>> search(QSqlDatabase db, const SearchQuery &query)
 
 bool isSound(QSqlDatabase db, Check check)
 {
-    if (onServer(db)) { // the server keeps its GIN index itself
+    if (dialectOf(db) == Dialect::Postgres) { // the server keeps its GIN index itself
         QSqlQuery q(db);
         return q.exec(QStringLiteral("SELECT to_regclass('search_place') IS NOT NULL AND to_regclass('search_place_figure') "
                                      "IS NOT NULL AND to_regclass('search_place_words') IS NOT NULL"))
@@ -564,7 +557,7 @@ Result<void> recreate(QSqlDatabase db)
 {
     // The statements of the migration that gave the index its present form drop what is left and create it.
     QFile file(QStringLiteral(":/db/migrations/%1/0008_search_passages.sql")
-                   .arg(dialectFolder(onServer(db) ? Dialect::Postgres : Dialect::Sqlite)));
+                   .arg(dialectFolder(dialectOf(db))));
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("Die Beschreibung des Suchindex fehlt im Programm.")};
     QSqlQuery q(db);

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -20,11 +19,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("vw::WorkspaceCopy", text);
-}
-
-bool onServer(const QSqlDatabase &db)
-{
-    return db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL;
 }
 
 // One row as text, the same for both dialects: integers as numbers, bytes as hex, NULL as \N.
@@ -104,7 +98,7 @@ Result<void> copyTable(QSqlDatabase from, QSqlDatabase to, const QString &name)
             return r;
     }
     // A server hands out the next ids from a sequence: it continues after the copied ones.
-    if (onServer(to) && columns.contains(QStringLiteral("id"))) {
+    if (dialectOf(to) == Dialect::Postgres && columns.contains(QStringLiteral("id"))) {
         QSqlQuery seq(to);
         if (!seq.exec(QStringLiteral("SELECT pg_get_serial_sequence('%1', 'id')").arg(name)) || !seq.next())
             return Error{tr("Tabelle %1: %2").arg(name, seq.lastError().text())};

@@ -121,19 +121,3 @@ TEST_CASE("copy moves a workspace onto a server and back with every row, and ref
     CHECK(refused.err.contains(S("nicht leer")));
     CHECK(WorkspaceCopy::describe(back)->at(4).digest == before->at(4).digest);
 }
-
-TEST_CASE("the copy knows every table of the workspace", "[cli][store]")
-{
-    QTemporaryDir dir;
-    auto ws = Workspace::open(dir.filePath(QStringLiteral("w.vorlagen")), Workspace::Mode::CreateIfMissing);
-    REQUIRE(ws.ok());
-    QSqlQuery q(ws.value()->database());
-    REQUIRE(q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                                  "AND name NOT LIKE 'search_fts%' ORDER BY name")));
-    QStringList names;
-    while (q.next())
-        names << q.value(0).toString();
-    QStringList copied = WorkspaceCopy::tables();
-    copied.sort();
-    CHECK(copied == names);
-}

@@ -7,6 +7,7 @@
 
 #include "database.h"
 #include "migrations.h"
+#include "workspacecopy.h"
 
 #include <QDir>
 #include <QFile>
@@ -138,4 +139,14 @@ TEST_CASE("both dialects migrate to the same tables and columns", "[store][diale
         file.write(schema.toUtf8());
     }
     CHECK(current == schema); // fails once after a schema change; commit the regenerated file
+}
+
+TEST_CASE("the workspace copy knows every table of the workspace", "[store][dialects]")
+{
+    QTemporaryDir dir;
+    auto workspace = Database::openFile(dir.filePath(QStringLiteral("ws.vorlagen")), Database::Mode::CreateIfMissing);
+    REQUIRE(workspace.ok());
+    QStringList copied = WorkspaceCopy::tables();
+    copied.sort();
+    CHECK(copied == sqliteColumns(workspace.value()->connection()).keys());
 }

@@ -28,16 +28,25 @@ QString listedTitle(MainWindow &window, qint64 id)
     return {};
 }
 
+// A demo window, and a second window on the same file with the Beschlussvorlage open.
+struct TwoWindows : DemoWindow {
+    MainWindow b;
+
+    TwoWindows() : DemoWindow(QStringLiteral("zwei.vorlagen"))
+    {
+        REQUIRE(b.openWorkspace(window.workspace()->path()).ok());
+        b.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&b));
+        REQUIRE(b.openVorlage(beschlussvorlage));
+    }
+};
+
 } // namespace
 
 TEST_CASE("a save in one window shows in the other: its list row and its open, unedited Vorlage", "[ui][live]")
 {
-    DemoWindow a(QStringLiteral("zwei.vorlagen"));
-    MainWindow b;
-    REQUIRE(b.openWorkspace(a.window.workspace()->path()).ok());
-    b.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&b));
-    REQUIRE(b.openVorlage(a.beschlussvorlage));
+    TwoWindows a;
+    MainWindow &b = a.b;
 
     VorlageEditor *editor = a.open(a.beschlussvorlage);
     Commands::setTitle(editor->document(), QStringLiteral("Tablets für alle Lehrkräfte"));
@@ -53,12 +62,8 @@ TEST_CASE("a save in one window shows in the other: its list row and its open, u
 
 TEST_CASE("a change of the other window's own is kept: saved first, the clash is the conflict dialog", "[ui][live]")
 {
-    DemoWindow a(QStringLiteral("zwei.vorlagen"));
-    MainWindow b;
-    REQUIRE(b.openWorkspace(a.window.workspace()->path()).ok());
-    b.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&b));
-    REQUIRE(b.openVorlage(a.beschlussvorlage));
+    TwoWindows a;
+    MainWindow &b = a.b;
     VorlageEditor *mine = b.currentEditor();
 
     // The conflict dialog, answered "Meine Fassung als neue Vorlage speichern" when it comes.
