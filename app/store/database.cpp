@@ -2,6 +2,7 @@
 
 #include "diskspace.h"
 #include "migrations.h"
+#include "serveraccess.h"
 #include "sqlitelocks.h"
 #include "sqlvalues.h"
 #include "transaction.h"
@@ -255,8 +256,22 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &conninfo, 
     const auto afterStep = [opened, &afterMigration](int step) -> Result<void> {
         return afterMigration ? afterMigration(*opened, step) : Result<void>();
     };
-    if (auto r = Migrations::apply(connection, Dialect::Postgres, afterStep); !r)
-        return Error{tr("%1 kann nicht eingerichtet werden: %2").arg(conninfo, r.error()), r.code()};
+    const QString shown = withoutPassword(conninfo);
+    if (auto r = ServerAccess::migrate(connection, shown, afterStep); !r)
+        return r.code() == ErrorCode::Refused ? r.failure()
+                                              : Error{tr("%1 kann nicht eingerichtet werden: %2").arg(shown, r.error()), r.code()};
+    auto account = ServerAccess::account(connection);
+    if (!account)
+        return account.failure();
+    if (!account->unchecked && !account->member)
+        return Error{tr("Ihre Anmeldung „%1“ ist im Arbeitsbereich %2 nicht eingetragen. Die Verwaltung des Arbeitsbereichs "
+                        "nimmt Sie auf („vorlagenwerk-cli server user add“).")
+                         .arg(connection.userName().isEmpty() ? qEnvironmentVariable("USER") : connection.userName(), shown),
+                     ErrorCode::Refused};
+    if (account->member) {
+        db->mMember = account->self;
+        db->mAuthor = account->self.name;
+    }
     return db;
 }
 

@@ -2,12 +2,14 @@
 
 #include "dialect.h"
 #include "result.h"
+#include "serveraccess.h"
 
 #include <QSqlDatabase>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace vw {
 
@@ -52,9 +54,16 @@ public:
     Dialect dialect() const { return mDialect; }
     QSqlDatabase connection() const;
 
-    // Recorded with every change, comment, version and status change.
-    void setAuthor(const QString &name) { mAuthor = name; }
+    // Recorded with every change, comment, version and status change. On a server, a member's name there: the
+    // server refuses any other (a forged author), so setAuthor() does not change it.
+    void setAuthor(const QString &name)
+    {
+        if (!mMember)
+            mAuthor = name;
+    }
     const QString &author() const { return mAuthor; }
+    // On a server: who is logged in, as the workspace's `member` table has it; none for a file, a superuser, the owner.
+    const std::optional<ServerAccess::Member> &member() const { return mMember; }
 
 private:
     Database(QString path, QString connection, Dialect dialect);
@@ -63,6 +72,7 @@ private:
     QString mConnection;
     Dialect mDialect;
     QString mAuthor;
+    std::optional<ServerAccess::Member> mMember;
 };
 
 } // namespace vw

@@ -53,12 +53,15 @@ QStringList statements(const QString &sql)
 {
     QStringList result;
     QString current;
+    bool inBody = false; // between the $$ of a PL/pgSQL body, whose lines end with ';' too
     for (const QString &line : sql.split(QLatin1Char('\n'))) {
         const QString trimmed = line.trimmed();
         if (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty())
             continue;
         current += line + QLatin1Char('\n');
-        if (trimmed.endsWith(QLatin1Char(';'))) {
+        if (line.count(QLatin1String("$$")) % 2)
+            inBody = !inBody;
+        if (!inBody && trimmed.endsWith(QLatin1Char(';'))) {
             result << current.trimmed();
             current.clear();
         }

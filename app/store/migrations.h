@@ -24,7 +24,7 @@ using AfterStep = std::function<Result<void>(int version)>;
 Result<int> schemaVersion(QSqlDatabase db, Dialect dialect);
 // Applies every migration newer than the database's schema version, each in its own transaction.
 Result<void> apply(QSqlDatabase db, Dialect dialect, const AfterStep &afterStep = {});
-// The statements of one migration file: split at lines that end with ';', comments dropped.
+// The statements of one migration file: split at lines that end with ';' (not inside a $$ body), comments dropped.
 QStringList statements(const QString &sql);
 // The PRAGMA application_id of a workspace.
 int workspaceApplicationId();

@@ -555,6 +555,15 @@ bool isSound(QSqlDatabase db, Check check)
 
 Result<void> recreate(QSqlDatabase db)
 {
+    // On a server the tables stay (they carry the GRANTs and policies of migration 10): only their rows go.
+    if (dialectOf(db) == Dialect::Postgres) {
+        QSqlQuery q(db);
+        for (const char *statement : {"DELETE FROM search_place_figure", "DELETE FROM search_place"}) {
+            if (!q.exec(QString::fromLatin1(statement)))
+                return Error{tr("Suchindex leeren: %1").arg(q.lastError().text())};
+        }
+        return {};
+    }
     // The statements of the migration that gave the index its present form drop what is left and create it.
     QFile file(QStringLiteral(":/db/migrations/%1/0008_search_passages.sql")
                    .arg(dialectFolder(dialectOf(db))));

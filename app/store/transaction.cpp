@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -55,6 +56,21 @@ ErrorCode sqliteCode(const QSqlError &error)
     default:
         return ErrorCode::Failed;
     }
+}
+
+// The code of a failed statement on a PostgreSQL server, from its SQLSTATE (QPSQL's native error code).
+ErrorCode serverCode(const QSqlError &error)
+{
+    const QString state = error.nativeErrorCode();
+    if (state == QLatin1String("42501")) // insufficient_privilege: a GRANT, a policy or one of our triggers
+        return ErrorCode::Refused;
+    if (state == QLatin1String("53100")) // disk_full
+        return ErrorCode::DiskFull;
+    if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state == QLatin1String("55P03"))
+        return ErrorCode::Busy; // serialization failure, deadlock, lock not available
+    if (state.startsWith(QLatin1String("23")))
+        return ErrorCode::Invalid; // integrity constraint violation
+    return ErrorCode::Failed;
 }
 
 } // namespace
@@ -110,7 +126,18 @@ Error sqlFailure(const QSqlError &error, const QSqlDriver *driver, const QString
 {
     if (const QString path = sqliteFileName(driver); !path.isEmpty() && isDiskFullError(error, path))
         return {workspaceDiskFullMessage(path), ErrorCode::DiskFull};
-    const ErrorCode code = isSqlite(driver) ? sqliteCode(error) : ErrorCode::Failed;
+    const ErrorCode code = isSqlite(driver) ? sqliteCode(error) : serverCode(error);
+    if (code == ErrorCode::Refused && !isSqlite(driver)) {
+        // Our triggers say in German what is not allowed; the server's own refusals (a GRANT, a policy) are
+        // English and technical: then the role is the reason, and the server's words follow in brackets.
+        QString reason = error.databaseText().simplified();
+        reason.remove(QRegularExpression(QStringLiteral("^(ERROR|FEHLER):\\s*"))).remove(QRegularExpression(QStringLiteral("\\s*\\(42501\\)$")));
+        if (reason.startsWith(QLatin1String("permission denied")) || reason.startsWith(QLatin1String("new row violates")))
+            reason = tr("Ihre Rolle in diesem Arbeitsbereich lässt es nicht zu (Server: %1).").arg(reason);
+        if (what.isEmpty())
+            return {tr("Das ist Ihnen nicht erlaubt: %1").arg(reason), code};
+        return {tr("„%1“ ist Ihnen nicht erlaubt: %2").arg(what, reason), code};
+    }
     if (what.isEmpty())
         return {error.text(), code};
     return {tr("%1: %2").arg(what, error.text()), code};

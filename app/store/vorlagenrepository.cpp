@@ -9,6 +9,8 @@
 #include "transaction.h"
 #include "vorlagejson.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 #include <QSet>
 #include <QSqlError>
@@ -81,6 +83,13 @@ VorlagenRepository::VorlagenRepository(Database &db, const RessortTable &ressort
 QString VorlagenRepository::conflictMessage(qint64 id)
 {
     return tr("Vorlage %1 wurde inzwischen an anderer Stelle geändert.").arg(id);
+}
+
+QString VorlagenRepository::refusedMessage(qint64 id)
+{
+    return tr("Vorlage %1 dürfen Sie nicht ändern: Sie gehört einem anderen Ressort, der Server lässt die Änderung "
+              "nicht zu. Lesen und kommentieren können Sie sie.")
+        .arg(id);
 }
 
 QString VorlagenRepository::readOnlyMessage(const Vorlage &vorlage)
@@ -348,6 +357,54 @@ Result<void> VorlagenRepository::insertAnlage(const Vorlage &v, int i)
                tr("Anlage „%1“ schreiben").arg(anlage.title));
 }
 
+// A Beteiligung entry that stayed in its position is updated in the columns that changed, not rewritten: a
+// reviewing Ressort may answer (state, date, text) but neither add nor remove entries (on a server, the
+// server's rights). Those ids are taken out of `changed`; writeItems() writes the rest.
+Result<void> VorlagenRepository::updateParticipation(const Vorlage &before, const Vorlage &after, QSet<QString> *changed)
+{
+    if (!hasUsableIds(after.beteiligung) || !hasUsableIds(before.beteiligung))
+        return {};
+    for (auto it = changed->begin(); it != changed->end();) {
+        const qsizetype i = indexOfId(after.beteiligung, *it);
+        if (i < 0 || indexOfId(before.beteiligung, *it) != i) {
+            ++it;
+            continue;
+        }
+        const Participation &old = before.beteiligung[i];
+        const Participation &now = after.beteiligung[i];
+        QStringList columns;
+        QVariantList values;
+        const auto column = [&](bool differs, const char *name, const QVariant &value) {
+            if (differs) {
+                columns << QString::fromLatin1(name) + QStringLiteral(" = ?");
+                values << value;
+            }
+        };
+        column(old.ressortKey != now.ressortKey, "ressort_key", text(now.ressortKey));
+        column(old.name != now.name, "name", text(now.name));
+        column(old.state != now.state, "state", participationStateKey(now.state));
+        column(old.date != now.date, "date", text(dateText(now.date)));
+        column(old.text != now.text, "text", text(now.text));
+        column(old.resolved != now.resolved, "resolved", flag(now.resolved));
+        if (!columns.isEmpty()) {
+            QSqlQuery q(mDb.connection());
+            q.prepare(QStringLiteral("UPDATE participation SET %1 WHERE vorlage_id = ? AND id = ?").arg(columns.join(QStringLiteral(", "))));
+            for (const QVariant &value : values)
+                q.addBindValue(value);
+            q.addBindValue(after.id);
+            q.addBindValue(now.id);
+            if (auto r = execQuery(q, tr("Beteiligung schreiben")); !r)
+                return r;
+            if (q.numRowsAffected() != 1) // the server's row-level security: another Ressort's entry
+                return Error{tr("Die Beteiligung „%1“ dürfen Sie nicht ändern: Sie antworten nur für Ihr eigenes Ressort.")
+                                 .arg(mRessorts.displayName(now.ressortKey, now.name, after.date)),
+                             ErrorCode::Refused};
+        }
+        it = changed->erase(it);
+    }
+    return {};
+}
+
 // The rows of one list: those of the changed ids (deleted, then inserted where the item still is), or, for
 // a list whose ids cannot be trusted, all of them.
 template <typename T>
@@ -426,6 +483,8 @@ Result<void> VorlagenRepository::writePlaces(const Vorlage &before, const Vorlag
     if (auto r = writeItems(after, after.questions, questions, "question", &VorlagenRepository::insertQuestion); !r)
         return r;
     if (auto r = writeItems(after, after.beschluss, beschluss, "beschluss_item", &VorlagenRepository::insertBeschluss); !r)
+        return r;
+    if (auto r = updateParticipation(before, after, &participation); !r)
         return r;
     if (auto r = writeItems(after, after.beteiligung, participation, "participation",
                             &VorlagenRepository::insertParticipation);
@@ -520,14 +579,27 @@ Result<int> VorlagenRepository::saveInTransaction(const Vorlage &vorlage, const 
             return loaded.failure();
         base = &loaded.value();
     }
+    const QList<Place> places = changedPlaces(*base, vorlage);
+    // The header's columns only when one of them changed: who may not change them (a reviewer saving its
+    // Beteiligung, on a server) still records the save in the row.
+    const bool headerChanged = std::any_of(places.cbegin(), places.cend(), [](const Place &p) {
+        return p.kind == Place::Kind::Header && p.field != QLatin1String("ressorts");
+    });
     QSqlQuery q(mDb.connection());
-    q.prepare(QStringLiteral(
-        "UPDATE vorlage SET kind = :kind, paper_kind = :paper_kind, date = :date, "
-        "session_date = :session_date, body = :body, question_number = :question_number, title = :title, "
-        "subtitle = :subtitle, refs = :refs, file_code = :file_code, question_signatories = :question_signatories, "
-        "fraktion = :fraktion, asked_on = :asked_on, modified = :modified, modified_by = :modified_by, "
-        "revision = revision + 1 WHERE id = :id AND revision = :revision AND status NOT IN (:decided, :published)"));
-    bindHeader(q, vorlage, nowText(), mDb.author());
+    q.prepare(QStringLiteral("UPDATE vorlage SET %1modified = :modified, modified_by = :modified_by, "
+                             "revision = revision + 1 WHERE id = :id AND revision = :revision AND status NOT IN (:decided, :published)")
+                  .arg(headerChanged ? QStringLiteral("kind = :kind, paper_kind = :paper_kind, date = :date, "
+                                                      "session_date = :session_date, body = :body, question_number = :question_number, "
+                                                      "title = :title, subtitle = :subtitle, refs = :refs, file_code = :file_code, "
+                                                      "question_signatories = :question_signatories, fraktion = :fraktion, "
+                                                      "asked_on = :asked_on, ")
+                                     : QString()));
+    if (headerChanged) {
+        bindHeader(q, vorlage, nowText(), mDb.author());
+    } else {
+        q.bindValue(QStringLiteral(":modified"), nowText());
+        q.bindValue(QStringLiteral(":modified_by"), text(mDb.author()));
+    }
     q.bindValue(QStringLiteral(":id"), vorlage.id);
     q.bindValue(QStringLiteral(":revision"), vorlage.revision);
     q.bindValue(QStringLiteral(":decided"), statusKey(Status::Beschlossen));
@@ -540,9 +612,11 @@ Result<int> VorlagenRepository::saveInTransaction(const Vorlage &vorlage, const 
             return stored.failure();
         if (isReadOnly(stored->status))
             return Error{readOnlyMessage(stored.value()), ErrorCode::ReadOnly};
+        // Unchanged since it was loaded, and yet no row: the server's row-level security hid it from the UPDATE.
+        if (stored->revision == vorlage.revision)
+            return Error{refusedMessage(vorlage.id), ErrorCode::Refused};
         return Error{conflictMessage(vorlage.id), ErrorCode::Conflict};
     }
-    const QList<Place> places = changedPlaces(*base, vorlage);
     if (auto r = writePlaces(*base, vorlage, places); !r)
         return r.failure();
     if (auto r = ReviewRepository::moveAnchors(mDb, *base, vorlage, places); !r)
@@ -595,9 +669,14 @@ Result<void> VorlagenRepository::indexPlaces(const Vorlage &vorlage, const QList
             return stored.failure();
         return indexWhole(stored.value());
     }
-    QSet<QString> keys{QStringLiteral("figures")};
-    for (const Place &p : places)
+    // The figures the Vorlage quotes are a place of the index too; a Beteiligung answer quotes none (and a
+    // reviewing Ressort, on a server, may write only its answer's entry).
+    QSet<QString> keys;
+    for (const Place &p : places) {
         keys.insert(placeKey(p));
+        if (p.kind != Place::Kind::Beteiligung)
+            keys.insert(QStringLiteral("figures"));
+    }
     auto figures = mFigures.figureValues(&vorlage);
     if (!figures)
         return figures.failure();

@@ -65,6 +65,7 @@ public:
     Result<void> rebuildSearchIndex(const std::function<void(int done, int total)> &progress = {});
 
     static QString conflictMessage(qint64 id);
+    static QString refusedMessage(qint64 id);
     static QString readOnlyMessage(const Vorlage &vorlage);
 
     // The parts of the writers above that run inside a caller's transaction (status changes, Neufassungen,
@@ -81,6 +82,7 @@ private:
     Result<void> insertQuestion(const Vorlage &v, int i);
     Result<void> insertBeschluss(const Vorlage &v, int i);
     Result<void> insertParticipation(const Vorlage &v, int i);
+    Result<void> updateParticipation(const Vorlage &before, const Vorlage &after, QSet<QString> *changed);
     Result<void> insertAnlage(const Vorlage &v, int i);
     using Insert = Result<void> (VorlagenRepository::*)(const Vorlage &, int);
     template <typename T>

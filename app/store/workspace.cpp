@@ -83,6 +83,18 @@ bool Workspace::searchIndexIsSound(const QString &path)
     return sound;
 }
 
+Result<bool> Workspace::mayEdit(qint64 id) const
+{
+    if (!member())
+        return true;
+    QSqlQuery q(mDb->connection());
+    q.prepare(QStringLiteral("SELECT vw_may_edit(?)"));
+    q.addBindValue(id);
+    if (auto r = execQuery(q, QCoreApplication::translate("vw::Workspace", "Rechte lesen")); !r)
+        return r.failure();
+    return q.next() && q.value(0).toBool();
+}
+
 Result<qint64> Workspace::changeCounter() const
 {
     if (mDb->dialect() != Database::Dialect::Sqlite)

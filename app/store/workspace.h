@@ -57,6 +57,11 @@ public:
     // profile's name; UserProfile::author()).
     void setAuthor(const QString &name) { mDb->setAuthor(name); }
     const QString &author() const { return mDb->author(); }
+    // On a server: the logged-in member (its name is the author, its kind and Ressort decide what the server
+    // lets it do); none on a file, where one person does everything.
+    const std::optional<ServerAccess::Member> &member() const { return mDb->member(); }
+    // Whether the server lets the user change the Vorlage's text (a clerk of one of its Ressorts); true on a file.
+    Result<bool> mayEdit(qint64 id) const;
 
     // Vorlagen (VorlagenRepository).
     Result<QList<VorlageSummary>> list() const { return mVorlagen.list(); }

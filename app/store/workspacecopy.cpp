@@ -130,6 +130,7 @@ const QStringList &tables()
         QStringLiteral("annotation"),     QStringLiteral("annotation_reply"), QStringLiteral("version"),
         QStringLiteral("status_change"),  QStringLiteral("publication"),     QStringLiteral("protected_person"),
         QStringLiteral("dictionary_word"), QStringLiteral("search_place"),   QStringLiteral("search_place_figure"),
+        QStringLiteral("member"),
     };
     return list;
 }
