@@ -12,6 +12,8 @@
 #include "database.h"
 #include "searchindex.h"
 #include "workspacecopy.h"
+#include "serveraccess.h"
+#include "migrations.h"
 #include "vorlagedocument.h"
 #include "validation.h"
 #include "vorlagediff.h"
@@ -152,6 +154,8 @@ public:
                 return publishSession(args);
             if (command == QLatin1String("copy"))
                 return copy(args);
+            if (command == QLatin1String("server"))
+                return server(args);
             if (command == QLatin1String("protected"))
                 return protectedNames(args);
             throw UsageError{tr("Unbekannter Befehl: %1").arg(command)};
@@ -246,6 +250,78 @@ private:
                     .arg(Database::withoutPassword(to))
              << '\n';
         return ExitOk;
+    }
+
+    // The administrator's commands for a shared workspace (docs/server.md).
+    int server(Args &args)
+    {
+        const QString what = args.positional();
+        if (!Database::isServer(mWorkspacePath))
+            throw UsageError{tr("server braucht --workspace mit einem Server (postgresql://server/datenbank oder service=NAME).")};
+        if (what == QLatin1String("init") || what == QLatin1String("migrate")) {
+            const QString adminLogin = what == QLatin1String("init") ? args.option(QStringLiteral("--admin")) : QString();
+            const QString adminName = adminLogin.isEmpty() ? QString() : args.option(QStringLiteral("--name"));
+            args.finish();
+            const QString shown = Database::withoutPassword(mWorkspacePath);
+            if (!openWorkspace())
+                return ExitInputError;
+            if (!adminLogin.isEmpty()) {
+                if (auto r = ServerAccess::addMember(mWorkspace->database(),
+                                                     {adminLogin, adminName, ServerAccess::Kind::Admin, QString()});
+                    !r)
+                    return fail(r.error());
+            }
+            mOut << tr("Arbeitsbereich auf %1 eingerichtet, Schema %2.").arg(shown).arg(Migrations::latestVersion()) << '\n';
+            return ExitOk;
+        }
+        if (what != QLatin1String("user"))
+            throw UsageError{tr("server kennt init, migrate und user.")};
+        const QString action = args.positional();
+        if (action == QLatin1String("add")) {
+            ServerAccess::Member m;
+            m.login = args.positional();
+            m.name = args.option(QStringLiteral("--name"));
+            m.ressortKey = args.option(QStringLiteral("--ressort"));
+            const QString role = args.option(QStringLiteral("--role"));
+            if (m.login.isEmpty() || role.isEmpty())
+                throw UsageError{tr("server user add braucht ANMELDENAME und --role.")};
+            if (!ServerAccess::kindFromKey(role, &m.kind))
+                throw UsageError{tr("„%1“ ist keine Rolle: reviewer, clerk, senatskanzlei oder admin.").arg(role)};
+            args.finish();
+            if (!openWorkspace())
+                return ExitInputError;
+            if (auto r = ServerAccess::addMember(mWorkspace->database(), m); !r)
+                return fail(r.error());
+            mOut << tr("%1 (%2) ist eingetragen: %3%4.")
+                        .arg(m.login, m.name, ServerAccess::kindLabel(m.kind),
+                             m.ressortKey.isEmpty() ? QString() : QStringLiteral(", ") + m.ressortKey)
+                 << '\n';
+            return ExitOk;
+        }
+        if (action == QLatin1String("remove")) {
+            const QString login = args.positional();
+            if (login.isEmpty())
+                throw UsageError{tr("server user remove braucht ANMELDENAME.")};
+            args.finish();
+            if (!openWorkspace())
+                return ExitInputError;
+            if (auto r = ServerAccess::removeMember(mWorkspace->database(), login); !r)
+                return fail(r.error());
+            mOut << tr("%1 ist ausgetragen und kann in diesem Arbeitsbereich nichts mehr lesen oder ändern.").arg(login) << '\n';
+            return ExitOk;
+        }
+        if (action == QLatin1String("list") || action.isEmpty()) {
+            args.finish();
+            if (!openWorkspace())
+                return ExitInputError;
+            auto members = ServerAccess::members(mWorkspace->database());
+            if (!members)
+                return fail(members.error());
+            for (const ServerAccess::Member &m : members.value())
+                mOut << m.login << '\t' << m.name << '\t' << ServerAccess::kindKey(m.kind) << '\t' << m.ressortKey << '\n';
+            return ExitOk;
+        }
+        throw UsageError{tr("server user kennt add, remove und list.")};
     }
 
     int import(Args &args)

@@ -229,6 +229,18 @@ const QList<CliCommandHelp> commandTable = {
         "und vergleicht danach beide Seiten Tabelle für Tabelle. NACH muss ein neuer, leerer Arbeitsbereich\n"
         "sein. Weichen die Seiten ab, wird nichts kopiert. VON wird nur gelesen.")},
 
+    {"server",
+     QT_TRANSLATE_NOOP("vw::CliHelp", "server init [--admin ANMELDENAME --name NAME] | migrate | user add ANMELDENAME --name NAME --role ROLLE [--ressort KÜRZEL] | user remove ANMELDENAME | user list"),
+     QT_TRANSLATE_NOOP("vw::CliHelp", "einen Arbeitsbereich auf einem Server einrichten und Personen eintragen"),
+     QT_TRANSLATE_NOOP("vw::CliHelp",
+        "Für die Verwaltung des Arbeitsbereichs, mit --workspace postgresql://server/datenbank.\n"
+        "init legt die Rollen und das Schema an (als Superuser der IT) und trägt mit --admin die erste\n"
+        "Verwaltung ein; migrate bringt das Schema auf den Stand dieses Programms. user add trägt eine\n"
+        "Anmeldung mit ihrer Rolle ein: reviewer (prüft für ihr Ressort), clerk (bearbeitet die Vorlagen\n"
+        "ihres Ressorts), senatskanzlei (beschließt und veröffentlicht) oder admin. Ein Passwort setzt die\n"
+        "IT mit psql \\password; mit Kerberos braucht es keins. Was eine Rolle nicht darf, lehnt der\n"
+        "Server ab. Siehe docs/server.md.")},
+
     {"help",
      QT_TRANSLATE_NOOP("vw::CliHelp", "help [BEFEHL]"),
      QT_TRANSLATE_NOOP("vw::CliHelp", "diese Übersicht oder die Hilfe zu einem Befehl zeigen"),

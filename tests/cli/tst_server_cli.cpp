@@ -121,3 +121,73 @@ TEST_CASE("copy moves a workspace onto a server and back with every row, and ref
     CHECK(refused.err.contains(S("nicht leer")));
     CHECK(WorkspaceCopy::describe(back)->at(4).digest == before->at(4).digest);
 }
+
+TEST_CASE("server init, user add and remove set up who may do what; the server refuses the rest", "[cli][postgresql][rights]")
+{
+    PgCluster &cluster = PgCluster::instance();
+    INFO(cluster.error().toStdString());
+    REQUIRE(cluster.error().isEmpty());
+    const QString name = cluster.createDatabase();
+    const QString it = cluster.location(name); // IT: the cluster's superuser
+    const auto as = [&it](const QString &login) {
+        return QString(it).replace(QStringLiteral("user=postgres"), QStringLiteral("user=") + login);
+    };
+    Demo demo;
+    const auto cli = [&demo](const QString &location, QStringList arguments) {
+        arguments.prepend(location);
+        arguments.prepend(QStringLiteral("--workspace"));
+        return demo.run(arguments);
+    };
+
+    Run run = cli(it, {QStringLiteral("server"), QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ida"),
+                       QStringLiteral("--name"), S("Ida Verwaltung")});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.contains(S("eingerichtet")));
+    {
+        auto ws = Workspace::open(it, Workspace::Mode::OpenExisting);
+        REQUIRE(ws.ok());
+        REQUIRE(addDemoContent(*ws.value()).ok());
+    }
+
+    // The administrator (not a superuser) adds people; a wrong role or Ressort is named.
+    run = cli(as(QStringLiteral("ida")), {QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("carla"),
+                                          QStringLiteral("--name"), S("Carla Prüfer"), QStringLiteral("--role"), QStringLiteral("reviewer"),
+                                          QStringLiteral("--ressort"), QStringLiteral("inneres")});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.contains(S("Carla Prüfer")));
+    run = cli(as(QStringLiteral("ida")), {QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("anna"),
+                                          QStringLiteral("--name"), S("Anna Beispiel"), QStringLiteral("--role"), QStringLiteral("clerk"),
+                                          QStringLiteral("--ressort"), QStringLiteral("kinder-bildung")});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    run = cli(as(QStringLiteral("ida")), {QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("x"),
+                                          QStringLiteral("--name"), S("X"), QStringLiteral("--role"), QStringLiteral("chef")});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(S("„chef“ ist keine Rolle")));
+    const QString members = cli(as(QStringLiteral("ida")), {QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("list")}).out;
+    CHECK(members.contains(S("carla\tCarla Prüfer\treviewer\tinneres")));
+    CHECK(members.contains(S("ida\tIda Verwaltung\tadmin")));
+
+    // Anna edits her Ressort's Vorlage; Carla, asked by nobody, sees none and changes nothing.
+    run = cli(as(QStringLiteral("anna")), {QStringLiteral("set"), QStringLiteral("2"), QStringLiteral("title"), S("Tablets für alle")});
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 0);
+    CHECK_FALSE(cli(as(QStringLiteral("carla")), {QStringLiteral("list")}).out.contains(S("Tablets für alle")));
+    run = cli(as(QStringLiteral("carla")), {QStringLiteral("set"), QStringLiteral("2"), QStringLiteral("title"), S("Anders")});
+    CHECK(run.exitCode == 1);
+    // A reviewer may not add people either.
+    run = cli(as(QStringLiteral("carla")), {QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("eve"),
+                                            QStringLiteral("--name"), S("Eve"), QStringLiteral("--role"), QStringLiteral("admin")});
+    CHECK(run.exitCode == 1);
+    CHECK(run.err.contains(S("nicht erlaubt")));
+
+    run = cli(as(QStringLiteral("ida")), {QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("remove"), QStringLiteral("carla")});
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 0);
+    run = cli(as(QStringLiteral("carla")), {QStringLiteral("list")});
+    CHECK(run.exitCode == 1);
+    CHECK(run.err.contains(S("nicht eingetragen")));
+    CHECK(cli(as(QStringLiteral("ida")), {QStringLiteral("server"), QStringLiteral("migrate")}).exitCode == 0);
+}
